@@ -1,0 +1,50 @@
+"""Configuration: defaults here, then ``instance/config.py``, then the environment."""
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+
+class Defaults:
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    WTF_CSRF_TIME_LIMIT = None
+    PLANNER_SITE_NAME = "Planner"
+
+
+def load_config(app: Flask, test_config: dict | None) -> None:
+    app.config.from_object(Defaults)
+    if test_config is not None:
+        app.config.update(test_config)
+    else:
+        app.config.from_pyfile("config.py", silent=True)
+        app.config.from_prefixed_env("PLANNER")
+        if url := os.environ.get("PLANNER_DATABASE_URL"):
+            app.config["SQLALCHEMY_DATABASE_URI"] = url
+    app.config.setdefault(
+        "SQLALCHEMY_DATABASE_URI", "sqlite:///" + str(Path(app.instance_path) / "planner.sqlite")
+    )
+    app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app.config["SQLALCHEMY_DATABASE_URI"])
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret_key(Path(app.instance_path))
+
+
+def database_url(url: str) -> str:
+    """Let a plain ``postgresql://`` address use the psycopg 3 driver that Planner ships with."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def _instance_secret_key(instance_path: Path) -> str:
+    """A key kept in the instance folder, so sessions survive a restart of a local install.
+
+    A real deployment sets PLANNER_SECRET_KEY (or SECRET_KEY in instance/config.py)
+    and never reaches this.
+    """
+    key_file = instance_path / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()

@@ -1,0 +1,1 @@
+"""The two real meetings Planner was designed from, as demo data."""

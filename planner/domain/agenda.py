@@ -1,0 +1,60 @@
+"""Shaping a meeting's sessions into the agenda people read: days, and items nested in blocks."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Protocol
+
+from planner.domain.timezones import local_day
+
+
+class Scheduled(Protocol):
+    id: int
+    parent_id: int | None
+    starts_at: datetime
+    ends_at: datetime
+
+
+@dataclass
+class AgendaItem:
+    session: Scheduled
+    children: list[AgendaItem] = field(default_factory=list)
+
+
+@dataclass
+class AgendaDay:
+    day: date
+    items: list[AgendaItem]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.items
+
+
+def nest(sessions: Iterable[Scheduled]) -> list[AgendaItem]:
+    """Sessions as a forest: each one under the block that contains it, in time order.
+
+    A session whose block is not among ``sessions`` (another day, a hidden draft)
+    stands on its own rather than disappearing.
+    """
+    ordered = sorted(sessions, key=lambda s: (s.starts_at, -_length(s), s.id))
+    items = {session.id: AgendaItem(session) for session in ordered}
+    roots: list[AgendaItem] = []
+    for session in ordered:
+        parent = items.get(session.parent_id) if session.parent_id is not None else None
+        (parent.children if parent else roots).append(items[session.id])
+    return roots
+
+
+def agenda_days(sessions: Iterable[Scheduled], zone_name: str, days: Sequence[date]) -> list[AgendaDay]:
+    """One entry for each of the meeting's days (and any day a stray session falls on),
+    with the sessions that start on it in the meeting's zone."""
+    by_day: dict[date, list[Scheduled]] = {day: [] for day in days}
+    for session in sessions:
+        by_day.setdefault(local_day(session.starts_at, zone_name), []).append(session)
+    return [AgendaDay(day, nest(by_day[day])) for day in sorted(by_day)]
+
+
+def _length(session: Scheduled) -> float:
+    return (session.ends_at - session.starts_at).total_seconds()

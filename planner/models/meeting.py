@@ -1,0 +1,89 @@
+"""A meeting and the rooms it takes place in."""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from planner.domain.vocabulary import MeetingFormat
+from planner.extensions import db
+from planner.database import UTCDateTime, enum_column, utcnow
+
+if TYPE_CHECKING:
+    from planner.models.agenda import Session
+    from planner.models.attendance import Registration
+    from planner.models.people import Institution, Person
+
+
+class Meeting(db.Model):
+    __tablename__ = "meetings"
+    __table_args__ = (
+        CheckConstraint("first_day <= last_day", name="days_in_order"),
+        CheckConstraint("slug <> ''", name="slug_not_empty"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    short_name: Mapped[str] = mapped_column(String(80), default="")
+    hosts: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+    timezone: Mapped[str] = mapped_column(String(64))
+    venue: Mapped[str] = mapped_column(String(300), default="")
+    format: Mapped[MeetingFormat] = mapped_column(enum_column(MeetingFormat, "meeting_format"))
+    online_link: Mapped[str] = mapped_column(String(500), default="")
+    contact_email: Mapped[str] = mapped_column(String(254), default="")
+    published: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    rooms: Mapped[list[Room]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", order_by="(Room.position, Room.id)"
+    )
+    sessions: Mapped[list[Session]] = relationship(back_populates="meeting", cascade="all, delete-orphan")
+    institutions: Mapped[list[Institution]] = relationship(back_populates="meeting", cascade="all, delete-orphan")
+    people: Mapped[list[Person]] = relationship(back_populates="meeting", cascade="all, delete-orphan")
+    registrations: Mapped[list[Registration]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def days(self) -> list[date]:
+        count = (self.last_day - self.first_day).days + 1
+        return [self.first_day + timedelta(days=offset) for offset in range(count)]
+
+    def __repr__(self) -> str:
+        return f"<Meeting {self.slug}>"
+
+
+class Room(db.Model):
+    __tablename__ = "rooms"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "name"),
+        # Target of the composite keys that keep a session in a room of its own meeting.
+        UniqueConstraint("meeting_id", "id"),
+        CheckConstraint("capacity IS NULL OR capacity >= 0", name="capacity_not_negative"),
+        CheckConstraint("name <> ''", name="name_not_empty"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    capacity: Mapped[int | None] = mapped_column(Integer)
+    online_only: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="rooms")
+
+    __mapper_args__ = {"version_id_col": version}
+
+    def __repr__(self) -> str:
+        return f"<Room {self.name}>"

@@ -1,0 +1,1 @@
+"""Reading: the few, fixed queries behind each page and API answer."""

@@ -1,0 +1,15 @@
+"""The web layer: blueprints for pages and the JSON API. Nothing below imports it."""
+from flask import Flask
+
+from planner.web import errors, presenters
+from planner.web.api import api
+from planner.web.converters import IsoDateConverter
+from planner.web.public import public
+
+
+def register_web(app: Flask) -> None:
+    app.url_map.converters["isodate"] = IsoDateConverter
+    presenters.register(app)
+    errors.register(app)
+    app.register_blueprint(public)
+    app.register_blueprint(api)

@@ -1,0 +1,85 @@
+"""Records as the JSON the API documents. Times: ISO 8601 with the meeting's offset, plus the zone name."""
+from typing import Any
+
+from flask import url_for
+
+from planner.domain.timezones import to_local
+from planner.models import Institution, Meeting, Person, Room, Session
+
+
+def meeting_summary(meeting: Meeting) -> dict[str, Any]:
+    return {
+        "slug": meeting.slug,
+        "title": meeting.title,
+        "short_name": meeting.short_name,
+        "first_day": meeting.first_day.isoformat(),
+        "last_day": meeting.last_day.isoformat(),
+        "timezone": meeting.timezone,
+        "venue": meeting.venue,
+        "format": meeting.format.value,
+        "url": url_for("public.agenda", slug=meeting.slug, _external=True),
+        "api_url": url_for("api.event", slug=meeting.slug, _external=True),
+    }
+
+
+def meeting_detail(meeting: Meeting, sessions, people, institutions) -> dict[str, Any]:
+    return {
+        **meeting_summary(meeting),
+        "hosts": meeting.hosts,
+        "description": meeting.description,
+        "contact_email": meeting.contact_email,
+        "days": [day.isoformat() for day in meeting.days],
+        "rooms": [room_json(room) for room in meeting.rooms],
+        "institutions": [institution_json(item) for item in institutions],
+        "people": [person_json(person) for person in people],
+        "sessions": [session_json(session, meeting) for session in sessions],
+    }
+
+
+def room_json(room: Room) -> dict[str, Any]:
+    return {"id": room.id, "name": room.name, "capacity": room.capacity, "online_only": room.online_only}
+
+
+def institution_json(institution: Institution) -> dict[str, Any]:
+    return {
+        "id": institution.id,
+        "name": institution.name,
+        "acronym": institution.acronym,
+        "kind": institution.kind.value,
+        "country": institution.country,
+    }
+
+
+def person_json(person: Person) -> dict[str, Any]:
+    return {
+        "id": person.id,
+        "honorific": person.honorific,
+        "name": person.name,
+        "position": person.position,
+        "institution_id": person.institution_id,
+    }
+
+
+def session_json(session: Session, meeting: Meeting) -> dict[str, Any]:
+    return {
+        "id": session.id,
+        "uid": str(session.uid),
+        "title": session.title,
+        "kind": session.kind.value,
+        "starts_at": to_local(session.starts_at, meeting.timezone).isoformat(),
+        "ends_at": to_local(session.ends_at, meeting.timezone).isoformat(),
+        "timezone": meeting.timezone,
+        "room_id": session.room_id,
+        "parent_id": session.parent_id,
+        "attendance_mode": session.attendance_mode.value,
+        # The join link is for the entitled; the public sees it only when the organiser says so.
+        "online_link": session.online_link if session.online_link_public else None,
+        "status": session.status.value,
+        "thematic_area": session.thematic_area,
+        "description": session.description,
+        "roles": [
+            {"role": role.role.value, "person_id": role.person_id, "position": index}
+            for index, role in enumerate(session.roles)
+        ],
+        "url": url_for("public.session", slug=meeting.slug, session_id=session.id, _external=True),
+    }

@@ -1,0 +1,47 @@
+"""How times, days and names read on a page: Jinja filters over the domain's time functions."""
+from datetime import date, datetime
+
+from flask import Flask
+
+from planner.domain.timezones import local_day, to_local, zone_description
+
+
+def clock(instant: datetime, zone_name: str) -> str:
+    return f"{to_local(instant, zone_name):%H:%M}"
+
+
+def time_range(session, zone_name: str) -> str:
+    return f"{clock(session.starts_at, zone_name)}–{clock(session.ends_at, zone_name)}"
+
+
+def long_date(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def short_date(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def date_span(first: date, last: date) -> str:
+    if first == last:
+        return f"{first.day} {first:%B %Y}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {last:%B %Y}"
+    if first.year == last.year:
+        return f"{first.day} {first:%B} – {last.day} {last:%B %Y}"
+    return f"{first.day} {first:%B %Y} – {last.day} {last:%B %Y}"
+
+
+def local_iso(instant: datetime, zone_name: str) -> str:
+    return to_local(instant, zone_name).isoformat()
+
+
+def register(app: Flask) -> None:
+    app.add_template_filter(clock)
+    app.add_template_filter(time_range)
+    app.add_template_filter(long_date)
+    app.add_template_filter(short_date)
+    app.add_template_filter(local_iso)
+    app.add_template_global(date_span)
+    app.add_template_filter(local_day)
+    app.add_template_global(zone_description)

@@ -1,0 +1,68 @@
+"""The public pages at the stable addresses: meetings, agenda, days, sessions, people, institutions."""
+from datetime import date
+
+from flask import Blueprint, abort, render_template
+
+from planner.domain.agenda import agenda_days, nest
+from planner.queries import agenda as queries
+from planner.web.access import published_meeting_or_404
+
+public = Blueprint("public", __name__)
+
+
+@public.get("/")
+def index():
+    return render_template("public/index.html", meetings=queries.published_meetings())
+
+
+@public.get("/events/<slug>/")
+def agenda(slug: str):
+    meeting = published_meeting_or_404(slug)
+    days = agenda_days(queries.agenda_sessions(meeting), meeting.timezone, meeting.days)
+    return render_template("public/agenda.html", meeting=meeting, days=days)
+
+
+@public.get("/events/<slug>/days/<isodate:day>")
+def day(slug: str, day: date):
+    meeting = published_meeting_or_404(slug)
+    if day not in meeting.days:
+        abort(404, description=f"{day:%d %B %Y} is not a day of this meeting.")
+    items = nest(queries.agenda_sessions(meeting, day=day))
+    return render_template("public/day.html", meeting=meeting, day=day, items=items)
+
+
+@public.get("/events/<slug>/sessions/<int:session_id>")
+def session(slug: str, session_id: int):
+    meeting = published_meeting_or_404(slug)
+    found = queries.find_session(meeting, session_id)
+    if found is None:
+        abort(404, description="This meeting has no such session.")
+    return render_template("public/session.html", meeting=meeting, session=found)
+
+
+@public.get("/events/<slug>/people/<int:person_id>")
+def person(slug: str, person_id: int):
+    meeting = published_meeting_or_404(slug)
+    found = queries.find_person(meeting, person_id)
+    if found is None:
+        abort(404, description="This meeting has no such person.")
+    sessions = queries.sessions_of_people(meeting, [found.id])
+    return render_template("public/person.html", meeting=meeting, person=found, sessions=sessions)
+
+
+@public.get("/events/<slug>/institutions/")
+def institutions(slug: str):
+    meeting = published_meeting_or_404(slug)
+    return render_template(
+        "public/institutions.html", meeting=meeting, institutions=queries.meeting_institutions(meeting)
+    )
+
+
+@public.get("/events/<slug>/institutions/<int:institution_id>")
+def institution(slug: str, institution_id: int):
+    meeting = published_meeting_or_404(slug)
+    found = queries.find_institution(meeting, institution_id)
+    if found is None:
+        abort(404, description="This meeting has no such institution.")
+    sessions = queries.sessions_of_people(meeting, [person.id for person in found.people])
+    return render_template("public/institution.html", meeting=meeting, institution=found, sessions=sessions)

@@ -1,0 +1,141 @@
+"""Fixtures: an application over a fresh database (SQLite, or PLANNER_TEST_DATABASE_URL), and factories."""
+import os
+from contextlib import contextmanager
+from datetime import date, datetime
+
+import pytest
+from flask_migrate import upgrade
+from sqlalchemy import MetaData, create_engine, event
+
+from planner import create_app
+from planner.config import database_url
+from planner.domain.vocabulary import AttendanceMode, InstitutionKind, MeetingFormat, SessionKind
+from planner.extensions import db
+from planner.operations.agenda import add_session
+from planner.operations.meetings import add_institution, add_person, add_room, create_meeting
+
+
+@pytest.fixture(scope="session")
+def migrated_database_url(tmp_path_factory):
+    url = database_url(
+        os.environ.get("PLANNER_TEST_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
+    )
+    _drop_everything(url)
+    app = create_app(_test_config(url))
+    with app.app_context():
+        upgrade()
+        db.engine.dispose()
+    return url
+
+
+def _drop_everything(url: str) -> None:
+    """Leave nothing from an earlier run, the migrations' own bookkeeping included."""
+    engine = create_engine(url)
+    existing = MetaData()
+    existing.reflect(engine)
+    existing.drop_all(engine)
+    engine.dispose()
+
+
+def _test_config(url: str) -> dict:
+    return {"TESTING": True, "SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "test-secret"}
+
+
+@pytest.fixture
+def app(migrated_database_url):
+    app = create_app(_test_config(migrated_database_url))
+    yield app
+    with app.app_context():
+        db.session.remove()
+        with db.engine.begin() as connection:
+            for table in reversed(db.metadata.sorted_tables):
+                connection.execute(table.delete())
+        db.engine.dispose()
+
+
+@pytest.fixture
+def app_context(app):
+    with app.app_context():
+        yield
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+class Factory:
+    """Records with sane defaults, made through the operations, committed."""
+
+    def meeting(self, **overrides):
+        values = dict(
+            slug="test-meeting", title="Test meeting", first_day=date(2021, 10, 18), last_day=date(2021, 10, 22),
+            timezone="Asia/Seoul", format=MeetingFormat.HYBRID, venue="Seoul", published=True,
+        )
+        values.update(overrides)
+        meeting = create_meeting(**values)
+        db.session.commit()
+        return meeting
+
+    def room(self, meeting, name="Room 1", **overrides):
+        room = add_room(meeting, name=name, **overrides)
+        db.session.commit()
+        return room
+
+    def institution(self, meeting, name="Ministry of Justice", kind=InstitutionKind.GOVERNMENT, **overrides):
+        institution = add_institution(meeting, name=name, kind=kind, **overrides)
+        db.session.commit()
+        return institution
+
+    def person(self, meeting, name="Kim Min-ji", **overrides):
+        person = add_person(meeting, name=name, **overrides)
+        db.session.commit()
+        return person
+
+    def session(self, meeting, title="Working session", starts=datetime(2021, 10, 18, 9), ends=None, **overrides):
+        values = dict(kind=SessionKind.WORKING, attendance_mode=AttendanceMode.HYBRID)
+        values.update(overrides)
+        session = add_session(
+            meeting, title=title, starts=starts, ends=ends or starts.replace(hour=starts.hour + 1), **values
+        )
+        db.session.commit()
+        return session
+
+
+@pytest.fixture
+def make(app_context):
+    return Factory()
+
+
+class QueryCounter:
+    def __init__(self):
+        self.statements: list[str] = []
+
+    def __call__(self, conn, cursor, statement, parameters, context, executemany):
+        self.statements.append(statement)
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+
+@pytest.fixture
+def count_queries(app):
+    """Count the SQL statements a block sends: ``with count_queries() as counter: ...``."""
+    @contextmanager
+    def counting():
+        with app.app_context():
+            engine = db.engine
+        counter = QueryCounter()
+        event.listen(engine, "before_cursor_execute", counter)
+        try:
+            yield counter
+        finally:
+            event.remove(engine, "before_cursor_execute", counter)
+
+    return counting
