@@ -1,6 +1,7 @@
 """Command-line doors into the same operations the web uses."""
 import click
 from flask import Flask
+from flask.cli import with_appcontext
 from sqlalchemy import exists, select
 
 from planner.demo.loader import load_demo_meetings
@@ -9,6 +10,7 @@ from planner.models import Meeting
 
 
 @click.command("demo")
+@with_appcontext
 @click.option("--if-empty", is_flag=True, help="Load only into a database that holds no meeting yet.")
 def demo_command(if_empty: bool) -> None:
     """Load the demo meetings (skipping any already there)."""

@@ -36,8 +36,16 @@ def _visible(query, meeting: Meeting, public: bool):
     return query
 
 
-def agenda_sessions(meeting: Meeting, *, public: bool = True, day: date | None = None) -> Sequence[Session]:
-    query = _visible(_sessions_with_people(), meeting, public)
+def agenda_sessions(
+    meeting: Meeting, *, public: bool = True, day: date | None = None, with_people: bool = True
+) -> Sequence[Session]:
+    """The sessions of a meeting (or of one of its days), in time order.
+
+    ``with_people=False`` loads the roles without the people and rooms behind them,
+    for callers that already hold the meeting's directory.
+    """
+    query = _sessions_with_people() if with_people else select(Session).options(selectinload(Session.roles))
+    query = _visible(query, meeting, public)
     if day is not None:
         start, end = day_span(day, meeting.timezone)
         query = query.where(Session.starts_at >= start, Session.starts_at < end)

@@ -16,5 +16,5 @@ def events():
 def event(slug: str):
     meeting = published_meeting_or_404(slug)
     people, institutions = queries.meeting_directory(meeting)
-    sessions = queries.agenda_sessions(meeting)
+    sessions = queries.agenda_sessions(meeting, with_people=False)
     return jsonify(meeting_detail(meeting, sessions, people, institutions))
