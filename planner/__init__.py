@@ -4,7 +4,7 @@ from pathlib import Path
 from flask import Flask
 
 from planner.config import load_config
-from planner.extensions import csrf, db, migrate
+from planner.extensions import csrf, db, login, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,6 +24,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     csrf.init_app(app)
+    login.init_app(app)
 
     from planner import models  # noqa: F401  (registers the tables with the metadata)
     from planner.cli import register_commands

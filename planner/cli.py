@@ -1,12 +1,19 @@
 """Command-line doors into the same operations the web uses."""
+import sys
+
 import click
 from flask import Flask
-from flask.cli import with_appcontext
+from flask.cli import AppGroup, with_appcontext
 from sqlalchemy import exists, select
 
 from planner.demo.loader import load_demo_meetings
+from planner.domain.errors import InvalidInput
 from planner.extensions import db
 from planner.models import Meeting
+from planner.operations.accounts import create_organiser, find_user
+from planner.operations.meetings import add_organiser
+from planner.operations.tokens import create_token
+from planner.queries.agenda import find_meeting
 
 
 @click.command("demo")
@@ -25,5 +32,68 @@ def demo_command(if_empty: bool) -> None:
         click.echo("The demo meetings are already loaded.")
 
 
+organiser_cli = AppGroup("organiser", help="Organiser accounts.")
+
+
+def _read_password() -> str:
+    if sys.stdin.isatty():
+        return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return sys.stdin.readline().rstrip("\n")
+
+
+@organiser_cli.command("create")
+@click.argument("email")
+@click.option("--name", default="", help="The organiser's name.")
+@click.option("--meeting", "slugs", multiple=True, help="Make them an organiser of this meeting (repeatable).")
+def create_organiser_command(email: str, name: str, slugs: tuple[str, ...]) -> None:
+    """Create an organiser account; the password comes from a prompt, or the first line of stdin."""
+    try:
+        user = create_organiser(email, _read_password(), name)
+    except InvalidInput as error:
+        raise click.ClickException("; ".join(f"{field}: {message}" for field, message in error.errors.items()))
+    for slug in slugs:
+        _grant(user, slug)
+    db.session.commit()
+    click.echo(f"Created organiser {user.email}.")
+
+
+@organiser_cli.command("grant")
+@click.argument("email")
+@click.argument("slug")
+def grant_command(email: str, slug: str) -> None:
+    """Make an existing account an organiser of the meeting at SLUG."""
+    user = find_user(email)
+    if user is None:
+        raise click.ClickException(f"There is no account for {email}.")
+    _grant(user, slug)
+    db.session.commit()
+    click.echo(f"{user.email} now organises {slug}.")
+
+
+def _grant(user, slug: str) -> None:
+    meeting = find_meeting(slug, public=False)
+    if meeting is None:
+        raise click.ClickException(f"There is no meeting at “{slug}”.")
+    add_organiser(meeting, user)
+
+
+token_cli = AppGroup("token", help="API tokens.")
+
+
+@token_cli.command("create")
+@click.argument("email")
+@click.option("--name", default="command line", help="What the token is for.")
+def create_token_command(email: str, name: str) -> None:
+    """Create an API token for the account EMAIL and print its secret (shown only once)."""
+    user = find_user(email)
+    if user is None:
+        raise click.ClickException(f"There is no account for {email}.")
+    _, secret = create_token(user, name)
+    db.session.commit()
+    click.echo(secret)
+
+
 def register_commands(app: Flask) -> None:
     app.cli.add_command(demo_command)
+    app.cli.add_command(organiser_cli)
+    app.cli.add_command(token_cli)

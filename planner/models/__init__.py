@@ -1,7 +1,12 @@
 """The database models, one module per aggregate."""
+from planner.models.accounts import ApiToken, User, meeting_organisers
 from planner.models.agenda import Session, SessionRole
 from planner.models.attendance import DayAttendance, Registration
+from planner.models.history import Change
 from planner.models.meeting import Meeting, Room
 from planner.models.people import Institution, Person
 
-__all__ = ["DayAttendance", "Institution", "Meeting", "Person", "Registration", "Room", "Session", "SessionRole"]
+__all__ = [
+    "ApiToken", "Change", "DayAttendance", "Institution", "Meeting", "Person", "Registration", "Room", "Session",
+    "SessionRole", "User", "meeting_organisers",
+]

@@ -55,6 +55,10 @@ class Session(db.Model):
         enum_column(SessionStatus, "session_status"), default=SessionStatus.CONFIRMED
     )
     draft: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Calendar clients replace an event only when its SEQUENCE rises (RFC 5545).
+    sequence: Mapped[int] = mapped_column(Integer, default=0)
+    # A deleted session stays, cancelled, in calendar feeds so subscribers drop it.
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)

@@ -12,6 +12,7 @@ from planner.extensions import db
 from planner.database import UTCDateTime, enum_column, utcnow
 
 if TYPE_CHECKING:
+    from planner.models.accounts import User
     from planner.models.agenda import Session
     from planner.models.attendance import Registration
     from planner.models.people import Institution, Person
@@ -51,6 +52,7 @@ class Meeting(db.Model):
     registrations: Mapped[list[Registration]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan"
     )
+    organisers: Mapped[list[User]] = relationship(secondary="meeting_organisers", order_by="User.email")
 
     __mapper_args__ = {"version_id_col": version}
 

@@ -1,57 +1,219 @@
-"""Putting sessions on the agenda and people into them."""
-from datetime import datetime
+"""Putting sessions on the agenda, moving and removing them, and the people in them."""
+from datetime import datetime, timedelta
+from typing import Any
 
+from sqlalchemy import select
+
+from planner.domain.changes import is_noticeable_session_change
 from planner.domain.errors import InvalidInput
-from planner.domain.timezones import NonexistentLocalTime, to_instant
+from planner.domain.timezones import NonexistentLocalTime, day_span, to_instant
 from planner.domain.vocabulary import AttendanceMode, Role, SessionKind, SessionStatus
 from planner.extensions import db
-from planner.models import Meeting, Person, Room, Session, SessionRole
+from planner.models import Meeting, Person, Room, Session, SessionRole, User
+from planner.database import utcnow
+from planner.operations import records
+from planner.operations.history import ensure_current, jsonable, snapshot
+from planner.operations.validation import optional_text, raise_if_any, required_text, web_link
 
 
 def add_session(
     meeting: Meeting, *, title: str, kind: SessionKind, starts: datetime, ends: datetime,
     attendance_mode: AttendanceMode, room: Room | None = None, parent: Session | None = None,
     description: str = "", thematic_area: str = "", status: SessionStatus = SessionStatus.CONFIRMED,
-    online_link: str = "", online_link_public: bool = False, draft: bool = False,
+    online_link: str = "", online_link_public: bool = False, draft: bool = False, actor: User | None = None,
 ) -> Session:
-    """Add a session whose ``starts`` and ``ends`` are wall-clock times in the meeting's zone."""
-    if not title.strip():
-        raise InvalidInput("title", "A session needs a title.")
-    starts_at = _instant("starts", starts, meeting)
-    ends_at = _instant("ends", ends, meeting)
-    if ends_at <= starts_at:
-        raise InvalidInput("ends", "The end must come after the start.")
-    if room is not None and room.meeting_id != meeting.id:
-        raise InvalidInput("room", "Choose a room of this meeting.")
-    if parent is not None and parent.meeting_id != meeting.id:
-        raise InvalidInput("parent", "Choose a session of this meeting.")
-    session = Session(
-        meeting=meeting, title=title.strip(), kind=kind, starts_at=starts_at, ends_at=ends_at,
-        attendance_mode=attendance_mode, room=room, parent=parent, description=description,
-        thematic_area=thematic_area, status=status, online_link=online_link,
-        online_link_public=online_link_public, draft=draft,
+    """Add a session; naive ``starts`` and ``ends`` are wall-clock times in the meeting's zone."""
+    errors: dict[str, str] = {}
+    values = _session_values(
+        meeting, errors, None, title=title, kind=kind, starts=starts, ends=ends, attendance_mode=attendance_mode,
+        room=room, parent=parent, description=description, thematic_area=thematic_area, status=status,
+        online_link=online_link, online_link_public=online_link_public, draft=draft,
     )
-    db.session.add(session)
-    db.session.flush()
+    raise_if_any(errors)
+    session = Session(meeting_id=meeting.id, **values)
+    records.created(session, meeting_id=meeting.id, actor=actor, summary=f"Added session “{session.title}”")
+    db.session.expire(meeting, ["sessions"])
     return session
 
 
-def assign_role(session: Session, person: Person, role: Role) -> SessionRole:
+def update_session(session: Session, *, actor: User | None, based_on_version: int | None = None, **fields):
+    """Change any of a session's fields (those not given keep their value). Nested items move with it."""
+    ensure_current(session, based_on_version)
+    current = dict(
+        title=session.title, kind=session.kind, starts=session.starts_at, ends=session.ends_at,
+        attendance_mode=session.attendance_mode, room=session.room, parent=session.parent,
+        description=session.description, thematic_area=session.thematic_area, status=session.status,
+        online_link=session.online_link, online_link_public=session.online_link_public, draft=session.draft,
+    )
+    errors: dict[str, str] = {}
+    values = _session_values(session.meeting, errors, session, **{**current, **fields})
+    raise_if_any(errors)
+    shift = values["starts_at"] - session.starts_at
+    changed = update_session_fields(session, values, actor=actor, summary=f"Changed session “{values['title']}”")
+    if shift:
+        for child in _descendants(session):
+            update_session_fields(child, {"starts_at": child.starts_at + shift, "ends_at": child.ends_at + shift},
+                                  actor=actor, summary=f"Moved with “{session.title}”")
+    return changed
+
+
+def move_session(session: Session, *, starts: datetime, ends: datetime, room: Room | None,
+                 actor: User | None, based_on_version: int | None = None):
+    """Drag-and-drop: a new time, length or room, nested items following the start."""
+    return update_session(session, actor=actor, based_on_version=based_on_version, starts=starts, ends=ends,
+                          room=room)
+
+
+def delete_session(session: Session, *, actor: User | None, based_on_version: int | None = None) -> None:
+    """Take a session (and what sits inside it) off the agenda.
+
+    The row stays, cancelled, so calendar feeds can tell subscribers to drop it.
+    """
+    ensure_current(session, based_on_version)
+    for item in [session, *_descendants(session)]:
+        update_session_fields(item, {"deleted_at": utcnow(), "status": SessionStatus.CANCELLED}, actor=actor,
+                              summary=f"Deleted session “{item.title}”", action="deleted")
+
+
+def update_session_fields(session: Session, values: dict[str, Any], *, actor: User | None, summary: str,
+                          action: str = "updated"):
+    """Write ``values``, raising the calendar SEQUENCE when a participant would notice the change."""
+    current = snapshot(session)
+    proposed = {**current, **{name: jsonable(value) for name, value in values.items()}}
+    if is_noticeable_session_change(current, proposed):
+        values = {**values, "sequence": session.sequence + 1}
+    changed = records.updated(session, values, meeting_id=session.meeting_id, actor=actor, summary=summary,
+                              action=action)
+    db.session.expire(session, ["room", "parent"])
+    return changed
+
+
+def _descendants(session: Session) -> list[Session]:
+    found, frontier = [], [session.id]
+    while frontier:
+        children = db.session.scalars(
+            select(Session).where(Session.parent_id.in_(frontier), Session.deleted_at.is_(None))
+        ).all()
+        found.extend(children)
+        frontier = [child.id for child in children]
+    return found
+
+
+def _session_values(meeting: Meeting, errors: dict, session: Session | None, *, title, kind, starts, ends,
+                    attendance_mode, room, parent, description, thematic_area, status, online_link,
+                    online_link_public, draft) -> dict:
+    starts_at = _instant(errors, "starts", starts, meeting)
+    ends_at = _instant(errors, "ends", ends, meeting)
+    if starts_at and ends_at:
+        if ends_at <= starts_at:
+            errors["ends"] = "The end must come after the start."
+        elif ends_at - starts_at > timedelta(days=1):
+            errors["ends"] = "A session lasts at most 24 hours."
+        else:
+            _within_meeting(errors, meeting, starts_at, ends_at)
+    if not isinstance(kind, SessionKind):
+        errors["kind"] = "Choose what kind of session this is."
+    if not isinstance(attendance_mode, AttendanceMode):
+        errors["attendance_mode"] = "Choose how the session is attended."
+    if not isinstance(status, SessionStatus):
+        errors["status"] = "Choose a status."
+    if room is not None and room.meeting_id != meeting.id:
+        errors["room"] = "Choose a room of this meeting."
+    if parent is not None:
+        _check_parent(errors, meeting, session, parent, starts_at, ends_at)
+    if session is not None and starts_at and ends_at and "ends" not in errors:
+        _children_stay_inside(errors, session, starts_at, ends_at)
+    return dict(
+        title=required_text(errors, "title", title, "A title", 300),
+        kind=kind, starts_at=starts_at, ends_at=ends_at, attendance_mode=attendance_mode,
+        room_id=room.id if room is not None else None, parent_id=parent.id if parent is not None else None,
+        description=optional_text(errors, "description", description, "The description", 20000),
+        thematic_area=optional_text(errors, "thematic_area", thematic_area, "The thematic area", 200),
+        status=status, online_link=web_link(errors, "online_link", online_link),
+        online_link_public=bool(online_link_public), draft=bool(draft),
+    )
+
+
+def _instant(errors: dict, field: str, value: datetime | None, meeting: Meeting) -> datetime | None:
+    if value is None:
+        errors[field] = "Give a date and time."
+        return None
+    if value.tzinfo is not None:
+        return value
+    try:
+        return to_instant(value, meeting.timezone)
+    except NonexistentLocalTime as error:
+        errors[field] = str(error)
+        return None
+
+
+def _within_meeting(errors: dict, meeting: Meeting, starts_at: datetime, ends_at: datetime) -> None:
+    opens, _ = day_span(meeting.first_day, meeting.timezone)
+    _, closes = day_span(meeting.last_day, meeting.timezone)
+    if starts_at < opens or ends_at > closes:
+        field = "starts" if starts_at < opens or starts_at >= closes else "ends"
+        errors[field] = (
+            f"Choose a time within the meeting's days, {meeting.first_day:%d %B} to {meeting.last_day:%d %B %Y}."
+        )
+
+
+def _check_parent(errors, meeting, session, parent, starts_at, ends_at) -> None:
+    if parent.meeting_id != meeting.id or parent.deleted_at is not None:
+        errors["parent"] = "Choose a session of this meeting."
+    elif session is not None and (parent.id == session.id or parent in _descendants(session)):
+        errors["parent"] = "A session cannot sit inside itself or inside something it contains."
+    elif starts_at and ends_at and not (parent.starts_at <= starts_at and ends_at <= parent.ends_at):
+        errors["parent"] = f"This does not fit inside “{parent.title}”; adjust the times or choose another block."
+
+
+def _children_stay_inside(errors: dict, session: Session, starts_at: datetime, ends_at: datetime) -> None:
+    shift = starts_at - session.starts_at
+    for child in db.session.scalars(
+        select(Session).where(Session.parent_id == session.id, Session.deleted_at.is_(None))
+    ):
+        if child.ends_at + shift > ends_at:
+            errors["ends"] = f"“{child.title}” sits inside this session and would end after it; shorten it first."
+            return
+
+
+# Roles
+
+def assign_role(session: Session, person: Person, role: Role, *, actor: User | None = None) -> SessionRole:
     """Give ``person`` a role in ``session``, after those already listed."""
+    errors: dict[str, str] = {}
     if person.meeting_id != session.meeting_id:
-        raise InvalidInput("person", "Choose a person of this meeting.")
-    if any(existing.person_id == person.id and existing.role == role for existing in session.roles):
-        raise InvalidInput("person", f"{person.name} is already {role.label.lower()} of this session.")
-    session_role = SessionRole(session=session, person=person, role=role, position=len(session.roles))
-    db.session.add(session_role)
-    db.session.flush()
+        errors["person"] = "Choose a person of this meeting."
+    elif not isinstance(role, Role):
+        errors["role"] = "Choose a role."
+    elif any(existing.person_id == person.id and existing.role == role for existing in session.roles):
+        errors["person"] = f"{person.name} is already {role.label.lower()} of this session."
+    raise_if_any(errors)
+    position = max((existing.position for existing in session.roles), default=-1) + 1
+    session_role = SessionRole(session_id=session.id, person_id=person.id, role=role, position=position)
+    records.created(session_role, meeting_id=session.meeting_id, actor=actor,
+                    summary=f"{person.name} is {role.label.lower()} of “{session.title}”")
+    db.session.expire(session, ["roles"])
+    db.session.expire(person, ["roles"])
     return session_role
 
 
-def _instant(field: str, local: datetime, meeting: Meeting) -> datetime:
-    if local.tzinfo is not None:
-        return local
-    try:
-        return to_instant(local, meeting.timezone)
-    except NonexistentLocalTime as error:
-        raise InvalidInput(field, str(error)) from None
+def remove_role(session_role: SessionRole, *, actor: User | None, based_on_version: int | None = None) -> None:
+    session = session_role.session
+    records.deleted(session_role, meeting_id=session.meeting_id, actor=actor, based_on_version=based_on_version,
+                    summary=f"{session_role.person.name} is no longer {session_role.role.label.lower()} "
+                            f"of “{session.title}”")
+    db.session.expire(session, ["roles"])
+
+
+def move_role(session_role: SessionRole, offset: int, *, actor: User | None) -> None:
+    """Move a role up (-1) or down (+1) in its session's list."""
+    roles = sorted(session_role.session.roles, key=lambda r: (r.position, r.id))
+    index = roles.index(session_role)
+    target = index + offset
+    if not 0 <= target < len(roles):
+        raise InvalidInput("position", "It is already at that end of the list.")
+    roles[index], roles[target] = roles[target], roles[index]
+    for position, role in enumerate(roles):
+        if role.position != position:
+            records.updated(role, {"position": position}, meeting_id=role.session.meeting_id, actor=actor,
+                            summary=f"Reordered the people of “{role.session.title}”")

@@ -1,76 +1,232 @@
-"""Creating meetings, their rooms, institutions and people."""
+"""Creating, changing and deleting meetings, their rooms, institutions and people."""
 import re
-from datetime import date
+from datetime import date, datetime
 
-from planner.domain.errors import InvalidInput
-from planner.domain.timezones import is_known_zone
+from sqlalchemy import func, select
+
+from planner.domain.timezones import is_known_zone, to_instant, to_local
 from planner.domain.vocabulary import InstitutionKind, MeetingFormat
 from planner.extensions import db
-from planner.models import Institution, Meeting, Person, Room
+from planner.models import Institution, Meeting, Person, Room, Session, User
+from planner.operations import records
+from planner.operations.agenda import remove_role, update_session_fields
+from planner.operations.history import ensure_current
+from planner.operations.validation import (
+    email_address, optional_text, raise_if_any, required_text, web_link,
+)
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-def create_meeting(
-    *, slug: str, title: str, first_day: date, last_day: date, timezone: str,
-    format: MeetingFormat, short_name: str = "", hosts: str = "", venue: str = "", description: str = "",
-    online_link: str = "", contact_email: str = "", published: bool = False,
-) -> Meeting:
-    if not SLUG_PATTERN.match(slug or ""):
-        raise InvalidInput("slug", "Use lower-case letters, digits and single hyphens, e.g. egm-2021.")
-    if not title.strip():
-        raise InvalidInput("title", "A meeting needs a title.")
-    if last_day < first_day:
-        raise InvalidInput("last_day", "The last day cannot come before the first day.")
-    if not is_known_zone(timezone):
-        raise InvalidInput("timezone", f"“{timezone}” is not a known IANA time zone, such as Asia/Seoul.")
-    meeting = Meeting(
-        slug=slug, title=title.strip(), short_name=short_name, hosts=hosts, venue=venue,
-        description=description, first_day=first_day, last_day=last_day, timezone=timezone,
-        format=format, online_link=online_link, contact_email=contact_email, published=published,
+def _meeting_values(errors: dict, *, title: str, first_day: date, last_day: date, timezone: str,
+                    format: MeetingFormat, short_name: str = "", hosts: str = "", venue: str = "",
+                    description: str = "", online_link: str = "", contact_email: str = "",
+                    published: bool = False) -> dict:
+    values = dict(
+        title=required_text(errors, "title", title, "A title", 300),
+        short_name=optional_text(errors, "short_name", short_name, "The short name", 80),
+        hosts=optional_text(errors, "hosts", hosts, "Hosts", 2000),
+        venue=optional_text(errors, "venue", venue, "The venue", 300),
+        description=optional_text(errors, "description", description, "The description", 20000),
+        online_link=web_link(errors, "online_link", online_link),
+        contact_email=email_address(errors, "contact_email", contact_email),
+        first_day=first_day, last_day=last_day, timezone=(timezone or "").strip(), format=format,
+        published=bool(published),
     )
-    db.session.add(meeting)
-    db.session.flush()
-    return meeting
+    if first_day and last_day and last_day < first_day:
+        errors["last_day"] = "The last day cannot come before the first day."
+    if first_day and last_day and (last_day - first_day).days > 60:
+        errors["last_day"] = "A meeting can last at most 61 days."
+    if not is_known_zone(values["timezone"]):
+        errors["timezone"] = f"“{timezone}” is not a known IANA time zone, such as Asia/Seoul."
+    return values
 
 
-def add_room(meeting: Meeting, *, name: str, capacity: int | None = None, online_only: bool = False) -> Room:
-    if not name.strip():
-        raise InvalidInput("name", "A room needs a name.")
+def create_meeting(*, slug: str, actor: User | None = None, **fields) -> Meeting:
+    errors: dict[str, str] = {}
+    slug = (slug or "").strip()
+    if not SLUG_PATTERN.match(slug) or len(slug) > 80:
+        errors["slug"] = "Use lower-case letters, digits and single hyphens, e.g. egm-2021."
+    elif db.session.scalar(select(func.count()).where(Meeting.slug == slug)):
+        errors["slug"] = f"The address “{slug}” is taken; choose another."
+    values = _meeting_values(errors, **fields)
+    raise_if_any(errors)
+    meeting = Meeting(slug=slug, **values)
+    if actor is not None:
+        meeting.organisers.append(actor)
+    return records.created(meeting, meeting_id=None, actor=actor, summary=f"Created meeting “{meeting.title}”")
+
+
+def update_meeting(meeting: Meeting, *, actor: User | None, based_on_version: int | None = None, **fields):
+    """Change a meeting. A new time zone keeps the sessions' wall-clock times, as organisers expect."""
+    errors: dict[str, str] = {}
+    values = _meeting_values(errors, **fields)
+    raise_if_any(errors)
+    old_zone = meeting.timezone
+    changed = records.updated(meeting, values, meeting_id=meeting.id, actor=actor, based_on_version=based_on_version,
+                              summary=f"Changed meeting “{values['title']}”")
+    if values["timezone"] != old_zone:
+        _keep_wall_clock_times(meeting, old_zone, actor)
+    return changed
+
+
+def _keep_wall_clock_times(meeting: Meeting, old_zone: str, actor: User | None) -> None:
+    for session in db.session.scalars(select(Session).where(Session.meeting_id == meeting.id)):
+        starts, ends = (_rezone(instant, old_zone, meeting.timezone) for instant in (session.starts_at, session.ends_at))
+        update_session_fields(session, {"starts_at": starts, "ends_at": ends}, actor=actor,
+                              summary=f"Kept “{session.title}” at its local time in {meeting.timezone}")
+
+
+def _rezone(instant: datetime, old_zone: str, new_zone: str) -> datetime:
+    wall_clock = to_local(instant, old_zone).replace(tzinfo=None)
+    try:
+        return to_instant(wall_clock, new_zone)
+    except ValueError:
+        return instant
+
+
+def delete_meeting(meeting: Meeting, *, actor: User | None, based_on_version: int | None = None) -> None:
+    records.deleted(meeting, meeting_id=None, actor=actor, based_on_version=based_on_version,
+                    summary=f"Deleted meeting “{meeting.title}” ({meeting.slug})")
+
+
+def add_organiser(meeting: Meeting, user: User) -> None:
+    if user not in meeting.organisers:
+        meeting.organisers.append(user)
+        db.session.flush()
+
+
+# Rooms
+
+def _room_values(meeting: Meeting, errors: dict, *, name: str, capacity: int | None = None,
+                 online_only: bool = False, exclude_id: int | None = None) -> dict:
+    name = required_text(errors, "name", name, "A room name", 200)
     if capacity is not None and capacity < 0:
-        raise InvalidInput("capacity", "Capacity cannot be negative.")
-    room = Room(
-        meeting=meeting, name=name.strip(), capacity=capacity, online_only=online_only,
-        position=len(meeting.rooms),
-    )
-    db.session.add(room)
-    db.session.flush()
+        errors["capacity"] = "Capacity cannot be negative."
+    if capacity is not None and capacity > 100000:
+        errors["capacity"] = "Capacity is at most 100,000."
+    if name and _name_taken(Room, meeting, name, exclude_id):
+        errors["name"] = f"This meeting already has a room called “{name}”."
+    return dict(name=name, capacity=capacity, online_only=bool(online_only))
+
+
+def add_room(meeting: Meeting, *, actor: User | None = None, **fields) -> Room:
+    errors: dict[str, str] = {}
+    values = _room_values(meeting, errors, **fields)
+    raise_if_any(errors)
+    room = Room(meeting_id=meeting.id, position=_next_room_position(meeting), **values)
+    records.created(room, meeting_id=meeting.id, actor=actor, summary=f"Added room “{room.name}”")
+    db.session.expire(meeting, ["rooms"])
     return room
 
 
-def add_institution(
-    meeting: Meeting, *, name: str, kind: InstitutionKind, acronym: str = "", country: str = ""
-) -> Institution:
-    if not name.strip():
-        raise InvalidInput("name", "An institution needs a name.")
-    institution = Institution(meeting=meeting, name=name.strip(), kind=kind, acronym=acronym, country=country)
-    db.session.add(institution)
-    db.session.flush()
+def _next_room_position(meeting: Meeting) -> int:
+    return db.session.scalar(select(func.coalesce(func.max(Room.position) + 1, 0)).where(Room.meeting_id == meeting.id))
+
+
+def update_room(room: Room, *, actor: User | None, based_on_version: int | None = None, **fields):
+    errors: dict[str, str] = {}
+    values = _room_values(room.meeting, errors, exclude_id=room.id, **fields)
+    raise_if_any(errors)
+    return records.updated(room, values, meeting_id=room.meeting_id, actor=actor, based_on_version=based_on_version,
+                           summary=f"Changed room “{values['name']}”")
+
+
+def delete_room(room: Room, *, actor: User | None, based_on_version: int | None = None) -> None:
+    """Delete a room; its sessions stay on the agenda without a room."""
+    ensure_current(room, based_on_version)
+    for session in db.session.scalars(select(Session).where(Session.room_id == room.id)):
+        update_session_fields(session, {"room_id": None}, actor=actor, summary=f"Room “{room.name}” deleted")
+    records.deleted(room, meeting_id=room.meeting_id, actor=actor, summary=f"Deleted room “{room.name}”")
+
+
+# Institutions
+
+def _institution_values(meeting: Meeting, errors: dict, *, name: str, kind: InstitutionKind, acronym: str = "",
+                        country: str = "", exclude_id: int | None = None) -> dict:
+    name = required_text(errors, "name", name, "An institution name", 300)
+    if name and _name_taken(Institution, meeting, name, exclude_id):
+        errors["name"] = f"This meeting already has an institution called “{name}”."
+    if not isinstance(kind, InstitutionKind):
+        errors["kind"] = "Choose the kind of institution."
+    return dict(name=name, kind=kind, acronym=optional_text(errors, "acronym", acronym, "The acronym", 40),
+                country=optional_text(errors, "country", country, "The country", 100))
+
+
+def add_institution(meeting: Meeting, *, actor: User | None = None, **fields) -> Institution:
+    errors: dict[str, str] = {}
+    values = _institution_values(meeting, errors, **fields)
+    raise_if_any(errors)
+    institution = Institution(meeting_id=meeting.id, **values)
+    records.created(institution, meeting_id=meeting.id, actor=actor, summary=f"Added institution “{institution.name}”")
+    db.session.expire(meeting, ["institutions"])
     return institution
 
 
-def add_person(
-    meeting: Meeting, *, name: str, honorific: str = "", position: str = "",
-    institution: Institution | None = None, email: str = "",
-) -> Person:
-    if not name.strip():
-        raise InvalidInput("name", "A person needs a name.")
+def update_institution(institution: Institution, *, actor: User | None, based_on_version: int | None = None,
+                       **fields):
+    errors: dict[str, str] = {}
+    values = _institution_values(institution.meeting, errors, exclude_id=institution.id, **fields)
+    raise_if_any(errors)
+    return records.updated(institution, values, meeting_id=institution.meeting_id, actor=actor,
+                           based_on_version=based_on_version, summary=f"Changed institution “{values['name']}”")
+
+
+def delete_institution(institution: Institution, *, actor: User | None, based_on_version: int | None = None):
+    """Delete an institution; its people stay, without an institution."""
+    ensure_current(institution, based_on_version)
+    for person in list(institution.people):
+        records.updated(person, {"institution_id": None}, meeting_id=person.meeting_id, actor=actor,
+                        summary=f"Institution “{institution.name}” deleted")
+    records.deleted(institution, meeting_id=institution.meeting_id, actor=actor,
+                    summary=f"Deleted institution “{institution.name}”")
+
+
+# People
+
+def _person_values(meeting: Meeting, errors: dict, *, name: str, honorific: str = "", position: str = "",
+                   institution: Institution | None = None, email: str = "") -> dict:
     if institution is not None and institution.meeting_id != meeting.id:
-        raise InvalidInput("institution", "Choose an institution of this meeting.")
-    person = Person(
-        meeting=meeting, name=name.strip(), honorific=honorific, position=position,
-        institution=institution, email=email,
+        errors["institution"] = "Choose an institution of this meeting."
+    return dict(
+        name=required_text(errors, "name", name, "A name", 200),
+        honorific=optional_text(errors, "honorific", honorific, "The honorific", 20),
+        position=optional_text(errors, "position", position, "The position", 300),
+        institution_id=institution.id if institution is not None else None,
+        email=email_address(errors, "email", email),
     )
-    db.session.add(person)
-    db.session.flush()
+
+
+def add_person(meeting: Meeting, *, actor: User | None = None, **fields) -> Person:
+    errors: dict[str, str] = {}
+    values = _person_values(meeting, errors, **fields)
+    raise_if_any(errors)
+    person = Person(meeting_id=meeting.id, **values)
+    records.created(person, meeting_id=meeting.id, actor=actor, summary=f"Added {person.name}")
+    db.session.expire(meeting, ["people"])
     return person
+
+
+def update_person(person: Person, *, actor: User | None, based_on_version: int | None = None, **fields):
+    errors: dict[str, str] = {}
+    values = _person_values(person.meeting, errors, **fields)
+    raise_if_any(errors)
+    changed = records.updated(person, values, meeting_id=person.meeting_id, actor=actor,
+                              based_on_version=based_on_version, summary=f"Changed {values['name']}")
+    db.session.refresh(person, ["institution"])
+    return changed
+
+
+def delete_person(person: Person, *, actor: User | None, based_on_version: int | None = None) -> None:
+    """Delete a person with their roles in sessions and their registration."""
+    ensure_current(person, based_on_version)
+    for role in list(person.roles):
+        remove_role(role, actor=actor)
+    records.deleted(person, meeting_id=person.meeting_id, actor=actor, summary=f"Deleted {person.name}")
+
+
+def _name_taken(model, meeting: Meeting, name: str, exclude_id: int | None) -> bool:
+    query = select(func.count()).where(model.meeting_id == meeting.id, func.lower(model.name) == name.lower())
+    if exclude_id is not None:
+        query = query.where(model.id != exclude_id)
+    return bool(db.session.scalar(query))

@@ -22,7 +22,7 @@ def register_participant(
         if day not in meeting_days:
             raise InvalidInput("days", f"{day:%d %B %Y} is not a day of this meeting.")
     registration = Registration(
-        meeting=meeting, person=person, role=role, home_timezone=home_timezone,
+        meeting_id=meeting.id, person_id=person.id, role=role, home_timezone=home_timezone,
         days=[DayAttendance(day=day, mode=mode) for day, mode in sorted(days.items())],
     )
     db.session.add(registration)

@@ -30,7 +30,7 @@ def _sessions_with_people():
 
 
 def _visible(query, meeting: Meeting, public: bool):
-    query = query.where(Session.meeting_id == meeting.id)
+    query = query.where(Session.meeting_id == meeting.id, Session.deleted_at.is_(None))
     if public:
         query = query.where(Session.draft.is_(False))
     return query

@@ -3,7 +3,9 @@ from flask import Flask
 
 from planner.web import errors, presenters
 from planner.web.api import api
+from planner.web.auth import auth
 from planner.web.converters import IsoDateConverter
+from planner.web.organise import organise
 from planner.web.public import public
 
 
@@ -13,3 +15,5 @@ def register_web(app: Flask) -> None:
     errors.register(app)
     app.register_blueprint(public)
     app.register_blueprint(api)
+    app.register_blueprint(auth)
+    app.register_blueprint(organise)

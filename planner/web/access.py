@@ -1,7 +1,10 @@
-"""Load-or-404 together with who may see it, in one place for pages and API alike."""
+"""Load-or-404 together with who may see or change it, in one place for pages and API alike."""
 from flask import abort
+from flask_login import current_user
+from sqlalchemy import select
 
-from planner.models import Meeting
+from planner.extensions import db
+from planner.models import Meeting, User, meeting_organisers
 from planner.queries.agenda import find_meeting
 
 
@@ -10,3 +13,30 @@ def published_meeting_or_404(slug: str) -> Meeting:
     if meeting is None:
         abort(404, description=f"There is no published meeting at “{slug}”.")
     return meeting
+
+
+def is_organiser(user, meeting: Meeting) -> bool:
+    if user is None or not user.is_authenticated:
+        return False
+    query = select(meeting_organisers.c.user_id).where(
+        meeting_organisers.c.meeting_id == meeting.id, meeting_organisers.c.user_id == user.id
+    )
+    return db.session.scalar(query) is not None
+
+
+def organised_meeting_or_abort(slug: str, user: User | None = None) -> Meeting:
+    """The meeting at ``slug`` if ``user`` (by default the signed-in one) organises it; 404 or 403 otherwise."""
+    user = user if user is not None else current_user
+    meeting = find_meeting(slug, public=False)
+    if meeting is None:
+        abort(404, description=f"There is no meeting at “{slug}”.")
+    if not is_organiser(user, meeting):
+        abort(403, description="Only the organisers of this meeting can change it.")
+    return meeting
+
+
+def record_of_meeting_or_404(model, meeting: Meeting, record_id: int):
+    record = db.session.get(model, record_id)
+    if record is None or record.meeting_id != meeting.id or getattr(record, "deleted_at", None) is not None:
+        abort(404, description="This meeting has no such record.")
+    return record

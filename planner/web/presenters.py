@@ -3,6 +3,7 @@ from datetime import date, datetime
 
 from flask import Flask
 
+from planner.domain.changes import differences
 from planner.domain.timezones import local_day, to_local, zone_description
 
 
@@ -12,6 +13,10 @@ def clock(instant: datetime, zone_name: str) -> str:
 
 def time_range(session, zone_name: str) -> str:
     return f"{clock(session.starts_at, zone_name)}–{clock(session.ends_at, zone_name)}"
+
+
+def clock_range_with_day(session, zone_name: str) -> str:
+    return f"{short_date(local_day(session.starts_at, zone_name))} {time_range(session, zone_name)}"
 
 
 def long_date(day: date) -> str:
@@ -32,6 +37,14 @@ def date_span(first: date, last: date) -> str:
     return f"{first.day} {first:%B %Y} – {last.day} {last:%B %Y}"
 
 
+def local_moment(instant: datetime, zone_name: str) -> str:
+    return f"{to_local(instant, zone_name):%Y-%m-%d %H:%M}"
+
+
+def change_differences(change) -> list:
+    return differences(change.before or {}, change.after or {})
+
+
 def local_iso(instant: datetime, zone_name: str) -> str:
     return to_local(instant, zone_name).isoformat()
 
@@ -44,4 +57,6 @@ def register(app: Flask) -> None:
     app.add_template_filter(local_iso)
     app.add_template_global(date_span)
     app.add_template_filter(local_day)
+    app.add_template_filter(local_moment)
+    app.add_template_global(change_differences)
     app.add_template_global(zone_description)

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from planner.demo.loader import load_demo_meetings
 from planner.domain.timezones import to_local
-from planner.domain.vocabulary import DayMode, InstitutionKind, MeetingFormat, Role, SessionKind
+from planner.domain.vocabulary import DayMode, InstitutionKind, MeetingFormat, SessionKind
 from planner.extensions import db
 from planner.models import Institution, Meeting, Person, Registration, Room, Session, SessionRole
 from planner.queries.agenda import agenda_sessions, find_meeting

@@ -1,6 +1,12 @@
 """The JSON API, version 1. Documented in docs/API.md."""
 from flask import Blueprint
 
-api = Blueprint("api", __name__, url_prefix="/api/v1")
+from planner.extensions import csrf
+from planner.web.api.auth import resolve_api_user
 
-from planner.web.api import events  # noqa: E402,F401  (attaches the routes)
+api = Blueprint("api", __name__, url_prefix="/api/v1")
+# Token-authenticated; browser sessions calling it are checked for their CSRF header in resolve_api_user.
+csrf.exempt(api)
+api.before_request(resolve_api_user)
+
+from planner.web.api import agenda, directory, events  # noqa: E402,F401  (attach the routes)

@@ -3,6 +3,7 @@ from typing import Any
 
 from flask import url_for
 
+from planner.domain.conflicts import Conflict
 from planner.domain.timezones import to_local
 from planner.models import Institution, Meeting, Person, Room, Session
 
@@ -37,7 +38,8 @@ def meeting_detail(meeting: Meeting, sessions, people, institutions) -> dict[str
 
 
 def room_json(room: Room) -> dict[str, Any]:
-    return {"id": room.id, "name": room.name, "capacity": room.capacity, "online_only": room.online_only}
+    return {"id": room.id, "name": room.name, "capacity": room.capacity, "online_only": room.online_only,
+            "version": room.version}
 
 
 def institution_json(institution: Institution) -> dict[str, Any]:
@@ -47,21 +49,26 @@ def institution_json(institution: Institution) -> dict[str, Any]:
         "acronym": institution.acronym,
         "kind": institution.kind.value,
         "country": institution.country,
+        "version": institution.version,
     }
 
 
-def person_json(person: Person) -> dict[str, Any]:
-    return {
+def person_json(person: Person, *, for_organiser: bool = False) -> dict[str, Any]:
+    body = {
         "id": person.id,
         "honorific": person.honorific,
         "name": person.name,
         "position": person.position,
         "institution_id": person.institution_id,
+        "version": person.version,
     }
+    if for_organiser:
+        body["email"] = person.email
+    return body
 
 
-def session_json(session: Session, meeting: Meeting) -> dict[str, Any]:
-    return {
+def session_json(session: Session, meeting: Meeting, *, for_organiser: bool = False) -> dict[str, Any]:
+    body = {
         "id": session.id,
         "uid": str(session.uid),
         "title": session.title,
@@ -73,13 +80,31 @@ def session_json(session: Session, meeting: Meeting) -> dict[str, Any]:
         "parent_id": session.parent_id,
         "attendance_mode": session.attendance_mode.value,
         # The join link is for the entitled; the public sees it only when the organiser says so.
-        "online_link": session.online_link if session.online_link_public else None,
+        "online_link": session.online_link if session.online_link_public or for_organiser else None,
         "status": session.status.value,
         "thematic_area": session.thematic_area,
         "description": session.description,
         "roles": [
-            {"role": role.role.value, "person_id": role.person_id, "position": index}
+            {"id": role.id, "role": role.role.value, "person_id": role.person_id, "position": index}
             for index, role in enumerate(session.roles)
         ],
         "url": url_for("public.session", slug=meeting.slug, session_id=session.id, _external=True),
+        "version": session.version,
+    }
+    if for_organiser:
+        body.update(online_link_public=session.online_link_public, draft=session.draft, sequence=session.sequence)
+    return body
+
+
+def conflict_json(conflict: Conflict, meeting: Meeting) -> dict[str, Any]:
+    return {
+        "kind": conflict.kind,
+        "message": conflict.message,
+        "session_ids": list(conflict.session_ids),
+        "person_id": conflict.person_id,
+        "room_id": conflict.room_id,
+        "sessions": [
+            url_for("public.session", slug=meeting.slug, session_id=session_id, _external=True)
+            for session_id in conflict.session_ids
+        ],
     }

@@ -1,0 +1,19 @@
+"""What a change to a record amounts to: the fields that differ, and whether participants would notice."""
+from collections.abc import Mapping
+from typing import Any
+
+# What a participant sees in their calendar; a change to any of these must reach it (SEQUENCE rises).
+NOTICEABLE_SESSION_FIELDS = frozenset({"starts_at", "ends_at", "room_id", "title", "status", "online_link"})
+
+# Bookkeeping that changes with every write and tells a reader nothing.
+BOOKKEEPING_FIELDS = frozenset({"version", "updated_at", "created_at", "sequence"})
+
+
+def differences(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[tuple[str, Any, Any]]:
+    """(field, before, after) for every field whose value differs, in a stable order."""
+    fields = sorted((set(before) | set(after)) - BOOKKEEPING_FIELDS)
+    return [(name, before.get(name), after.get(name)) for name in fields if before.get(name) != after.get(name)]
+
+
+def is_noticeable_session_change(before: Mapping[str, Any], after: Mapping[str, Any]) -> bool:
+    return any(name in NOTICEABLE_SESSION_FIELDS for name, _, _ in differences(before, after))

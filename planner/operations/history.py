@@ -1,0 +1,68 @@
+"""Recording every change, and refusing edits based on a version someone else has replaced."""
+import enum
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import inspect, select
+
+from planner.domain.changes import differences
+from planner.domain.errors import StaleEdit
+from planner.extensions import db
+from planner.models import Change, User
+
+
+def snapshot(record) -> dict[str, Any]:
+    """The record's column values as JSON-ready data."""
+    return {attr.key: jsonable(getattr(record, attr.key)) for attr in inspect(record).mapper.column_attrs}
+
+
+def jsonable(value):
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    return value
+
+
+def entity_name(record) -> str:
+    return inspect(record).mapper.class_.__name__.lower()
+
+
+def record_change(
+    record, *, meeting_id: int | None, actor: User | None, action: str, summary: str,
+    before: dict | None, after: dict | None,
+) -> Change:
+    change = Change(
+        meeting_id=meeting_id, user_id=actor.id if actor else None, entity=entity_name(record),
+        entity_id=record.id, action=action, summary=summary[:400], before=before, after=after,
+    )
+    db.session.add(change)
+    return change
+
+
+def ensure_current(record, based_on_version: int | None) -> None:
+    """Refuse an edit made from an older version, showing what changed since then.
+
+    ``None`` means the caller did not say which version it saw: the edit goes ahead.
+    """
+    if based_on_version is None or based_on_version == record.version:
+        return
+    seen = _state_at_version(record, based_on_version)
+    now = snapshot(record)
+    changed = differences(seen, now) if seen is not None else []
+    raise StaleEdit(entity_name(record), based_on_version, record.version, changed)
+
+
+def _state_at_version(record, version: int) -> dict | None:
+    query = (
+        select(Change)
+        .where(Change.entity == entity_name(record), Change.entity_id == record.id)
+        .order_by(Change.id)
+    )
+    for change in db.session.scalars(query):
+        if change.after and change.after.get("version") == version:
+            return change.after
+    return None

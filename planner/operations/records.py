@@ -1,0 +1,42 @@
+"""The one way a record is changed or deleted: version check, write, history entry."""
+from typing import Any
+
+from planner.domain.changes import differences
+from planner.extensions import db
+from planner.models import User
+from planner.operations.history import ensure_current, record_change, snapshot
+
+
+def created(record, *, meeting_id: int | None, actor: User | None, summary: str):
+    db.session.add(record)
+    db.session.flush()
+    record_change(record, meeting_id=meeting_id, actor=actor, action="created", summary=summary,
+                  before=None, after=snapshot(record))
+    return record
+
+
+def updated(
+    record, values: dict[str, Any], *, meeting_id: int | None, actor: User | None, summary: str,
+    based_on_version: int | None = None, action: str = "updated",
+) -> list[tuple[str, Any, Any]]:
+    """Apply ``values`` unless the caller's version is stale; return what changed."""
+    ensure_current(record, based_on_version)
+    before = snapshot(record)
+    for name, value in values.items():
+        setattr(record, name, value)
+    db.session.flush()
+    after = snapshot(record)
+    changed = differences(before, after)
+    if changed:
+        record_change(record, meeting_id=meeting_id, actor=actor, action=action, summary=summary,
+                      before=before, after=after)
+    return changed
+
+
+def deleted(record, *, meeting_id: int | None, actor: User | None, summary: str,
+            based_on_version: int | None = None) -> None:
+    ensure_current(record, based_on_version)
+    record_change(record, meeting_id=meeting_id, actor=actor, action="deleted", summary=summary,
+                  before=snapshot(record), after=None)
+    db.session.delete(record)
+    db.session.flush()

@@ -1,0 +1,38 @@
+"""API tokens: a random secret shown once; only its hash is kept."""
+import hashlib
+import secrets
+
+from sqlalchemy import select
+
+from planner.database import utcnow
+from planner.extensions import db
+from planner.models import ApiToken, User
+
+PREFIX = "plnr_"
+
+
+def hash_secret(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def create_token(user: User, name: str) -> tuple[ApiToken, str]:
+    secret = PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken(user=user, name=name.strip()[:100], prefix=secret[:12], secret_hash=hash_secret(secret))
+    db.session.add(token)
+    db.session.flush()
+    return token, secret
+
+
+def revoke_token(token: ApiToken) -> None:
+    if token.revoked_at is None:
+        token.revoked_at = utcnow()
+        db.session.flush()
+
+
+def user_for_secret(secret: str) -> User | None:
+    """The active user a live token belongs to, noting when it was last used."""
+    token = db.session.scalar(select(ApiToken).where(ApiToken.secret_hash == hash_secret(secret)))
+    if token is None or token.revoked_at is not None or not token.user.active:
+        return None
+    token.last_used_at = utcnow()
+    return token.user

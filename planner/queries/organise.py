@@ -1,0 +1,69 @@
+"""What organisers' pages read: their meetings, a meeting's figures, what a deletion would touch."""
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from planner.extensions import db
+from planner.models import (
+    Change, Institution, Meeting, Person, Registration, Room, Session, SessionRole, User, meeting_organisers,
+)
+
+
+def meetings_organised_by(user: User) -> Sequence[Meeting]:
+    query = (
+        select(Meeting)
+        .join(meeting_organisers, meeting_organisers.c.meeting_id == Meeting.id)
+        .where(meeting_organisers.c.user_id == user.id)
+        .order_by(Meeting.first_day.desc())
+    )
+    return db.session.scalars(query).all()
+
+
+@dataclass
+class MeetingOverview:
+    counts: dict[str, int]
+
+
+def meeting_overview(meeting: Meeting) -> MeetingOverview:
+    def count(model, *conditions) -> int:
+        return db.session.scalar(select(func.count()).select_from(model).where(model.meeting_id == meeting.id,
+                                                                               *conditions))
+
+    return MeetingOverview(counts={
+        "sessions": count(Session, Session.deleted_at.is_(None)),
+        "rooms": count(Room),
+        "institutions": count(Institution),
+        "people": count(Person),
+        "registrations": count(Registration),
+    })
+
+
+def sessions_in_room(room: Room) -> Sequence[Session]:
+    return db.session.scalars(
+        select(Session).where(Session.room_id == room.id, Session.deleted_at.is_(None)).order_by(Session.starts_at)
+    ).all()
+
+
+def roles_of_person(person: Person) -> Sequence[SessionRole]:
+    query = (
+        select(SessionRole).join(Session)
+        .where(SessionRole.person_id == person.id, Session.deleted_at.is_(None))
+        .order_by(Session.starts_at)
+    )
+    return db.session.scalars(query).all()
+
+
+def meeting_history(meeting: Meeting, limit: int = 500) -> Sequence[Change]:
+    query = (
+        select(Change).options(selectinload(Change.user))
+        .where(Change.meeting_id == meeting.id)
+        .order_by(Change.id.desc())
+        .limit(limit)
+    )
+    return db.session.scalars(query).all()
+
+
+def registration_of(person: Person) -> Registration | None:
+    return db.session.scalar(select(Registration).where(Registration.person_id == person.id))

@@ -1,0 +1,117 @@
+"""Turning a JSON request into typed values, each bad one reported under its field's name."""
+import enum
+from datetime import date, datetime
+from typing import Any
+
+from flask import abort, request
+
+from planner.domain.errors import InvalidInput
+
+MISSING = object()
+
+
+class Body:
+    """The request's JSON object, read field by field; problems gather in ``errors``."""
+
+    def __init__(self, data: dict[str, Any], known: set[str]):
+        self.data = data
+        self.errors: dict[str, str] = {}
+        for name in sorted(set(data) - known):
+            self.errors[name] = "This field is not known here."
+
+    def has(self, name: str) -> bool:
+        return name in self.data
+
+    def _get(self, name: str, required: bool):
+        if name not in self.data:
+            if required:
+                self.errors[name] = "This field is required."
+            return MISSING
+        return self.data[name]
+
+    def text(self, name: str, *, required: bool = False, max_length: int = 20000):
+        value = self._get(name, required)
+        if value is MISSING:
+            return value
+        if not isinstance(value, str):
+            self.errors[name] = "Give a string."
+            return MISSING
+        if len(value) > max_length:
+            self.errors[name] = f"At most {max_length} characters."
+            return MISSING
+        return value
+
+    def boolean(self, name: str, *, required: bool = False):
+        value = self._get(name, required)
+        if value is MISSING or isinstance(value, bool):
+            return value
+        self.errors[name] = "Give true or false."
+        return MISSING
+
+    def integer(self, name: str, *, required: bool = False, nullable: bool = False, minimum: int | None = None):
+        value = self._get(name, required)
+        if value is MISSING or (value is None and nullable):
+            return value
+        if not isinstance(value, int) or isinstance(value, bool) or abs(value) > 2**31 - 1:
+            self.errors[name] = "Give a whole number." + (" Or null." if nullable else "")
+            return MISSING
+        if minimum is not None and value < minimum:
+            self.errors[name] = f"Give a number of at least {minimum}."
+            return MISSING
+        return value
+
+    def choice(self, name: str, vocabulary: type[enum.Enum], *, required: bool = False):
+        value = self._get(name, required)
+        if value is MISSING:
+            return value
+        try:
+            return vocabulary(value)
+        except (ValueError, TypeError):
+            self.errors[name] = "Choose one of: " + ", ".join(member.value for member in vocabulary) + "."
+            return MISSING
+
+    def day(self, name: str, *, required: bool = False):
+        value = self.text(name, required=required, max_length=10)
+        if value is MISSING:
+            return value
+        try:
+            return date.fromisoformat(value) if len(value) == 10 else _bad()
+        except ValueError:
+            self.errors[name] = "Give a date as YYYY-MM-DD."
+            return MISSING
+
+    def moment(self, name: str, *, required: bool = False):
+        """An ISO 8601 date and time; with an offset it is an instant, without one the meeting's wall clock."""
+        value = self.text(name, required=required, max_length=40)
+        if value is MISSING:
+            return value
+        try:
+            parsed = datetime.fromisoformat(value)
+            if len(value) < 16:
+                raise ValueError(value)
+            return parsed
+        except ValueError:
+            self.errors[name] = "Give a date and time such as 2021-10-18T09:30 or 2021-10-18T09:30:00+09:00."
+            return MISSING
+
+    def raise_if_invalid(self) -> None:
+        if self.errors:
+            raise InvalidInput(errors=self.errors)
+
+
+def _bad():
+    raise ValueError
+
+
+def json_body(known: set[str]) -> Body:
+    if not request.is_json:
+        abort(415, description="Send JSON with Content-Type: application/json.")
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        abort(400, description="The body must be a JSON object.")
+    return Body(data, known)
+
+
+def given(**values) -> dict[str, Any]:
+    """Only the values the client sent, so a PATCH leaves the rest alone."""
+    return {name: value for name, value in values.items() if value is not MISSING}

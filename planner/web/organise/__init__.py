@@ -1,0 +1,17 @@
+"""The organisers' side: forms, the timetable editor, conflicts and history. Every route needs a sign-in."""
+from flask import Blueprint
+from flask_login import current_user
+
+from planner.extensions import login
+
+organise = Blueprint("organise", __name__)
+
+
+@organise.before_request
+def require_sign_in():
+    if not current_user.is_authenticated:
+        return login.unauthorized()
+    return None
+
+
+from planner.web.organise import directory, meetings, review, sessions, timetable, tokens  # noqa: E402,F401

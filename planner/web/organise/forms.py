@@ -1,0 +1,92 @@
+"""The organisers' forms. They check the shape of the input; the operations check the rules."""
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField, DateField, DateTimeLocalField, EmailField, HiddenField, IntegerField, SelectField, StringField,
+    TextAreaField, URLField,
+)
+from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional
+
+from planner.domain.vocabulary import AttendanceMode, InstitutionKind, MeetingFormat, Role, SessionKind, SessionStatus
+
+
+def choices(vocabulary) -> list[tuple[str, str]]:
+    return [(member.value, member.label) for member in vocabulary]
+
+
+class VersionedForm(FlaskForm):
+    """Carries the version the organiser started from, so a stale edit is caught, not saved."""
+
+    version = HiddenField()
+
+    @property
+    def based_on_version(self) -> int | None:
+        return int(self.version.data) if (self.version.data or "").isdigit() else None
+
+
+class MeetingForm(VersionedForm):
+    title = StringField("Title", validators=[DataRequired()])
+    short_name = StringField("Short name")
+    slug = StringField("Address", description="Lower-case letters, digits and hyphens; it cannot change later.")
+    hosts = TextAreaField("Hosts")
+    description = TextAreaField("Description")
+    first_day = DateField("First day", validators=[InputRequired(message="Give the first day.")])
+    last_day = DateField("Last day", validators=[InputRequired(message="Give the last day.")])
+    timezone = StringField("Time zone", validators=[DataRequired()], description="An IANA zone, such as Asia/Seoul.")
+    venue = StringField("Venue")
+    format = SelectField("Format", choices=choices(MeetingFormat))
+    online_link = URLField("Default online link", validators=[Optional()])
+    contact_email = EmailField("Contact email", validators=[Optional()])
+    published = BooleanField("Published (visible to the public)")
+
+
+class RoomForm(VersionedForm):
+    name = StringField("Name", validators=[DataRequired()])
+    capacity = IntegerField("Capacity (seats)", validators=[Optional(), NumberRange(min=0, max=100000)])
+    online_only = BooleanField("Online only (no physical room)")
+
+
+class InstitutionForm(VersionedForm):
+    name = StringField("Name", validators=[DataRequired()])
+    acronym = StringField("Acronym")
+    kind = SelectField("Kind", choices=choices(InstitutionKind))
+    country = StringField("Country")
+
+
+class PersonForm(VersionedForm):
+    honorific = StringField("Honorific", description="Mr, Ms, Dr, H.E., Amb.")
+    name = StringField("Name as written", validators=[DataRequired()],
+                       description="Korean names put the family name first: Chang Wook-jin.")
+    position = StringField("Position")
+    institution = SelectField("Institution", coerce=str)
+    email = EmailField("Email", validators=[Optional()])
+
+
+class SessionForm(VersionedForm):
+    title = StringField("Title", validators=[DataRequired()])
+    kind = SelectField("Kind", choices=choices(SessionKind))
+    starts = DateTimeLocalField("Starts", format="%Y-%m-%dT%H:%M",
+                                validators=[InputRequired(message="Give the start date and time.")])
+    ends = DateTimeLocalField("Ends", format="%Y-%m-%dT%H:%M",
+                              validators=[InputRequired(message="Give the end date and time.")])
+    room = SelectField("Room", coerce=str)
+    parent = SelectField("Inside", coerce=str, description="A break or talk can sit inside a longer block.")
+    attendance_mode = SelectField("Attendance", choices=choices(AttendanceMode))
+    status = SelectField("Status", choices=choices(SessionStatus))
+    thematic_area = StringField("Thematic area")
+    description = TextAreaField("Description")
+    online_link = URLField("Online link", validators=[Optional()])
+    online_link_public = BooleanField("Show the online link to the public")
+    draft = BooleanField("Draft (hidden from the public)")
+
+
+class RoleForm(FlaskForm):
+    person = SelectField("Person", coerce=str, validators=[DataRequired(message="Choose a person.")])
+    role = SelectField("Role", choices=choices(Role))
+
+
+class ConfirmForm(VersionedForm):
+    """A POST that only needs its CSRF token (and the version it was asked about)."""
+
+
+class TokenForm(FlaskForm):
+    name = StringField("What the token is for", validators=[DataRequired()])

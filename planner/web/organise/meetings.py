@@ -1,0 +1,88 @@
+"""Organisers' meetings: the dashboard, creating, editing and deleting a meeting."""
+from flask import flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from planner.domain.errors import InvalidInput, StaleEdit
+from planner.domain.vocabulary import MeetingFormat
+from planner.extensions import db
+from planner.operations.meetings import create_meeting, delete_meeting, update_meeting
+from planner.queries.organise import meeting_overview, meetings_organised_by
+from planner.web.access import organised_meeting_or_abort
+from planner.web.organise import organise
+from planner.web.organise.forms import ConfirmForm, MeetingForm
+from planner.web.organise.responses import show_invalid, stale_page
+
+
+def meeting_fields(form: MeetingForm) -> dict:
+    return dict(
+        title=form.title.data, short_name=form.short_name.data, hosts=form.hosts.data,
+        description=form.description.data, first_day=form.first_day.data, last_day=form.last_day.data,
+        timezone=form.timezone.data, venue=form.venue.data, format=MeetingFormat(form.format.data),
+        online_link=form.online_link.data, contact_email=form.contact_email.data, published=form.published.data,
+    )
+
+
+@organise.get("/organise/")
+def dashboard():
+    return render_template("organise/dashboard.html", meetings=meetings_organised_by(current_user))
+
+
+@organise.route("/organise/meetings/new", methods=["GET", "POST"])
+def new_meeting():
+    form = MeetingForm()
+    if form.validate_on_submit():
+        try:
+            meeting = create_meeting(slug=form.slug.data, actor=current_user, **meeting_fields(form))
+        except InvalidInput as error:
+            show_invalid(form, error)
+        else:
+            db.session.commit()
+            flash(f"Created “{meeting.title}”.")
+            return redirect(url_for("organise.overview", slug=meeting.slug))
+    return render_template("organise/meeting_form.html", form=form, meeting=None), 400 if form.errors else 200
+
+
+@organise.get("/events/<slug>/organise/")
+def overview(slug: str):
+    meeting = organised_meeting_or_abort(slug)
+    return render_template("organise/overview.html", meeting=meeting, overview=meeting_overview(meeting))
+
+
+@organise.route("/events/<slug>/organise/edit", methods=["GET", "POST"])
+def edit_meeting(slug: str):
+    meeting = organised_meeting_or_abort(slug)
+    form = MeetingForm(obj=meeting)
+    del form.slug
+    if not form.is_submitted():
+        form.format.data = meeting.format.value
+        form.version.data = str(meeting.version)
+    if form.validate_on_submit():
+        try:
+            update_meeting(meeting, actor=current_user, based_on_version=form.based_on_version, **meeting_fields(form))
+        except InvalidInput as error:
+            show_invalid(form, error)
+        except StaleEdit as error:
+            return stale_page("organise/meeting_form.html", form, error, meeting=meeting)
+        else:
+            db.session.commit()
+            flash("Saved the meeting's details.")
+            return redirect(url_for("organise.overview", slug=meeting.slug))
+    return render_template("organise/meeting_form.html", form=form, meeting=meeting), 400 if form.errors else 200
+
+
+@organise.route("/events/<slug>/organise/delete", methods=["GET", "POST"])
+def delete_meeting_page(slug: str):
+    meeting = organised_meeting_or_abort(slug)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        title = meeting.title
+        delete_meeting(meeting, actor=current_user)
+        db.session.commit()
+        flash(f"Deleted “{title}”.")
+        return redirect(url_for("organise.dashboard"))
+    overview_ = meeting_overview(meeting)
+    affected = [f"{count} {what}" for what, count in overview_.counts.items() if count]
+    return render_template("organise/confirm_delete.html", meeting=meeting, form=form,
+                           what=f"the meeting “{meeting.title}”", affected=affected,
+                           consequence="Everything in it is deleted with it: it cannot be undone.",
+                           cancel_url=url_for("organise.overview", slug=slug))

@@ -1,0 +1,24 @@
+"""What a form view answers when the operation refuses: errors beside fields, or what someone else changed."""
+from flask import render_template
+from flask_wtf import FlaskForm
+
+from planner.domain.errors import InvalidInput, StaleEdit
+from planner.extensions import db
+
+
+def show_invalid(form: FlaskForm, error: InvalidInput) -> None:
+    """Put each message beside its field; a message for no field of this form goes to the top."""
+    db.session.rollback()
+    for name, message in error.errors.items():
+        field = getattr(form, name, None)
+        if field is not None and hasattr(field, "errors"):
+            field.errors = [*field.errors, message] if isinstance(field.errors, list) else [message]
+        else:
+            form.form_errors.append(message)
+
+
+def stale_page(template: str, form: FlaskForm, error: StaleEdit, status: int = 409, **context):
+    """Show what the other organiser changed, keep this organiser's input, and let them decide."""
+    db.session.rollback()
+    form.version.data = str(error.current)
+    return render_template(template, form=form, stale=error, **context), status

@@ -1,0 +1,33 @@
+"""An organiser's API tokens: create one (its secret shown once), revoke one."""
+from flask import abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from planner.extensions import db
+from planner.models import ApiToken
+from planner.operations.tokens import create_token, revoke_token
+from planner.web.organise import organise
+from planner.web.organise.forms import ConfirmForm, TokenForm
+
+
+@organise.route("/organise/tokens", methods=["GET", "POST"])
+def tokens():
+    form = TokenForm()
+    secret = None
+    if form.validate_on_submit():
+        _, secret = create_token(current_user, form.name.data)
+        db.session.commit()
+        form = TokenForm(formdata=None)
+    return render_template("organise/tokens.html", form=form, secret=secret, revoke_form=ConfirmForm(),
+                           tokens=sorted(current_user.tokens, key=lambda t: t.id, reverse=True))
+
+
+@organise.post("/organise/tokens/<int:token_id>/revoke")
+def revoke(token_id: int):
+    token = db.session.get(ApiToken, token_id)
+    if token is None or token.user_id != current_user.id:
+        abort(404, description="You have no such token.")
+    if ConfirmForm().validate_on_submit():
+        revoke_token(token)
+        db.session.commit()
+        flash(f"Revoked the token “{token.name}”; it no longer opens the API.")
+    return redirect(url_for("organise.tokens"))
