@@ -11,7 +11,7 @@
   function grid() { return document.getElementById("timetable"); }
 
   function pxPerMinute(timetable) {
-    return parseFloat(getComputedStyle(timetable).getPropertyValue("--px")) || 1.6;
+    return parseFloat(getComputedStyle(timetable).getPropertyValue("--px")) || 2.4;
   }
 
   function undoStack() {
