@@ -4,13 +4,18 @@ from wtforms import (
     BooleanField, DateField, DateTimeLocalField, EmailField, HiddenField, IntegerField, SelectField, StringField,
     TextAreaField, URLField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional
 
 from planner.domain.vocabulary import AttendanceMode, InstitutionKind, MeetingFormat, Role, SessionKind, SessionStatus
 
 
-def choices(vocabulary) -> list[tuple[str, str]]:
-    return [(member.value, member.label) for member in vocabulary]
+def option(value: str, label: str) -> SelectChoice:
+    return SelectChoice(value, label)
+
+
+def choices(vocabulary) -> list[SelectChoice]:
+    return [option(member.value, member.label) for member in vocabulary]
 
 
 class VersionedForm(FlaskForm):
