@@ -1,0 +1,17 @@
+"""Reading who attends which day, counted by the domain's rules."""
+from datetime import date
+
+from sqlalchemy import select
+
+from planner.domain.headcounts import DayHeadcount, count_days
+from planner.extensions import db
+from planner.models import DayAttendance, Meeting, Registration
+
+
+def day_headcounts(meeting: Meeting) -> dict[date, DayHeadcount]:
+    rows = db.session.execute(
+        select(Registration.person_id, DayAttendance.day, DayAttendance.mode)
+        .join(DayAttendance, DayAttendance.registration_id == Registration.id)
+        .where(Registration.meeting_id == meeting.id)
+    ).all()
+    return count_days(rows)
