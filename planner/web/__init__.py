@@ -4,6 +4,7 @@ from flask import Flask
 from planner.web import errors, presenters
 from planner.web.api import api
 from planner.web.converters import IsoDateConverter
+from planner.web.programme import programme
 from planner.web.public import public
 
 
@@ -12,4 +13,5 @@ def register_web(app: Flask) -> None:
     presenters.register(app)
     errors.register(app)
     app.register_blueprint(public)
+    app.register_blueprint(programme)
     app.register_blueprint(api)
