@@ -152,7 +152,7 @@ def _choice(args: Mapping[str, str], name: str, choices: type[Choice], default: 
         return choices(given)
     except ValueError:
         allowed = " or ".join(f"“{choice.value}”" for choice in choices)
-        raise InvalidInput(name, f"Choose {allowed}, not “{args[name]}”.") from None
+        raise InvalidInput(name, f"{name.capitalize()} must be {allowed}, not “{args[name]}”.") from None
 
 
 def _flag(args: Mapping[str, str], name: str, *, default: bool) -> bool:
@@ -160,5 +160,5 @@ def _flag(args: Mapping[str, str], name: str, *, default: bool) -> bool:
     if not given:
         return default
     if given not in ("0", "1"):
-        raise InvalidInput(name, f"Use 1 (yes) or 0 (no), not “{given}”.")
+        raise InvalidInput(name, f"{name.capitalize()} must be 1 (with) or 0 (without), not “{given}”.")
     return given == "1"

@@ -38,7 +38,7 @@ def options_or_400() -> ProgrammeOptions:
     try:
         return programme_options(request.args)
     except InvalidInput as error:
-        abort(400, description=f"The programme’s “{error.field}” option: {error.message}")
+        abort(400, description=error.message)
 
 
 def render_programme(
