@@ -114,6 +114,31 @@ def test_a_long_day_flows_over_several_pages_with_its_header_repeated_and_no_row
         assert f"Dr Chair {number:02d}, Director, Ministry of Justice (MOJ)" in pages[printed_on[0] - 1].body
 
 
+def test_a_block_is_never_left_alone_at_the_foot_of_a_page(print_pdf, make):
+    meeting = make.meeting()
+    start, sessions = datetime(2021, 10, 18, 8), []
+    for number in range(1, 31):
+        sessions.append(add_session(
+            meeting, title=f"Item {number:02d}", kind=SessionKind.WORKING, starts=start,
+            ends=start + timedelta(minutes=20), attendance_mode=AttendanceMode.HYBRID,
+            description="A description long enough to take two printed lines in the session column of the "
+            "programme, so that a page holds only a dozen or so items.",
+        ))
+        start += timedelta(minutes=20)
+    db.session.commit()
+    first_page = print_pdf("/events/test-meeting/programme/2021-10-18")[0]
+    last_on_first_page = max(number for number in range(1, 31) if f"Item {number:02d}" in first_page.body)
+
+    foot = sessions[last_on_first_page - 1]
+    add_session(meeting, title="Inside the block", kind=SessionKind.REMARKS, starts=foot.starts_at,
+                ends=foot.starts_at + timedelta(minutes=5), attendance_mode=AttendanceMode.HYBRID, parent=foot)
+    db.session.commit()
+    pages = print_pdf("/events/test-meeting/programme/2021-10-18")
+
+    assert f"Item {last_on_first_page:02d}" not in pages[0].body
+    assert f"Item {last_on_first_page:02d}" in pages[1].body and "Inside the block" in pages[1].body
+
+
 def test_the_programme_prints_on_a4_unless_us_letter_is_asked_for(print_pdf, make):
     meeting = make.meeting()
     make.session(meeting, "Morning session")
