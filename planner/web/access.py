@@ -14,10 +14,9 @@ def published_meeting_or_404(slug: str) -> Meeting:
     return meeting
 
 
-def meeting_day_or_404(meeting: Meeting, day: date) -> date:
+def meeting_day_or_404(meeting: Meeting, day: date) -> None:
     if day not in meeting.days:
         abort(404, description=f"{day:%d %B %Y} is not a day of this meeting.")
-    return day
 
 
 def may_see_private_links(meeting: Meeting) -> bool:
