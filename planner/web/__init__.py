@@ -6,6 +6,7 @@ from planner.web.api import api
 from planner.web.auth import auth
 from planner.web.converters import IsoDateConverter
 from planner.web.organise import organise
+from planner.web.programme import programme
 from planner.web.public import public
 
 
@@ -14,6 +15,7 @@ def register_web(app: Flask) -> None:
     presenters.register(app)
     errors.register(app)
     app.register_blueprint(public)
+    app.register_blueprint(programme)
     app.register_blueprint(api)
     app.register_blueprint(auth)
     app.register_blueprint(organise)

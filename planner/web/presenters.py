@@ -2,8 +2,10 @@
 from datetime import date, datetime
 
 from flask import Flask
+from markupsafe import Markup
 
 from planner.domain.changes import differences
+from planner.domain.programme import role_groups
 from planner.domain.timezones import local_day, to_local, zone_description
 
 
@@ -49,7 +51,18 @@ def local_iso(instant: datetime, zone_name: str) -> str:
     return to_local(instant, zone_name).isoformat()
 
 
+def css_string(text: str) -> Markup:
+    """``text`` as a quoted CSS string (for ``content:`` in a ``<style>``), where HTML escaping means nothing.
+
+    Everything but letters, digits and spaces becomes a six-digit CSS escape, so no
+    quote, backslash or ``</style>`` in a title can end the string or the element.
+    """
+    escaped = "".join(char if char.isalnum() or char == " " else f"\\{ord(char):06x}" for char in text)
+    return Markup(f'"{escaped}"')
+
+
 def register(app: Flask) -> None:
+    app.add_template_filter(css_string)
     app.add_template_filter(clock)
     app.add_template_filter(time_range)
     app.add_template_filter(long_date)
@@ -60,3 +73,4 @@ def register(app: Flask) -> None:
     app.add_template_filter(local_moment)
     app.add_template_global(change_differences)
     app.add_template_global(zone_description)
+    app.add_template_global(role_groups)

@@ -5,7 +5,7 @@ from flask import Blueprint, abort, render_template
 
 from planner.domain.agenda import agenda_days, nest
 from planner.queries import agenda as queries
-from planner.web.access import published_meeting_or_404
+from planner.web.access import meeting_day_or_404, published_meeting_or_404
 
 public = Blueprint("public", __name__)
 
@@ -25,8 +25,7 @@ def agenda(slug: str):
 @public.get("/events/<slug>/days/<isodate:day>")
 def day(slug: str, day: date):
     meeting = published_meeting_or_404(slug)
-    if day not in meeting.days:
-        abort(404, description=f"{day:%d %B %Y} is not a day of this meeting.")
+    meeting_day_or_404(meeting, day)
     items = nest(queries.agenda_sessions(meeting, day=day))
     return render_template("public/day.html", meeting=meeting, day=day, items=items)
 

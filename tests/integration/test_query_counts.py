@@ -32,7 +32,10 @@ def build_meeting(make, slug: str, sessions: int):
     return meeting
 
 
-@pytest.mark.parametrize("page", ["/events/{slug}/", "/events/{slug}/days/2021-10-18", "/api/v1/events/{slug}"])
+@pytest.mark.parametrize("page", [
+    "/events/{slug}/", "/events/{slug}/days/2021-10-18", "/api/v1/events/{slug}",
+    "/events/{slug}/programme", "/events/{slug}/programme/2021-10-18",
+])
 def test_queries_behind_a_page_are_the_same_for_10_and_500_sessions(client, make, count_queries, page):
     counts = {}
     for size in (10, 500):
