@@ -1,9 +1,10 @@
 """The web layer: blueprints for pages and the JSON API. Nothing below imports it."""
 from flask import Flask
 
-from planner.web import errors, presenters
+from planner.web import errors, presenters, reader_zone
 from planner.web.api import api
 from planner.web.converters import IsoDateConverter
+from planner.web.organise_burden import organise_burden
 from planner.web.public import public
 
 
@@ -11,5 +12,7 @@ def register_web(app: Flask) -> None:
     app.url_map.converters["isodate"] = IsoDateConverter
     presenters.register(app)
     errors.register(app)
+    reader_zone.register(app)
     app.register_blueprint(public)
+    app.register_blueprint(organise_burden)
     app.register_blueprint(api)

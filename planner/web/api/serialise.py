@@ -1,4 +1,5 @@
-"""Records as the JSON the API documents. Times: ISO 8601 with the meeting's offset, plus the zone name."""
+"""Records as the JSON the API documents. Times: ISO 8601 with the reader's offset (the meeting's unless
+``?tz=`` names another zone), plus both zone names."""
 from typing import Any
 
 from flask import url_for
@@ -22,9 +23,10 @@ def meeting_summary(meeting: Meeting) -> dict[str, Any]:
     }
 
 
-def meeting_detail(meeting: Meeting, sessions, people, institutions) -> dict[str, Any]:
+def meeting_detail(meeting: Meeting, reader_zone: str, sessions, people, institutions) -> dict[str, Any]:
     return {
         **meeting_summary(meeting),
+        "reader_timezone": reader_zone,
         "hosts": meeting.hosts,
         "description": meeting.description,
         "contact_email": meeting.contact_email,
@@ -32,7 +34,7 @@ def meeting_detail(meeting: Meeting, sessions, people, institutions) -> dict[str
         "rooms": [room_json(room) for room in meeting.rooms],
         "institutions": [institution_json(item) for item in institutions],
         "people": [person_json(person) for person in people],
-        "sessions": [session_json(session, meeting) for session in sessions],
+        "sessions": [session_json(session, meeting, reader_zone) for session in sessions],
     }
 
 
@@ -60,15 +62,16 @@ def person_json(person: Person) -> dict[str, Any]:
     }
 
 
-def session_json(session: Session, meeting: Meeting) -> dict[str, Any]:
+def session_json(session: Session, meeting: Meeting, reader_zone: str) -> dict[str, Any]:
     return {
         "id": session.id,
         "uid": str(session.uid),
         "title": session.title,
         "kind": session.kind.value,
-        "starts_at": to_local(session.starts_at, meeting.timezone).isoformat(),
-        "ends_at": to_local(session.ends_at, meeting.timezone).isoformat(),
+        "starts_at": to_local(session.starts_at, reader_zone).isoformat(),
+        "ends_at": to_local(session.ends_at, reader_zone).isoformat(),
         "timezone": meeting.timezone,
+        "reader_timezone": reader_zone,
         "room_id": session.room_id,
         "parent_id": session.parent_id,
         "attendance_mode": session.attendance_mode.value,
