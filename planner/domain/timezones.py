@@ -167,23 +167,21 @@ def format_offset(offset: timedelta | None) -> str:
 WAKING_HOURS = (time(7), time(22))
 
 
-def within_hours(starts_at: datetime, ends_at: datetime, zone_name: str,
-                 hours: tuple[time, time] = WAKING_HOURS) -> bool:
-    """Whether the span, read on the clocks of ``zone_name``, lies inside ``hours`` of a single day."""
+def within_hours(starts_at: datetime, ends_at: datetime, zone_name: str) -> bool:
+    """Whether the span, read on the clocks of ``zone_name``, lies inside the waking hours of a single day."""
     start, end = to_local(starts_at, zone_name), to_local(ends_at, zone_name)
-    earliest, latest = hours
+    earliest, latest = WAKING_HOURS
     return start.date() == end.date() and earliest <= start.time() and end.time() <= latest
 
 
-def clock_span(local_spans: Iterable[tuple[datetime, datetime]],
-               hours: tuple[time, time] = WAKING_HOURS) -> tuple[time, time] | None:
+def clock_span(local_spans: Iterable[tuple[datetime, datetime]]) -> tuple[time, time] | None:
     """From the earliest start to the latest end of wall-clock spans, read as one night.
 
-    Times are ordered from the middle of the waking ``hours`` round the clock, so that
-    23:00 comes before 02:00 and a set of night-time spans reads "between 23:00 and 02:00"
+    Times are ordered round the clock from the middle of the waking hours, so that 23:00
+    comes before 02:00 and a set of night-time spans reads "between 23:00 and 02:00"
     rather than "between 02:00 and 23:00".
     """
-    earliest, latest = (_minutes(moment) for moment in hours)
+    earliest, latest = (_minutes(moment) for moment in WAKING_HOURS)
     pivot = (earliest + latest) // 2
     day = 24 * 60
     keyed = []

@@ -78,3 +78,13 @@ def test_a_day_nobody_follows_online_says_so(client, make):
 
 def test_an_unknown_meeting_is_not_found(client):
     assert client.get("/events/nothing-here/burden").status_code == 404
+
+
+def test_a_long_list_of_names_folds_away_behind_its_count(client, make):
+    meeting = make.meeting()
+    make.session(meeting, "Morning", datetime(2021, 10, 18, 9), datetime(2021, 10, 18, 10))
+    for n in range(4):
+        register(make, meeting, f"Expert {n}", "Europe/Zurich", {MONDAY: DayMode.ONLINE})
+    html = client.get("/events/test-meeting/burden").get_data(as_text=True)
+    assert ('<details class="people"><summary>4 participants</summary>Expert 0, Expert 1, Expert 2, Expert 3'
+            '</details>') in html
