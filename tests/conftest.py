@@ -10,9 +10,14 @@ from sqlalchemy import MetaData, create_engine, event
 from planner import create_app
 from planner.config import database_url
 from planner.domain.vocabulary import AttendanceMode, InstitutionKind, MeetingFormat, SessionKind
+from flask_login import FlaskLoginClient
+
 from planner.extensions import db
+from planner.operations.accounts import create_organiser, find_user
 from planner.operations.agenda import add_session
-from planner.operations.meetings import add_institution, add_person, add_room, create_meeting
+from planner.operations.meetings import add_institution, add_organiser, add_person, add_room, create_meeting
+
+ORGANISER_PASSWORD = "organiser password"
 
 
 @pytest.fixture(scope="session")
@@ -37,6 +42,19 @@ def _drop_everything(url: str) -> None:
     engine.dispose()
 
 
+class RequestPerContextClient(FlaskLoginClient):
+    """Each request in an application context of its own, as in production.
+
+    Flask reuses an application context a test already holds, so ``g`` (where
+    Flask-Login keeps the current user) and the database session would leak from one
+    request to the next and into the test.
+    """
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+
 def _test_config(url: str) -> dict:
     return {"TESTING": True, "SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "test-secret"}
 
@@ -44,6 +62,7 @@ def _test_config(url: str) -> dict:
 @pytest.fixture
 def app(migrated_database_url):
     app = create_app(_test_config(migrated_database_url))
+    app.test_client_class = RequestPerContextClient
     yield app
     with app.app_context():
         db.session.remove()
@@ -110,6 +129,19 @@ class Factory:
 @pytest.fixture
 def make(app_context):
     return Factory()
+
+
+@pytest.fixture
+def sign_in(app, app_context):
+    """A test client signed in as an organiser of the given meetings: ``sign_in(meeting).get(...)``."""
+    def signed_in(*meetings, email: str = "organiser@example.org") -> FlaskLoginClient:
+        user = find_user(email) or create_organiser(email, ORGANISER_PASSWORD)
+        for meeting in meetings:
+            add_organiser(meeting, user)
+        db.session.commit()
+        return app.test_client(user=user)
+
+    return signed_in
 
 
 class QueryCounter:

@@ -123,7 +123,7 @@ def test_a_persons_page_lists_their_sessions(client, demo):
     finlay = db.session.scalar(select(Person).where(Person.name == "Brian Finlay"))
     page = text_of(client.get(f"{EGM}/people/{finlay.id}"))
     assert "Mr Brian Finlay" in page and "President" in page and "Stimson Center" in page
-    assert "Fri 15 Oct 10:20–10:40 Congratulatory remarks" in page
+    assert "Fri 15 Oct 10:20 – 10:40 Congratulatory remarks" in page
 
 
 def test_an_institutions_page_lists_its_people_and_their_sessions(client, make):

@@ -14,4 +14,4 @@ def require_sign_in():
     return None
 
 
-from planner.web.organise import directory, meetings, review, sessions, timetable, tokens  # noqa: E402,F401
+from planner.web.organise import burden, directory, meetings, review, sessions, timetable, tokens  # noqa: E402,F401
