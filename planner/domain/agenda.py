@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Protocol
 
 from planner.domain.timezones import local_day
+from planner.domain.vocabulary import Role
 
 
 class Scheduled(Protocol):
@@ -72,3 +73,16 @@ def agenda_days(
 
 def _length(session: Scheduled) -> float:
     return (session.ends_at - session.starts_at).total_seconds()
+
+
+class Assignment(Protocol):
+    role: Role
+    position: int
+    person: object
+
+
+def role_groups(roles: Iterable[Assignment]) -> list[tuple[Role, list[object]]]:
+    """People by role, roles in agenda order (chair first, rapporteur last), people in their listed order."""
+    ordered = sorted(roles, key=lambda assignment: assignment.position)
+    groups = [(role, [a.person for a in ordered if a.role == role]) for role in Role]
+    return [(role, people) for role, people in groups if people]

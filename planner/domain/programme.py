@@ -13,7 +13,7 @@ from typing import Protocol
 
 from planner.domain.agenda import AgendaItem, Scheduled, agenda_days
 from planner.domain.errors import InvalidInput
-from planner.domain.vocabulary import AttendanceMode, Choice, Role, SessionKind
+from planner.domain.vocabulary import AttendanceMode, Choice, SessionKind
 
 
 class Paper(Choice):
@@ -60,12 +60,6 @@ class Printable(Scheduled, Protocol):
     attendance_mode: AttendanceMode
     online_link: str
     online_link_public: bool
-
-
-class Assignment(Protocol):
-    role: Role
-    position: int
-    person: object
 
 
 @dataclass(frozen=True)
@@ -116,13 +110,6 @@ def attendance_legend(days: Iterable[ProgrammeDay]) -> list[AttendanceKey]:
     """The ways of attending that the printed rows use, in a fixed order; breaks print none."""
     used = {row.session.attendance_mode for day in days for row in day.rows if not row.session.kind.is_pause}
     return [key for mode, key in ATTENDANCE_KEYS.items() if mode in used]
-
-
-def role_groups(roles: Iterable[Assignment]) -> list[tuple[Role, list[object]]]:
-    """People by role, roles in agenda order (chair first, rapporteur last), people in their listed order."""
-    ordered = sorted(roles, key=lambda assignment: assignment.position)
-    groups = [(role, [a.person for a in ordered if a.role == role]) for role in Role]
-    return [(role, people) for role, people in groups if people]
 
 
 def online_link(session: Printable, edition: Edition, *, private_links: bool) -> str:

@@ -10,7 +10,7 @@ from flask import Flask
 from markupsafe import Markup
 
 from planner.domain.changes import differences
-from planner.domain.programme import role_groups
+from planner.domain.agenda import role_groups
 from planner.domain.burden import DayBurden, SessionBurden
 from planner.domain.timezones import (
     WAKING_HOURS, ReaderZone, city_zone_names, days_elsewhere, local_day, to_local, zone_city, zone_description,

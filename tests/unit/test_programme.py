@@ -4,8 +4,9 @@ from datetime import date, datetime
 import pytest
 
 from planner.domain.errors import InvalidInput
+from planner.domain.agenda import role_groups
 from planner.domain.programme import (
-    Edition, Paper, ProgrammeOptions, attendance_legend, online_link, programme_days, programme_options, role_groups,
+    Edition, Paper, ProgrammeOptions, attendance_legend, online_link, programme_days, programme_options,
 )
 from planner.domain.timezones import to_instant
 from planner.domain.vocabulary import AttendanceMode, Role, SessionKind
