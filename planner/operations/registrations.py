@@ -6,12 +6,14 @@ from sqlalchemy import select
 
 from planner.database import utcnow
 from planner.domain.errors import InvalidInput
+from planner.domain.registration_csv import CsvProblems, ParticipantRow
 from planner.domain.timezones import is_known_zone
-from planner.domain.vocabulary import DayMode, ParticipantRole
+from planner.domain.vocabulary import DayMode, InstitutionKind, ParticipantRole
 from planner.extensions import db
 from planner.models import DayAttendance, Meeting, Person, Registration, User
 from planner.operations import records
 from planner.operations.history import ensure_current
+from planner.operations.meetings import add_institution, add_person
 from planner.operations.validation import raise_if_any
 
 
@@ -91,3 +93,78 @@ def _write_days(registration: Registration, days: Mapping[date, DayMode], actor:
             records.updated(attendance, {"mode": mode}, meeting_id=registration.meeting_id, actor=actor,
                             summary=f"{name}: {mode.label.lower()} on {day:%d %b}")
     db.session.expire(registration, ["days"])
+
+
+def import_participants(meeting: Meeting, rows: list[ParticipantRow], *, actor: User | None) -> list[Registration]:
+    """Register every row, or, if any row cannot be, none: all rows are checked before the first write."""
+    institutions = {key: institution for institution in meeting.institutions
+                    for key in (institution.name.lower(), institution.acronym.lower()) if key}
+    people_by_email = {person.email.lower(): person for person in meeting.people if person.email}
+    people_by_name = {person.name.lower(): person for person in meeting.people}
+    registered = set(db.session.scalars(select(Registration.person_id).where(Registration.meeting_id == meeting.id)))
+    problems: list[tuple[int, str, str]] = []
+    new_institutions: dict[str, InstitutionKind] = {}
+    for row in rows:
+        key = row.institution.lower()
+        if row.institution and key not in institutions and key not in new_institutions:
+            if row.institution_kind is None:
+                problems.append((row.line, "institution", f"“{row.institution}” is not an institution of this "
+                                                          f"meeting; give institution_kind to add it."))
+            else:
+                new_institutions[key] = row.institution_kind
+        person = (people_by_email.get(row.email.lower()) if row.email else None) or people_by_name.get(row.name.lower())
+        if person is not None and person.id in registered:
+            problems.append((row.line, "name", f"{person.name} is already registered."))
+    if problems:
+        raise CsvProblems(problems)
+
+    registrations = []
+    for row in rows:
+        key = row.institution.lower()
+        if row.institution and key not in institutions:
+            institutions[key] = add_institution(meeting, name=row.institution, kind=new_institutions[key], actor=actor)
+        person = (people_by_email.get(row.email.lower()) if row.email else None) or people_by_name.get(row.name.lower())
+        if person is None:
+            person = add_person(meeting, name=row.name, honorific=row.honorific, position=row.position,
+                                institution=institutions.get(key) if row.institution else None, email=row.email,
+                                actor=actor)
+        registrations.append(register_participant(meeting, person, role=row.role, days=row.days,
+                                                  home_timezone=row.home_timezone, actor=actor))
+    return registrations
+
+
+def self_register(
+    meeting: Meeting, *, name: str, email: str, role: ParticipantRole, days: Mapping[date, DayMode],
+    honorific: str = "", position: str = "", institution_name: str = "",
+    institution_kind: InstitutionKind = InstitutionKind.GOVERNMENT, home_timezone: str = "",
+    now: datetime | None = None,
+) -> Registration:
+    """Someone registers themselves through the meeting's public form, while it is open."""
+    if not is_registration_open(meeting, now):
+        raise InvalidInput("form", "Registration for this meeting is closed.")
+    errors: dict[str, str] = {}
+    if not (email or "").strip():
+        errors["email"] = "Give your email address: the organisers write to you there."
+    elif any(person.email.lower() == email.strip().lower() and _is_registered(person) for person in meeting.people):
+        errors["email"] = "This email address is already registered; write to the organisers to change anything."
+    if role is ParticipantRole.STAFF:
+        errors["role"] = "Staff are registered by the organisers."
+    raise_if_any(errors)
+    institution = None
+    if institution_name.strip():
+        wanted = institution_name.strip().lower()
+        institution = next((i for i in meeting.institutions if wanted in (i.name.lower(), i.acronym.lower())), None)
+        if institution is None:
+            institution = add_institution(meeting, name=institution_name, kind=institution_kind, actor=None)
+    person = add_person(meeting, name=name, honorific=honorific, position=position, institution=institution,
+                        email=email, actor=None)
+    return register_participant(meeting, person, role=role, days=days, home_timezone=home_timezone, actor=None)
+
+
+def is_registration_open(meeting: Meeting, now: datetime | None = None) -> bool:
+    closes = meeting.registration_closes_at
+    return meeting.published and meeting.registration_open and (closes is None or (now or utcnow()) < closes)
+
+
+def _is_registered(person: Person) -> bool:
+    return db.session.scalar(select(Registration.id).where(Registration.person_id == person.id)) is not None

@@ -3,7 +3,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from planner.domain.headcounts import DayHeadcount, count_days
+from planner.domain.headcounts import DayHeadcount, Headcount, count_days, count_session
 from planner.extensions import db
 from planner.models import DayAttendance, Meeting, Registration
 
@@ -15,3 +15,8 @@ def day_headcounts(meeting: Meeting) -> dict[date, DayHeadcount]:
         .where(Registration.meeting_id == meeting.id)
     ).all()
     return count_days(rows)
+
+
+def session_headcounts(meeting: Meeting, sessions) -> dict[int, Headcount]:
+    days = day_headcounts(meeting)
+    return {s.id: count_session(s.starts_at, s.attendance_mode, meeting.timezone, days) for s in sessions}

@@ -8,6 +8,7 @@ from planner.web.converters import IsoDateConverter
 from planner.web.organise import organise
 from planner.web.programme import programme
 from planner.web.public import public
+from planner.web.registration import registration
 
 
 def register_web(app: Flask) -> None:
@@ -20,3 +21,4 @@ def register_web(app: Flask) -> None:
     app.register_blueprint(api)
     app.register_blueprint(auth)
     app.register_blueprint(organise)
+    app.register_blueprint(registration)
