@@ -17,6 +17,6 @@ def day_headcounts(meeting: Meeting) -> dict[date, DayHeadcount]:
     return count_days(rows)
 
 
-def session_headcounts(meeting: Meeting, sessions) -> dict[int, Headcount]:
-    days = day_headcounts(meeting)
+def session_headcounts(meeting: Meeting, sessions, days: dict[date, DayHeadcount] | None = None) -> dict[int, Headcount]:
+    days = day_headcounts(meeting) if days is None else days
     return {s.id: count_session(s.starts_at, s.attendance_mode, meeting.timezone, days) for s in sessions}
