@@ -9,7 +9,7 @@ from planner.domain.vocabulary import DayMode, InstitutionKind, ParticipantRole
 from planner.extensions import db
 from planner.operations.registrations import is_registration_open, self_register
 from planner.web.access import published_meeting_or_404
-from planner.web.organise.forms import choices, day_field, option
+from planner.web.forms import choices, day_field, option
 from planner.web.organise.responses import show_invalid
 
 registration = Blueprint("registration", __name__)

@@ -14,7 +14,8 @@ from planner.operations import meetings as operations
 from planner.queries.organise import registration_of, roles_of_person, sessions_in_room
 from planner.web.access import organised_meeting_or_abort, record_of_meeting_or_404
 from planner.web.organise import organise
-from planner.web.organise.forms import ConfirmForm, InstitutionForm, PersonForm, RoomForm, option
+from planner.web.forms import option
+from planner.web.organise.forms import ConfirmForm, InstitutionForm, PersonForm, RoomForm
 from planner.web.organise.responses import show_invalid, stale_page
 from planner.web.presenters import clock_range_with_day
 

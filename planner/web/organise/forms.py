@@ -5,20 +5,12 @@ from wtforms import (
     BooleanField, DateField, DateTimeLocalField, EmailField, HiddenField, IntegerField, SelectField, StringField,
     TextAreaField, URLField,
 )
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional
 
 from planner.domain.vocabulary import (
     AttendanceMode, DayMode, InstitutionKind, MeetingFormat, ParticipantRole, Role, SessionKind, SessionStatus,
 )
-
-
-def option(value: str, label: str) -> SelectChoice:
-    return SelectChoice(value, label)
-
-
-def choices(vocabulary) -> list[SelectChoice]:
-    return [option(member.value, member.label) for member in vocabulary]
+from planner.web.forms import choices, day_field
 
 
 class VersionedForm(FlaskForm):
@@ -119,10 +111,6 @@ class RegistrationForm(VersionedForm):
             day_field(day): SelectField(f"{day:%a %d %b}", choices=choices(DayMode)) for day in days
         })
         return form_class(**kwargs)
-
-
-def day_field(day) -> str:
-    return f"day_{day:%Y_%m_%d}"
 
 
 class ImportForm(FlaskForm):

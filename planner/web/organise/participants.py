@@ -17,9 +17,8 @@ from planner.queries.headcounts import day_headcounts
 from planner.queries.registrations import find_registration, meeting_registrations
 from planner.web.access import organised_meeting_or_abort
 from planner.web.organise import organise
-from planner.web.organise.forms import (
-    ConfirmForm, ImportForm, RegistrationForm, RegistrationSettingsForm, day_field, option,
-)
+from planner.web.forms import day_field, option
+from planner.web.organise.forms import ConfirmForm, ImportForm, RegistrationForm, RegistrationSettingsForm
 from planner.web.organise.responses import show_invalid, stale_page
 
 

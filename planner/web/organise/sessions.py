@@ -14,7 +14,8 @@ from planner.operations.agenda import add_session, assign_role, delete_session, 
 from planner.queries.agenda import agenda_sessions
 from planner.web.access import organised_meeting_or_abort, record_of_meeting_or_404
 from planner.web.organise import organise
-from planner.web.organise.forms import ConfirmForm, RoleForm, SessionForm, option
+from planner.web.forms import option
+from planner.web.organise.forms import ConfirmForm, RoleForm, SessionForm
 from planner.web.organise.responses import show_invalid, stale_page
 
 
