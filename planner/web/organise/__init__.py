@@ -15,3 +15,4 @@ def require_sign_in():
 
 
 from planner.web.organise import directory, meetings, review, sessions, timetable, tokens  # noqa: E402,F401
+from planner.web.organise import attendance, check_in, online_reports  # noqa: E402,F401
