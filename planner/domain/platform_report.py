@@ -122,7 +122,8 @@ def _decoded(data: bytes) -> str:
     if not text.strip():
         raise UnreadableReport([Problem(None, "file", "The file is empty.")])
     if "\x00" in text:
-        raise UnreadableReport([Problem(None, "file", "This is not a text file. Save the report as CSV and import that.")])
+        raise UnreadableReport([Problem(None, "file", "This is not a text file. Save the report as CSV and import "
+                                                      "that.")])
     return text
 
 

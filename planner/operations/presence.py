@@ -133,7 +133,8 @@ def delete_online_report(report: OnlineReport, *, actor: User | None) -> None:
 
 
 def _stored_fingerprints(meeting: Meeting) -> set[str]:
-    return set(db.session.scalars(select(OnlineAttendance.fingerprint).where(OnlineAttendance.meeting_id == meeting.id)))
+    query = select(OnlineAttendance.fingerprint).where(OnlineAttendance.meeting_id == meeting.id)
+    return set(db.session.scalars(query))
 
 
 def _registrants(meeting: Meeting) -> Registrants:

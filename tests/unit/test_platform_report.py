@@ -67,7 +67,8 @@ def test_slashed_dates_are_month_first_unless_the_file_can_only_be_day_first():
     month_first = b"Name,Join time,Leave time\nA,05/10/2021 09:00,05/10/2021 10:00\n"
     assert read_platform_report(month_first, SEOUL)[0].joined_at == utc(2021, 5, 10, 0)
     day_first = b"Name,Join time,Leave time\nA,05/10/2021 09:00,05/10/2021 10:00\nB,18/10/2021 09:00,18/10/2021 10:00\n"
-    assert [row.joined_at for row in read_platform_report(day_first, SEOUL)] == [utc(2021, 10, 5, 0), utc(2021, 10, 18, 0)]
+    assert [row.joined_at for row in read_platform_report(day_first, SEOUL)] == [
+        utc(2021, 10, 5, 0), utc(2021, 10, 18, 0)]
     assert parse_time("18.10.2021 09:00", SEOUL) == utc(2021, 10, 18, 0)
     assert parse_time("10/18/2021 12:05 AM", SEOUL) == utc(2021, 10, 17, 15, 5)
 
@@ -113,10 +114,10 @@ def test_text_in_another_encoding_is_refused_naming_the_line():
 
 
 def test_the_same_attendance_has_the_same_fingerprint_however_it_is_written():
-    first = read_platform_report(b"Name,Email,Join time,Leave time\nKim,KIM@x.org,2021-10-18 09:00,2021-10-18 10:00\n",
-                                 SEOUL)[0]
-    second = read_platform_report(b"Email;Name;Join time;Leave time\nkim@x.org;kim;2021-10-18T00:00Z;2021-10-18T01:00Z\n",
-                                  SEOUL)[0]
-    third = read_platform_report(b"Name,Email,Join time,Leave time\nKim,kim@x.org,2021-10-18 09:00,2021-10-18 10:01\n",
-                                 SEOUL)[0]
+    [first] = read_platform_report(
+        b"Name,Email,Join time,Leave time\nKim,KIM@x.org,2021-10-18 09:00,2021-10-18 10:00\n", SEOUL)
+    [second] = read_platform_report(
+        b"Email;Name;Join time;Leave time\nkim@x.org;kim;2021-10-18T00:00Z;2021-10-18T01:00Z\n", SEOUL)
+    [third] = read_platform_report(
+        b"Name,Email,Join time,Leave time\nKim,kim@x.org,2021-10-18 09:00,2021-10-18 10:01\n", SEOUL)
     assert first.fingerprint == second.fingerprint != third.fingerprint

@@ -6,33 +6,44 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from planner.domain.errors import InvalidInput
 from planner.domain.platform_report import MAX_REPORT_BYTES, Problem, UnreadableReport
 from planner.domain.timezones import to_local
-from planner.extensions import csrf, db
+from planner.extensions import db
 from planner.models import Meeting, OnlineReport
 from planner.operations.presence import ImportOutcome, delete_online_report, import_online_report
 from planner.queries.presence import online_reports, report_connections, unmatched_connections
 from planner.web.access import organised_meeting_or_abort, record_of_meeting_or_404
+from planner.web.errors import http_error
 from planner.web.organise import organise
 from planner.web.organise.attendance_forms import OnlineReportForm
 from planner.web.organise.forms import ConfirmForm
 from planner.web.organise.responses import show_invalid
 
-# Room for the form around a file of the largest accepted size; anything bigger is refused unread.
-UPLOAD_LIMIT = MAX_REPORT_BYTES + 64 * 1024
-TOO_LARGE = Problem(None, "file", f"The file is larger than {MAX_REPORT_BYTES // 1024 // 1024} MB; "
-                                  "split it into smaller files.")
+# A report over 2 MB is read and refused with a message. An upload far beyond that is refused before
+# anything reads it (the CSRF check reads the form first), so nobody can fill the server's disk.
+UPLOAD_LIMIT = 8 * MAX_REPORT_BYTES
+TOO_LARGE = f"The file is larger than {MAX_REPORT_BYTES // 1024 // 1024} MB; split it into smaller files."
+
+
+@organise.url_value_preprocessor
+def _limit_report_uploads(endpoint: str | None, values: dict | None) -> None:
+    # URL value preprocessors run before any before_request function, the CSRF check included.
+    if endpoint == "organise.online_import":
+        request.max_content_length = UPLOAD_LIMIT
+
+
+@organise.errorhandler(RequestEntityTooLarge)
+def _report_too_large(error: RequestEntityTooLarge):
+    if request.endpoint != "organise.online_import":
+        return http_error(error)
+    flash(TOO_LARGE)
+    return redirect(url_for("organise.online_import", slug=request.view_args["slug"]), 303)
 
 
 @organise.route("/events/<slug>/organise/attendance/online", methods=["GET", "POST"])
-@csrf.exempt  # CSRF is still checked, by the form, once the upload limit below is in place.
 def online_import(slug: str):
-    request.max_content_length = UPLOAD_LIMIT
     meeting = organised_meeting_or_abort(slug)
+    form = OnlineReportForm(data={"timezone": meeting.timezone})
     problems: list[Problem] = []
-    try:
-        form = OnlineReportForm(data={"timezone": meeting.timezone})
-    except RequestEntityTooLarge:
-        form, problems = OnlineReportForm(formdata=None, data={"timezone": meeting.timezone}), [TOO_LARGE]
-    if not problems and form.validate_on_submit():
+    if form.validate_on_submit():
         upload = form.report.data
         try:
             outcome = import_online_report(meeting, upload.read(MAX_REPORT_BYTES + 1), filename=upload.filename,
@@ -45,9 +56,9 @@ def online_import(slug: str):
         else:
             db.session.commit()
             return _after_import(meeting, outcome)
-    status = 413 if problems == [TOO_LARGE] else 400 if problems or form.errors else 200
     return render_template("organise/online_import.html", meeting=meeting, form=form, problems=problems,
-                           reports=online_reports(meeting), unmatched=unmatched_connections(meeting)), status
+                           reports=online_reports(meeting), unmatched=unmatched_connections(meeting)), \
+        400 if problems or form.errors else 200
 
 
 def _after_import(meeting: Meeting, outcome: ImportOutcome):
@@ -56,10 +67,10 @@ def _after_import(meeting: Meeting, outcome: ImportOutcome):
         flash(f"This file was already imported on {to_local(earlier.imported_at, meeting.timezone):%d %b %Y %H:%M} "
               f"as “{earlier.filename}”; nothing changed.")
         return redirect(url_for("organise.online_report", slug=meeting.slug, report_id=earlier.id))
-    if outcome.outside_meeting_days:
-        lines = ", ".join(str(row.line) for row in outcome.outside_meeting_days[:10])
-        flash(f"{len(outcome.outside_meeting_days)} connections (lines {lines}{'…' if len(outcome.outside_meeting_days) > 10 else ''}) "
-              f"fall outside the meeting's days and count for none of them; check the time zone.")
+    if outside := outcome.outside_meeting_days:
+        lines = ", ".join(str(row.line) for row in outside[:10]) + ("…" if len(outside) > 10 else "")
+        flash(f"{len(outside)} connections (lines {lines}) fall outside the meeting's days and count for none of "
+              "them; check the time zone.")
     if outcome.report is None:
         flash(f"All {outcome.rows_in_file} connections in this file were already imported from another report; "
               "nothing changed.")
