@@ -43,7 +43,7 @@
     button.setAttribute("aria-pressed", String(answer.checked_in));
     button.setAttribute("aria-label", (answer.checked_in ? "Undo check-in of " : "Check in ") + name);
     button.querySelector("span").textContent = answer.checked_in ? "\u2713 In \u00b7 Undo" : "Check in";
-    line.querySelector("input[name=action]").value = answer.checked_in ? "undo" : "check_in";
+    line.querySelector("input[name=step]").value = answer.checked_in ? "undo" : "check_in";
     line.querySelector(".door-status").textContent = answer.checked_in
       ? `Checked in ${answer.checked_in_at}${answer.checked_in_by ? " by " + answer.checked_in_by : ""}` : "";
     for (const [what, count] of Object.entries(answer.counts)) {
@@ -59,7 +59,7 @@
     const button = form.querySelector("button");
     button.disabled = true;
     try {
-      const response = await fetch(form.action, {
+      const response = await fetch(form.getAttribute("action"), {
         method: "POST", body: new FormData(form), headers: { Accept: "application/json" }, credentials: "same-origin",
       });
       if (!response.ok) throw new Error(`The tick was not saved (${response.status}). Reload the page and try again.`);

@@ -29,7 +29,7 @@ def meeting_that_happened(client, organiser, small_meeting):
         desk = f"/events/egm/organise/check-in/{day}"
         for key in people:
             response = client.post(f"{desk}/{small_meeting.registration_id(key)}",
-                                   data={"csrf_token": csrf_token(client, desk), "action": "check_in"})
+                                   data={"csrf_token": csrf_token(client, desk), "step": "check_in"})
             assert response.status_code == 302
     assert upload(client, ZOOM_REPORT).status_code == 302
     return small_meeting

@@ -23,7 +23,7 @@ def lines_shown(response) -> list[str]:
 def tick(client, registration_id: int, action: str, *, day: str = "2021-10-18", json: bool = False, q: str = ""):
     return client.post(
         f"/events/egm/organise/check-in/{day}/{registration_id}",
-        data={"csrf_token": csrf_token(client, DESK), "action": action, "q": q},
+        data={"csrf_token": csrf_token(client, DESK), "step": action, "q": q},
         headers={"Accept": "application/json"} if json else {},
     )
 
@@ -109,7 +109,7 @@ def test_each_day_has_its_own_check_ins_and_expected_count(client, organiser, sm
 
 
 def test_a_tick_without_its_csrf_token_is_refused_and_changes_nothing(client, organiser, small_meeting):
-    response = client.post(f"{DESK}/{small_meeting.registration_id('kim')}", data={"action": "check_in"})
+    response = client.post(f"{DESK}/{small_meeting.registration_id('kim')}", data={"step": "check_in"})
     assert response.status_code == 400
     assert db.session.query(CheckIn).count() == 0
 
@@ -137,7 +137,7 @@ def test_signed_out_staff_are_sent_to_sign_in(client, small_meeting):
         response = client.get(address)
         assert response.status_code == 302 and response.location.startswith("/login")
     response = client.post(f"{DESK}/{small_meeting.registration_id('kim')}",
-                           data={"action": "check_in", "csrf_token": csrf_token(client, "/login")})
+                           data={"step": "check_in", "csrf_token": csrf_token(client, "/login")})
     assert response.status_code == 302 and response.location.startswith("/login")
     assert db.session.query(CheckIn).count() == 0
 
@@ -146,6 +146,6 @@ def test_someone_who_does_not_organise_the_meeting_is_refused(client, outsider, 
     assert client.get(DESK).status_code == 403
     token = csrf_token(client, "/organise/tokens")
     response = client.post(f"{DESK}/{small_meeting.registration_id('kim')}",
-                           data={"csrf_token": token, "action": "check_in"})
+                           data={"csrf_token": token, "step": "check_in"})
     assert response.status_code == 403
     assert db.session.query(CheckIn).count() == 0

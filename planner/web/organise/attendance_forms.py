@@ -10,7 +10,8 @@ CHECK_IN, UNDO = "check_in", "undo"
 class TickForm(FlaskForm):
     """One tick at the door: check in, or undo. It says what the desk wants, so sending it twice is harmless."""
 
-    action = HiddenField(validators=[AnyOf([CHECK_IN, UNDO], message="Say whether to check in or undo.")])
+    # Not called "action": a form's input of that name hides the form's own action in the browser's DOM.
+    step = HiddenField(validators=[AnyOf([CHECK_IN, UNDO], message="Say whether to check in or undo.")])
     q = HiddenField()  # the search to go back to
 
 

@@ -54,7 +54,7 @@ def tick(slug: str, day: date, registration_id: int):
     if not form.validate_on_submit():
         abort(400, description=" ".join(error for errors in form.errors.values() for error in errors))
     try:
-        if form.action.data == CHECK_IN:
+        if form.step.data == CHECK_IN:
             check_in(registration, day, actor=current_user)
         else:
             undo_check_in(registration, day, actor=current_user)
