@@ -62,7 +62,12 @@
       const response = await fetch(form.getAttribute("action"), {
         method: "POST", body: new FormData(form), headers: { Accept: "application/json" }, credentials: "same-origin",
       });
-      if (!response.ok) throw new Error(`The tick was not saved (${response.status}). Reload the page and try again.`);
+      const isJson = (response.headers.get("Content-Type") || "").includes("application/json");
+      if (!response.ok || !isJson) {
+        // A signed-out session is answered with the sign-in page: say so rather than fail obscurely.
+        throw new Error(`The tick was not saved (${response.ok ? "signed out?" : response.status}). ` +
+                        "Reload the page and try again.");
+      }
       const answer = await response.json();
       show(form.closest(".door-line"), answer);
       say("");

@@ -2,7 +2,7 @@
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import selectinload
@@ -10,36 +10,13 @@ from sqlalchemy.orm import selectinload
 from planner.domain.attendance_report import (
     NO_INSTITUTION, AttendanceReport, OnlineSpan, Participant, SessionSlot, attendance_report,
 )
+from planner.domain.check_in import DoorLine
 from planner.domain.names import email_key, fold, name_key, search_text
 from planner.domain.vocabulary import DayMode, SessionKind, SessionStatus
 from planner.extensions import db
 from planner.models import (
     CheckIn, DayAttendance, Institution, Meeting, OnlineAttendance, OnlineReport, Person, Registration, Session, User,
 )
-
-
-@dataclass(frozen=True)
-class DoorLine:
-    """One registered participant as the check-in desk sees them on one day."""
-
-    registration_id: int
-    name: str
-    institution: str
-    mode: DayMode
-    checked_in_at: datetime | None
-    checked_in_by: str
-    search_text: str
-
-    @property
-    def checked_in(self) -> bool:
-        return self.checked_in_at is not None
-
-
-@dataclass(frozen=True)
-class DoorCounts:
-    checked_in: int
-    expected: int  # registered to attend in the room that day
-    unexpected: int  # checked in though registered online or not at all that day
 
 
 def door_list(meeting: Meeting, day: date) -> list[DoorLine]:
@@ -67,14 +44,6 @@ def door_list(meeting: Meeting, day: date) -> list[DoorLine]:
         for registration_id, honorific, name, institution, acronym, mode, checked_in_at, by_name, by_email in rows
     ]
     return [line for _, line in sorted(lines, key=lambda pair: (pair[0], pair[1].registration_id))]
-
-
-def door_counts(lines: Sequence[DoorLine]) -> DoorCounts:
-    return DoorCounts(
-        checked_in=sum(1 for line in lines if line.checked_in),
-        expected=sum(1 for line in lines if line.mode is DayMode.IN_ROOM),
-        unexpected=sum(1 for line in lines if line.checked_in and line.mode is not DayMode.IN_ROOM),
-    )
 
 
 def meeting_attendance(meeting: Meeting) -> AttendanceReport:

@@ -59,7 +59,8 @@ def test_staff_find_a_participant_on_a_phone_and_check_them_in(phone, live_serve
     expect(undo).to_have_attribute("aria-pressed", "true")
     expect(lines.first.locator(".door-status")).to_have_text(re.compile(r"Checked in \d\d:\d\d by Door Staff"))
     assert "q=minji" in phone.url  # saved in place: the page did not reload, the search stays
-    assert db.session.query(CheckIn).filter_by(registration_id=door_meeting.registration_id("kim"), day=MON).count() == 1
+    kim = door_meeting.registration_id("kim")
+    assert db.session.query(CheckIn).filter_by(registration_id=kim, day=MON).count() == 1
 
     undo.tap()
     expect(counts).to_have_text("0 checked in of 4 expected in the room", use_inner_text=True)

@@ -8,10 +8,11 @@ from werkzeug.test import encode_multipart
 
 from planner.domain.platform_report import MAX_REPORT_BYTES
 from planner.extensions import db
-from planner.models import Change, OnlineAttendance, OnlineReport
+from planner.models import Change, CheckIn, OnlineAttendance, OnlineReport
+from planner.operations.meetings import delete_meeting, delete_person
 from planner.web.organise.online_reports import UPLOAD_LIMIT
 from tests.integration.presence_support import (  # noqa: F401  (fixtures)
-    IMPORT, ZOOM_REPORT, csrf_token, organiser, outsider, small_meeting, text_of, upload,
+    IMPORT, MON, ZOOM_REPORT, csrf_token, organiser, outsider, small_meeting, text_of, upload,
 )
 
 
@@ -181,3 +182,26 @@ def test_someone_who_does_not_organise_the_meeting_cannot_import(client, outside
     response = client.post(IMPORT, data=body, content_type=f"multipart/form-data; boundary={boundary}")
     assert response.status_code == 403
     assert db.session.query(OnlineReport).count() == 0
+
+
+def test_deleting_a_person_keeps_their_connections_as_unmatched_and_drops_their_check_ins(client, organiser,
+                                                                                         small_meeting):
+    upload(client, ZOOM_REPORT)
+    thuriaux = small_meeting.registrations["thuriaux"]
+    db.session.add(CheckIn(registration_id=thuriaux.id, day=MON))
+    db.session.commit()
+    delete_person(thuriaux.person, actor=organiser)
+    db.session.commit()
+    db.session.expire_all()
+    assert [row[2] for row in stored()] == [None, None, "Brian Finlay", None, "Kim Min-ji", None]
+    assert db.session.query(CheckIn).count() == 0
+
+
+def test_deleting_a_meeting_deletes_its_check_ins_and_reports(client, organiser, small_meeting):
+    upload(client, ZOOM_REPORT)
+    db.session.add(CheckIn(registration_id=small_meeting.registration_id("kim"), day=MON))
+    db.session.commit()
+    delete_meeting(small_meeting.meeting, actor=organiser)
+    db.session.commit()
+    assert (db.session.query(CheckIn).count(), db.session.query(OnlineReport).count(),
+            db.session.query(OnlineAttendance).count()) == (0, 0, 0)

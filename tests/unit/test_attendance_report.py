@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 from planner.domain.attendance_report import (
     ALL, CSV_HEADER, Figures, OnlineSpan, Participant, SessionSlot, attendance_report, report_rows,
 )
+from planner.domain.check_in import DoorCounts, DoorLine, door_counts
 from planner.domain.intervals import days_touched, overlaps
 from planner.domain.vocabulary import DayMode
 
@@ -89,3 +90,11 @@ def test_the_csv_rows_give_everyone_then_each_kind_for_the_meeting_each_day_and_
     }
     assert [r["institution_kind"] for r in rows[:8]] == [
         "all", "government", "international", "think_tank", "private", "academia", "none", "unmatched"]
+
+
+def test_the_desk_counts_who_is_in_against_who_was_expected_in_the_room():
+    def line(mode, checked_in):
+        return DoorLine(1, "Someone", "", mode, seoul(MON, 9) if checked_in else None, "", "someone")
+
+    lines = [line(IN_ROOM, True), line(IN_ROOM, False), line(ONLINE, True), line(DayMode.ABSENT, False)]
+    assert door_counts(lines) == DoorCounts(checked_in=2, expected=2, unexpected=1)

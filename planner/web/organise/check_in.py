@@ -10,7 +10,8 @@ from planner.domain.timezones import local_day, to_local
 from planner.extensions import db
 from planner.models import Meeting, Registration
 from planner.operations.presence import check_in, undo_check_in
-from planner.queries.presence import DoorLine, door_counts, door_list
+from planner.domain.check_in import DoorLine, door_counts
+from planner.queries.presence import door_list
 from planner.web.access import organised_meeting_or_abort, record_of_meeting_or_404
 from planner.web.organise import organise
 from planner.web.organise.attendance_forms import CHECK_IN, TickForm
