@@ -5,8 +5,10 @@ from planner.models.attendance import DayAttendance, Registration
 from planner.models.history import Change
 from planner.models.meeting import Meeting, Room
 from planner.models.people import Institution, Person
+from planner.models.presence import CheckIn, OnlineAttendance, OnlineReport
 
 __all__ = [
+    "CheckIn", "OnlineAttendance", "OnlineReport",
     "ApiToken", "Change", "DayAttendance", "Institution", "Meeting", "Person", "Registration", "Room", "Session",
     "SessionRole", "User", "meeting_organisers",
 ]
