@@ -1,0 +1,12 @@
+"""Calendar files: VTIMEZONEs every client reads alike, feeds, invitations, and who may read what."""
+from planner.domain.calendars.events import (
+    CANCEL, FORMAT_VERSION, PUBLISH, REQUEST, Attendee, CalendarEntry, Organizer, RoleHolder, describe, invitation,
+    publish, summary,
+)
+from planner.domain.calendars.readers import attendee_role, join_link
+from planner.domain.calendars.vtimezone import vtimezone
+
+__all__ = [
+    "CANCEL", "FORMAT_VERSION", "PUBLISH", "REQUEST", "Attendee", "CalendarEntry", "Organizer", "RoleHolder",
+    "attendee_role", "describe", "invitation", "join_link", "publish", "summary", "vtimezone",
+]
