@@ -1,7 +1,7 @@
 """Who takes part in a meeting and, day by day, how they attend."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Date, ForeignKey, ForeignKeyConstraint, Integer, String, UniqueConstraint
@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from planner.domain.vocabulary import DayMode, ParticipantRole
 from planner.extensions import db
-from planner.database import enum_column
+from planner.database import UTCDateTime, enum_column
 
 if TYPE_CHECKING:
     from planner.models.meeting import Meeting
@@ -32,6 +32,9 @@ class Registration(db.Model):
     role: Mapped[ParticipantRole] = mapped_column(enum_column(ParticipantRole, "participant_role"))
     # Where the participant reads the agenda from, as an IANA zone name.
     home_timezone: Mapped[str] = mapped_column(String(64), default="")
+    # The secret in the participant's own addresses (/my/<token>/…); only its hash is kept.
+    personal_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    personal_token_issued_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     meeting: Mapped[Meeting] = relationship(back_populates="registrations")

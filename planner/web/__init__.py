@@ -4,6 +4,7 @@ from flask import Flask
 from planner.web import errors, presenters
 from planner.web.api import api
 from planner.web.auth import auth
+from planner.web.calendars import calendars
 from planner.web.converters import IsoDateConverter
 from planner.web.organise import organise
 from planner.web.public import public
@@ -14,6 +15,7 @@ def register_web(app: Flask) -> None:
     presenters.register(app)
     errors.register(app)
     app.register_blueprint(public)
+    app.register_blueprint(calendars)
     app.register_blueprint(api)
     app.register_blueprint(auth)
     app.register_blueprint(organise)
