@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from planner.domain.calendars import CalendarEntry, RoleHolder
 from planner.domain.secrets import hash_secret
@@ -91,7 +91,7 @@ def registration_for_token(token: str) -> Registration | None:
     """The registration whose personal address holds ``token``; none for an unknown or revoked one."""
     query = (
         select(Registration)
-        .options(selectinload(Registration.days), selectinload(Registration.person), selectinload(Registration.meeting))
+        .options(selectinload(Registration.days), joinedload(Registration.person), joinedload(Registration.meeting))
         .where(Registration.personal_token_hash == hash_secret(token))
     )
     return db.session.scalars(query).one_or_none()
