@@ -97,6 +97,15 @@ def registration_for_token(token: str) -> Registration | None:
     return db.session.scalars(query).one_or_none()
 
 
+def registration_by_email(meeting: Meeting, email: str) -> Registration | None:
+    query = (
+        select(Registration).join(Person, Person.id == Registration.person_id)
+        .options(joinedload(Registration.person))
+        .where(Registration.meeting_id == meeting.id, func.lower(Person.email) == email.strip().lower())
+    )
+    return db.session.scalars(query).first()
+
+
 def calendar_entry(session: Session, meeting: Meeting, *, url: str, join_link: str) -> CalendarEntry:
     return CalendarEntry(
         uid=str(session.uid), sequence=session.sequence, title=session.title, starts_at=session.starts_at,

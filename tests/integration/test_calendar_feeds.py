@@ -5,12 +5,14 @@ from datetime import date, datetime, timedelta, timezone
 import icalendar
 import pytest
 
+from planner.demo.loader import load_demo_meetings
 from planner.domain.vocabulary import AttendanceMode, DayMode, InstitutionKind, ParticipantRole, Role, SessionStatus
 from planner.extensions import db
 from planner.operations.agenda import assign_role, delete_session, update_session
 from planner.operations.meetings import update_meeting, update_person, update_room
 from planner.operations.personal_tokens import issue_personal_token, revoke_personal_token
 from planner.operations.registrations import register_participant
+from planner.queries.agenda import agenda_sessions, published_meetings
 from tests.calendar_readers import all_readers, icaljs_instants  # noqa: F401  (fixtures)
 from tests.integration.test_query_counts import build_meeting
 
@@ -288,3 +290,23 @@ def test_the_token_is_not_in_the_file_name_or_the_page_of_a_feed(client, partici
     response = client.get(f"/my/{token}/calendar.ics")
     assert token not in response.headers["Content-Disposition"] and token.encode() not in response.data
     assert re.fullmatch(r'attachment; filename="test-meeting-personal\.ics"', response.headers["Content-Disposition"])
+
+
+def test_every_parser_reads_each_demo_session_at_its_stored_instants(client, app_context, all_readers):
+    load_demo_meetings()
+    db.session.commit()
+    for meeting in published_meetings():
+        data = client.get(f"/events/{meeting.slug}/calendar.ics").data
+        wanted = {str(session.uid): (session.starts_at, session.ends_at) for session in agenda_sessions(meeting)}
+        assert {name: read(data) for name, read in all_readers.items()} == {name: wanted for name in all_readers}
+
+
+def test_the_command_line_issues_and_revokes_a_personal_address(client, runner, participant):
+    issued = runner.invoke(args=["personal-address", "issue", "test-meeting", "CHANG@example.org"])
+    path = issued.output.strip()
+    assert issued.exit_code == 0 and re.fullmatch(r"/my/[\w-]{43}/calendar\.ics", path)
+    assert client.get(path).status_code == 200
+    assert runner.invoke(args=["personal-address", "revoke", "test-meeting", "chang@example.org"]).exit_code == 0
+    assert client.get(path).status_code == 404
+    unknown = runner.invoke(args=["personal-address", "issue", "test-meeting", "nobody@example.org"])
+    assert unknown.exit_code == 1 and "Nobody with the email nobody@example.org" in unknown.output

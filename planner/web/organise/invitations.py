@@ -43,9 +43,11 @@ def smtp_settings() -> SmtpSettings | None:
     config = current_app.config
     if not config.get("SMTP_HOST"):
         return None
-    return SmtpSettings(host=config["SMTP_HOST"], port=int(config.get("SMTP_PORT") or 25),
-                        username=config.get("SMTP_USERNAME") or "", password=config.get("SMTP_PASSWORD") or "",
-                        use_tls=bool(config.get("SMTP_USE_TLS")), sender=config.get("SMTP_FROM") or "")
+    # The environment's values arrive parsed as JSON where they can be: a numeric password is a number.
+    return SmtpSettings(host=str(config["SMTP_HOST"]), port=int(config.get("SMTP_PORT") or 25),
+                        username=str(config.get("SMTP_USERNAME") or ""),
+                        password=str(config.get("SMTP_PASSWORD") or ""),
+                        use_tls=bool(config.get("SMTP_USE_TLS")), sender=str(config.get("SMTP_FROM") or ""))
 
 
 def _scope_choices(meeting: Meeting) -> dict[str, list[tuple[str, str]]]:
