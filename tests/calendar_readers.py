@@ -37,8 +37,16 @@ def icalendar_instants(data: bytes) -> Instants:
 
 def vobject_instants(data: bytes) -> Instants:
     calendar = vobject.readOne(data.decode())
-    return {event.uid.value: (event.dtstart.value.astimezone(timezone.utc), event.dtend.value.astimezone(timezone.utc))
-            for event in calendar.vevent_list}
+    # vobject resolves a TZID through a process-wide registry (the first VTIMEZONE it ever saw under
+    # that name, else pytz), so the file's own VTIMEZONE is applied here, through dateutil's tzical.
+    zones = {vtimezone.tzid.value: vtimezone.gettzinfo() for vtimezone in calendar.contents.get("vtimezone", [])}
+
+    def instant(prop) -> datetime:
+        [tzid] = prop.params.get("X-VOBJ-ORIGINAL-TZID", [None])  # where vobject moves the TZID parameter
+        value = prop.value.replace(tzinfo=zones[tzid]) if tzid is not None else prop.value
+        return value.astimezone(timezone.utc)
+
+    return {event.uid.value: (instant(event.dtstart), instant(event.dtend)) for event in calendar.vevent_list}
 
 
 def read_with_icaljs(path: Path) -> Instants:

@@ -136,7 +136,7 @@ def _yearly_runs(zone_name: str, same_kind: list[Transition]) -> list[Observance
                 run_rules &= rules
                 continue
         runs.append(([change], rules))
-    return [_observance(zone_name, run, rules) for run, rules in runs]
+    return [_observance(zone_name, run, rules, last=index == len(runs) - 1) for index, (run, rules) in enumerate(runs)]
 
 
 def _rules_matching(onset: datetime) -> set[YearlyRule]:
@@ -147,18 +147,21 @@ def _rules_matching(onset: datetime) -> set[YearlyRule]:
     return rules
 
 
-def _observance(zone_name: str, run: list[Transition], rules: set[YearlyRule]) -> Observance:
-    """A run's rule is left open when the zone keeps following it the next year, as Outlook writes
-    a zone's current rule; otherwise it ends at the run's last change, or is no rule at all for a
-    one-off change."""
-    last = run[-1]
+def _observance(zone_name: str, run: list[Transition], rules: set[YearlyRule], *, last: bool) -> Observance:
+    """The last run of a kind of change is left open when the zone keeps following its rule the next
+    year, as Outlook writes a zone's current rule; any other run ends at its last change, and a
+    one-off change has no rule at all."""
+    final = run[-1]
     preferred = sorted(rules, key=lambda rule: (not rule.weekday.startswith("-"), rule.weekday))
-    for rule in preferred:
-        if _continues(zone_name, last, rule):
+    for rule in preferred if last else ():
+        if _continues(zone_name, final, rule):
             return Observance(run[0], rule)
     if len(run) == 1:
         return Observance(run[0])
-    return Observance(run[0], preferred[0], until=last.at)
+    # UNTIL is a UTC instant (RFC 5545), but vobject (dateutil) compares it with wall-clock times, so
+    # east of Greenwich it would drop the last change. A day later keeps that change in for both
+    # readings and lets no other in: the rule's next date is a year away.
+    return Observance(run[0], preferred[0], until=final.at + timedelta(days=1))
 
 
 def _continues(zone_name: str, last: Transition, rule: YearlyRule) -> bool:
