@@ -11,12 +11,14 @@ import icalendar
 import pytest
 from aiosmtpd.controller import Controller
 from flask import g
+from sqlalchemy import func, select
 
 from planner.domain.vocabulary import DayMode, ParticipantRole, Role, SessionStatus
 from planner.extensions import db
+from planner.models import SentInvitation
 from planner.operations.accounts import create_organiser
 from planner.operations.agenda import assign_role, delete_session, update_session
-from planner.operations.meetings import add_organiser
+from planner.operations.meetings import add_organiser, delete_meeting, delete_person
 from planner.operations.registrations import register_participant
 
 PAGE = "/events/test-meeting/organise/invitations"
@@ -281,3 +283,15 @@ def test_the_invitations_page_is_for_the_meetings_organisers_and_its_forms_need_
     sign_in(client, agenda["organiser"])
     forged = client.post(PAGE, data={"scope": "meeting", "recipients": [str(agenda["chang"].id)]})
     assert forged.status_code == 400 and inbox.take() == []
+
+
+def test_deleting_a_person_or_the_meeting_takes_what_they_were_sent_with_them(client, agenda, inbox):
+    sign_in(client, agenda["organiser"])
+    invite(client, "meeting", agenda["chang"], agenda["finlay"])
+    assert db.session.scalar(select(func.count()).select_from(SentInvitation)) == 5
+    delete_person(agenda["finlay"].person, actor=None)
+    db.session.commit()
+    assert db.session.scalar(select(func.count()).select_from(SentInvitation)) == 3
+    delete_meeting(agenda["meeting"], actor=None)
+    db.session.commit()
+    assert db.session.scalar(select(func.count()).select_from(SentInvitation)) == 0
