@@ -12,8 +12,10 @@ from planner.extensions import db
 from planner.models import Meeting
 from planner.operations.accounts import create_organiser, find_user
 from planner.operations.meetings import add_organiser
+from planner.operations.personal_tokens import issue_personal_token, revoke_personal_token
 from planner.operations.tokens import create_token
 from planner.queries.agenda import find_meeting
+from planner.queries.calendars import registration_by_email
 
 
 @click.command("demo")
@@ -93,7 +95,42 @@ def create_token_command(email: str, name: str) -> None:
     click.echo(secret)
 
 
+personal_cli = AppGroup("personal-address", help="Participants' secret addresses (/my/<token>/…).")
+
+
+def _registration(slug: str, email: str):
+    meeting = find_meeting(slug, public=False)
+    if meeting is None:
+        raise click.ClickException(f"There is no meeting at “{slug}”.")
+    registration = registration_by_email(meeting, email)
+    if registration is None:
+        raise click.ClickException(f"Nobody with the email {email} is registered for {slug}.")
+    return registration
+
+
+@personal_cli.command("issue")
+@click.argument("slug")
+@click.argument("email")
+def issue_personal_address_command(slug: str, email: str) -> None:
+    """Give the participant EMAIL of the meeting SLUG a new secret address (the old one stops working)
+    and print their calendar feed's path."""
+    token = issue_personal_token(_registration(slug, email), actor=None)
+    db.session.commit()
+    click.echo(f"/my/{token}/calendar.ics")
+
+
+@personal_cli.command("revoke")
+@click.argument("slug")
+@click.argument("email")
+def revoke_personal_address_command(slug: str, email: str) -> None:
+    """Stop the secret address of the participant EMAIL of the meeting SLUG from working."""
+    revoke_personal_token(_registration(slug, email), actor=None)
+    db.session.commit()
+    click.echo(f"The personal address of {email} no longer works.")
+
+
 def register_commands(app: Flask) -> None:
     app.cli.add_command(demo_command)
     app.cli.add_command(organiser_cli)
     app.cli.add_command(token_cli)
+    app.cli.add_command(personal_cli)

@@ -10,6 +10,13 @@ class Defaults:
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     WTF_CSRF_TIME_LIMIT = None
     PLANNER_SITE_NAME = "Planner"
+    # The mail server for invitations (PLANNER_SMTP_HOST, …); without a host they are offered as files.
+    SMTP_HOST = ""
+    SMTP_PORT = 25
+    SMTP_USERNAME = ""
+    SMTP_PASSWORD = ""
+    SMTP_USE_TLS = False
+    SMTP_FROM = ""
 
 
 def load_config(app: Flask, test_config: dict | None) -> None:

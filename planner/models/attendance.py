@@ -33,6 +33,9 @@ class Registration(db.Model):
     # Where the participant reads the agenda from, as an IANA zone name.
     home_timezone: Mapped[str] = mapped_column(String(64), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The secret in the participant's own addresses (/my/<token>/…); only its hash is kept.
+    personal_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    personal_token_issued_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     meeting: Mapped[Meeting] = relationship(back_populates="registrations")

@@ -1,22 +1,16 @@
 """API tokens: a random secret shown once; only its hash is kept."""
-import hashlib
-import secrets
-
 from sqlalchemy import select
 
 from planner.database import utcnow
+from planner.domain.secrets import hash_secret, new_secret
 from planner.extensions import db
 from planner.models import ApiToken, User
 
 PREFIX = "plnr_"
 
 
-def hash_secret(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
-
-
 def create_token(user: User, name: str) -> tuple[ApiToken, str]:
-    secret = PREFIX + secrets.token_urlsafe(32)
+    secret = new_secret(PREFIX)
     token = ApiToken(user=user, name=name.strip()[:100], prefix=secret[:12], secret_hash=hash_secret(secret))
     db.session.add(token)
     db.session.flush()

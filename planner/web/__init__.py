@@ -4,6 +4,7 @@ from flask import Flask
 from planner.web import errors, presenters, reader_zone
 from planner.web.api import api
 from planner.web.auth import auth
+from planner.web.calendars import calendars
 from planner.web.converters import IsoDateConverter
 from planner.web.organise import organise
 from planner.web.programme import programme
@@ -18,6 +19,7 @@ def register_web(app: Flask) -> None:
     reader_zone.register(app)
     app.register_blueprint(public)
     app.register_blueprint(programme)
+    app.register_blueprint(calendars)
     app.register_blueprint(api)
     app.register_blueprint(auth)
     app.register_blueprint(organise)

@@ -1,4 +1,6 @@
 from planner import create_app
+from planner.operations.mail import SmtpSettings
+from planner.web.organise.invitations import smtp_settings
 
 
 def test_the_test_config_replaces_the_instance_and_environment_settings(monkeypatch):
@@ -20,3 +22,18 @@ def test_without_configuration_a_local_sqlite_database_lives_in_the_instance_fol
     app = create_app()
     assert app.config["SQLALCHEMY_DATABASE_URI"].endswith("/instance/planner.sqlite")
     assert len(app.config["SECRET_KEY"]) >= 32
+
+
+def test_the_mail_server_for_invitations_comes_from_the_environment(monkeypatch):
+    for name, value in {"HOST": "smtp.example.org", "PORT": "587", "USERNAME": "planner", "PASSWORD": "123456",
+                        "USE_TLS": "true", "FROM": "Planner <planner@example.org>"}.items():
+        monkeypatch.setenv(f"PLANNER_SMTP_{name}", value)
+    with create_app().app_context():
+        assert smtp_settings() == SmtpSettings("smtp.example.org", 587, "planner", "123456", True,
+                                               "Planner <planner@example.org>")
+
+
+def test_without_a_mail_server_there_are_no_smtp_settings(monkeypatch):
+    monkeypatch.delenv("PLANNER_SMTP_HOST", raising=False)
+    with create_app().app_context():
+        assert smtp_settings() is None

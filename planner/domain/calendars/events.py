@@ -1,0 +1,177 @@
+"""Calendar files from plain values: feeds to subscribe to (PUBLISH) and invitations (REQUEST, CANCEL).
+
+Every event keeps the session's UID for life and carries its SEQUENCE, so a client that
+already holds it replaces it when a later copy arrives (RFC 5545, RFC 5546). Times are
+written on the meeting's wall clock with its TZID, and the VTIMEZONE travels with them.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from icalendar import Calendar, Event, vDuration, vUri
+
+from planner.domain.calendars.vtimezone import vtimezone
+from planner.domain.timezones import local_day, to_local
+from planner.domain.vocabulary import SessionStatus
+
+PRODUCT_ID = "-//Planner//Planner meeting agendas//EN"
+# Raise when the files change shape, so validators made from the data alone change too.
+FORMAT_VERSION = 1
+# How often subscribed clients should look again: changes on the day of a meeting matter.
+REFRESH_INTERVAL = timedelta(hours=1)
+
+PUBLISH, REQUEST, CANCEL = "PUBLISH", "REQUEST", "CANCEL"
+
+
+@dataclass(frozen=True)
+class RoleHolder:
+    role: str  # as read: "Chair", "Speaker"
+    name: str  # with honorific: "Mr Chang Wook-jin"
+    position: str = ""
+    institution: str = ""
+
+    def line(self) -> str:
+        return f"{self.role}: " + ", ".join(part for part in (self.name, self.position, self.institution) if part)
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    """One session as a calendar shows it, to one reader (``join_link`` is empty unless they may have it)."""
+
+    uid: str
+    sequence: int
+    title: str
+    starts_at: datetime  # aware instants
+    ends_at: datetime
+    status: SessionStatus
+    kind: str
+    created: datetime
+    last_modified: datetime
+    thematic_area: str = ""
+    location: str = ""
+    description: str = ""
+    people: tuple[RoleHolder, ...] = ()
+    url: str = ""
+    join_link: str = ""
+
+    @property
+    def cancelled(self) -> bool:
+        return self.status is SessionStatus.CANCELLED
+
+
+@dataclass(frozen=True)
+class Attendee:
+    email: str
+    name: str
+    role: str = "REQ-PARTICIPANT"  # RFC 5545 ROLE: CHAIR, REQ-PARTICIPANT, OPT-PARTICIPANT
+
+
+@dataclass(frozen=True)
+class Organizer:
+    email: str
+    name: str
+
+
+def publish(entries: Sequence[CalendarEntry], *, zone_name: str, name: str, description: str = "") -> bytes:
+    """A feed or file to import or subscribe to.
+
+    Each event's DTSTAMP is its last modification, not the time of the request, so an
+    unchanged agenda gives the same bytes every time (and conditional requests work).
+    """
+    calendar = _calendar(PUBLISH, entries, zone_name)
+    calendar.add("name", name)
+    calendar.add("x-wr-calname", name)
+    if description:
+        calendar.add("description", description)
+        calendar.add("x-wr-caldesc", description)
+    calendar.add("x-wr-timezone", zone_name)
+    calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
+    for entry in entries:
+        calendar.add_component(_event(entry, zone_name, stamp=entry.last_modified))
+    return calendar.to_ical()
+
+
+def invitation(entry: CalendarEntry, *, method: str, zone_name: str, organizer: Organizer, attendee: Attendee,
+               stamp: datetime) -> bytes:
+    """An iTIP message (RFC 5546) about one session for one attendee: REQUEST (new or updated) or CANCEL.
+
+    ``stamp`` is when the message is sent; with SEQUENCE it tells clients which message is newest.
+    """
+    calendar = _calendar(method, [entry], zone_name)
+    event = _event(entry, zone_name, stamp=stamp)
+    event.add("organizer", vUri(f"mailto:{organizer.email}"), parameters={"CN": organizer.name})
+    parameters = {"CN": attendee.name, "ROLE": attendee.role, "CUTYPE": "INDIVIDUAL"}
+    if method == REQUEST:
+        parameters |= {"PARTSTAT": "NEEDS-ACTION", "RSVP": "TRUE"}
+    event.add("attendee", vUri(f"mailto:{attendee.email}"), parameters=parameters)
+    calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def describe(entry: CalendarEntry) -> str:
+    """The event's text: who chairs and speaks, what it is about, how to join, where to read more."""
+    paragraphs = []
+    if entry.cancelled:
+        paragraphs.append("This session is cancelled.")
+    if entry.people:
+        paragraphs.append("\n".join(holder.line() for holder in entry.people))
+    if entry.description:
+        paragraphs.append(entry.description)
+    if entry.join_link:
+        paragraphs.append(f"Join online: {entry.join_link}")
+    if entry.url:
+        paragraphs.append(f"Agenda: {entry.url}")
+    return "\n\n".join(paragraphs)
+
+
+def summary(entry: CalendarEntry) -> str:
+    # Outlook and Apple Calendar keep showing a cancelled event of a subscribed feed; the title says why.
+    return f"Cancelled: {entry.title}" if entry.cancelled else entry.title
+
+
+def _calendar(method: str, entries: Sequence[CalendarEntry], zone_name: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", method)
+    if entries:
+        days = [local_day(instant, zone_name) for entry in entries for instant in (entry.starts_at, entry.ends_at)]
+        calendar.add_component(vtimezone(zone_name, min(days), max(days)))
+    return calendar
+
+
+def _event(entry: CalendarEntry, zone_name: str, *, stamp: datetime) -> Event:
+    event = Event()
+    event.add("uid", entry.uid)
+    event.add("dtstamp", stamp)
+    event.add("sequence", entry.sequence)
+    event.add("dtstart", wall_clock(entry.starts_at, zone_name))
+    event.add("dtend", wall_clock(entry.ends_at, zone_name))
+    event.add("summary", summary(entry))
+    if entry.location:
+        event.add("location", entry.location)
+    event.add("description", describe(entry))
+    if entry.url:
+        event.add("url", vUri(entry.url))
+    event.add("categories", [label for label in (entry.kind, entry.thematic_area) if label])
+    event.add("status", entry.status.name)
+    event.add("created", entry.created)
+    event.add("last-modified", entry.last_modified)
+    if entry.join_link:
+        event.add("conference", vUri(entry.join_link),
+                  parameters={"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": "Join online"})
+    return event
+
+
+def wall_clock(instant: datetime, zone_name: str) -> datetime:
+    """The instant on the meeting's clock, or in UTC when the clocks show that time twice (the night
+    they go back). RFC 5545 reads a repeated time as its first occurrence, ical.js as its second:
+    only UTC means the same to every client."""
+    local = to_local(instant, zone_name)
+    if local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset():
+        return instant.astimezone(timezone.utc)
+    return local

@@ -1,0 +1,92 @@
+"""Invitation emails: a text and an HTML part for people, and a calendar part for their calendar app.
+
+The layout is the one Google Calendar sends and Outlook, Apple Mail, Gmail and Thunderbird
+all act on: multipart/alternative with the text/calendar part last, carrying the METHOD
+in its Content-Type as Outlook requires, and the same file attached as invite.ics.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import datetime
+from email.message import EmailMessage
+from email.utils import format_datetime, formataddr, make_msgid, parseaddr
+
+from planner.domain.calendars.events import CANCEL, Attendee, CalendarEntry, Organizer, describe, invitation
+from planner.domain.timezones import to_local
+
+
+@dataclass(frozen=True)
+class Letter:
+    """One invitation (or update, or cancellation) about one session for one person."""
+
+    entry: CalendarEntry
+    method: str  # REQUEST or CANCEL
+    update: bool  # the person was sent an earlier version
+    recipient: Attendee
+    organizer: Organizer
+    sender: str
+    meeting_name: str
+    zone_name: str
+
+    @property
+    def subject(self) -> str:
+        prefix = "Cancelled" if self.method == CANCEL else "Updated invitation" if self.update else "Invitation"
+        return f"{prefix}: {self.entry.title} — {self.when}"
+
+    @property
+    def when(self) -> str:
+        starts, ends = (to_local(instant, self.zone_name) for instant in (self.entry.starts_at, self.entry.ends_at))
+        return f"{starts:%a} {starts.day} {starts:%b %Y} {starts:%H:%M}–{ends:%H:%M} ({self.zone_name})"
+
+    @property
+    def opening(self) -> str:
+        if self.method == CANCEL:
+            return f"“{self.entry.title}” of {self.meeting_name} is cancelled."
+        if self.update:
+            return f"“{self.entry.title}” of {self.meeting_name} has changed; your calendar will show it as it is now."
+        return f"You are invited to “{self.entry.title}” of {self.meeting_name}."
+
+    def paragraphs(self) -> list[str]:
+        facts = [f"When: {self.when}"]
+        if self.entry.location:
+            facts.append(f"Where: {self.entry.location}")
+        return [self.opening, "\n".join(facts), describe(self.entry),
+                f"Questions go to {self.organizer.name} <{self.organizer.email}>."]
+
+    def calendar(self, *, stamp: datetime) -> bytes:
+        return invitation(self.entry, method=self.method, zone_name=self.zone_name, organizer=self.organizer,
+                          attendee=self.recipient, stamp=stamp)
+
+
+def invitation_email(letter: Letter, *, stamp: datetime) -> EmailMessage:
+    calendar = letter.calendar(stamp=stamp)
+    message = EmailMessage()
+    message["Subject"] = letter.subject
+    message["From"] = letter.sender
+    message["To"] = formataddr((letter.recipient.name, letter.recipient.email))
+    message["Reply-To"] = formataddr((letter.organizer.name, letter.organizer.email))
+    message["Date"] = format_datetime(stamp)
+    message["Message-ID"] = make_msgid(domain=parseaddr(letter.sender)[1].rpartition("@")[2])
+    message.set_content("\n\n".join(letter.paragraphs()) + "\n")
+    message.add_alternative(_html(letter.paragraphs()), subtype="html")
+    # Base64 keeps the calendar's CRLF line ends exactly as written.
+    message.add_alternative(calendar, maintype="text", subtype="calendar", cte="base64",
+                            params={"method": letter.method, "charset": "utf-8"})
+    message.make_mixed()
+    message.add_attachment(calendar, maintype="application", subtype="ics", filename="invite.ics")
+    return message
+
+
+def _html(paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{_linked(paragraph)}</p>\n" for paragraph in paragraphs if paragraph)
+    return f"<!doctype html>\n<html><body>\n{body}</body></html>\n"
+
+
+def _linked(text: str) -> str:
+    lines = []
+    for line in text.split("\n"):
+        words = [f'<a href="{html.escape(word)}">{html.escape(word)}</a>' if word.startswith(("https://", "http://"))
+                 else html.escape(word) for word in line.split(" ")]
+        lines.append(" ".join(words))
+    return "<br>\n".join(lines)

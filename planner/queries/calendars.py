@@ -1,0 +1,130 @@
+"""Reading what calendar files show: sessions, cancelled and deleted ones included, and what their validators
+derive from. A fixed number of queries, however long the agenda."""
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from planner.domain.calendars import CalendarEntry, RoleHolder
+from planner.domain.secrets import hash_secret
+from planner.domain.timezones import day_span
+from planner.domain.vocabulary import DayMode
+from planner.extensions import db
+from planner.models import Change, Meeting, Person, Registration, Session, SessionRole
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """What a meeting's calendar files are made from, summed up in one cheap query.
+
+    Every write raises a session's ``version`` or adds a session, and every change made
+    through the operations (roles, rooms, people, the meeting) adds a history entry; so
+    any edit changes this state, and an unchanged state means unchanged files.
+    """
+
+    sessions: int
+    session_versions: int
+    sessions_modified: datetime | None
+    last_change_id: int | None
+    last_change_at: datetime | None
+
+    @property
+    def last_modified(self) -> datetime | None:
+        return max((moment for moment in (self.sessions_modified, self.last_change_at) if moment), default=None)
+
+
+def feed_state(meeting: Meeting) -> FeedState:
+    of_meeting = Change.meeting_id == meeting.id
+    row = db.session.execute(
+        select(
+            func.count(Session.id), func.coalesce(func.sum(Session.version), 0), func.max(Session.updated_at),
+            select(func.max(Change.id)).where(of_meeting).scalar_subquery(),
+            select(func.max(Change.at)).where(of_meeting).scalar_subquery(),
+        ).where(Session.meeting_id == meeting.id)
+    ).one()
+    return FeedState(*row)
+
+
+def _calendar_sessions(meeting: Meeting):
+    """A meeting's sessions for the public and its participants: drafts stay hidden; cancelled and deleted
+    sessions stay in, so subscribed calendars learn that they are off."""
+    return (
+        select(Session)
+        .options(
+            selectinload(Session.room),
+            selectinload(Session.roles).selectinload(SessionRole.person).selectinload(Person.institution),
+        )
+        .where(Session.meeting_id == meeting.id, Session.draft.is_(False))
+        .order_by(Session.starts_at, Session.id)
+    )
+
+
+def calendar_sessions(meeting: Meeting, *, day: date | None = None) -> Sequence[Session]:
+    query = _calendar_sessions(meeting)
+    if day is not None:
+        start, end = day_span(day, meeting.timezone)
+        query = query.where(Session.starts_at >= start, Session.starts_at < end)
+    return db.session.scalars(query).all()
+
+
+def calendar_session(meeting: Meeting, session_id: int) -> Session | None:
+    return db.session.scalars(_calendar_sessions(meeting).where(Session.id == session_id)).one_or_none()
+
+
+def personal_sessions(registration: Registration) -> Sequence[Session]:
+    """A participant's sessions: all of those on the days they attend, in the room or online, and any
+    in which they hold a role."""
+    meeting = registration.meeting
+    attended = [day_span(attendance.day, meeting.timezone) for attendance in registration.days
+                if attendance.mode in (DayMode.IN_ROOM, DayMode.ONLINE)]
+    holding_role = select(SessionRole.session_id).where(SessionRole.person_id == registration.person_id)
+    query = _calendar_sessions(meeting).where(or_(
+        Session.id.in_(holding_role),
+        *(and_(Session.starts_at >= start, Session.starts_at < end) for start, end in attended),
+    ))
+    return db.session.scalars(query).all()
+
+
+def registration_for_token(token: str) -> Registration | None:
+    """The registration whose personal address holds ``token``; none for an unknown or revoked one."""
+    query = (
+        select(Registration)
+        .options(selectinload(Registration.days), joinedload(Registration.person), joinedload(Registration.meeting))
+        .where(Registration.personal_token_hash == hash_secret(token))
+    )
+    return db.session.scalars(query).one_or_none()
+
+
+def registration_by_email(meeting: Meeting, email: str) -> Registration | None:
+    query = (
+        select(Registration).join(Person, Person.id == Registration.person_id)
+        .options(joinedload(Registration.person))
+        .where(Registration.meeting_id == meeting.id, func.lower(Person.email) == email.strip().lower())
+    )
+    return db.session.scalars(query).first()
+
+
+def calendar_entry(session: Session, meeting: Meeting, *, url: str, join_link: str) -> CalendarEntry:
+    return CalendarEntry(
+        uid=str(session.uid), sequence=session.sequence, title=session.title, starts_at=session.starts_at,
+        ends_at=session.ends_at, status=session.status, kind=session.kind.label, created=session.created_at,
+        last_modified=session.updated_at, thematic_area=session.thematic_area, location=location(session, meeting),
+        description=session.description, people=tuple(_role_holder(role) for role in session.roles), url=url,
+        join_link=join_link,
+    )
+
+
+def location(session: Session, meeting: Meeting) -> str:
+    room = session.room
+    if room is not None and room.online_only:
+        return room.name
+    return ", ".join(part for part in (room.name if room else "", meeting.venue) if part)
+
+
+def _role_holder(role: SessionRole) -> RoleHolder:
+    person = role.person
+    return RoleHolder(role.role.label, person.display_name, person.position,
+                      person.institution.display_name if person.institution else "")
+

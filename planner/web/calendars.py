@@ -1,0 +1,120 @@
+"""Calendar files at the stable addresses: the whole meeting, a day, a session, and a participant's own feed.
+
+Each answer carries an ETag and Last-Modified made from one aggregate query, so a client
+asking again about an unchanged agenda gets 304 before any session is loaded.
+"""
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import astuple
+from datetime import date
+
+from flask import Blueprint, Response, abort, request, url_for
+from werkzeug.http import is_resource_modified
+
+from planner.domain.calendars import FORMAT_VERSION, join_link, publish
+from planner.domain.timezones import local_day
+from planner.domain.vocabulary import DayMode
+from planner.models import Meeting, Registration, Session
+from planner.queries.calendars import (
+    calendar_entry, calendar_session, calendar_sessions, feed_state, personal_sessions, registration_for_token,
+)
+from planner.web.access import published_meeting_or_404
+from planner.web.presenters import long_date
+
+calendars = Blueprint("calendars", __name__)
+
+
+@calendars.get("/events/<slug>/calendar.ics")
+def meeting_feed(slug: str):
+    meeting = published_meeting_or_404(slug)
+    return _calendar_file(meeting, f"{slug}.ics", lambda: _publish(
+        meeting, calendar_sessions(meeting), name=_meeting_name(meeting), description=meeting.title))
+
+
+@calendars.get("/events/<slug>/days/<isodate:day>.ics")
+def day_file(slug: str, day: date):
+    meeting = published_meeting_or_404(slug)
+    if day not in meeting.days:
+        abort(404, description=f"{day:%d %B %Y} is not a day of this meeting.")
+    return _calendar_file(meeting, f"{slug}-{day.isoformat()}.ics", lambda: _publish(
+        meeting, calendar_sessions(meeting, day=day), name=f"{_meeting_name(meeting)}, {long_date(day)}"))
+
+
+@calendars.get("/events/<slug>/sessions/<int:session_id>.ics")
+def session_file(slug: str, session_id: int):
+    meeting = published_meeting_or_404(slug)
+    session = calendar_session(meeting, session_id)
+    if session is None:
+        abort(404, description="This meeting has no such session.")
+    return _calendar_file(meeting, f"{slug}-session-{session_id}.ics", lambda: _publish(
+        meeting, [session], name=_meeting_name(meeting)))
+
+
+@calendars.get("/my/<token>/calendar.ics")
+def personal_feed(token: str):
+    registration = registration_for_token(token)
+    if registration is None or not registration.meeting.published:
+        abort(404, description="This personal address is not valid, or no longer: ask the organisers for a new one.")
+    meeting = registration.meeting
+    days = tuple((attendance.day, attendance.mode.value) for attendance in registration.days)
+    name = f"{_meeting_name(meeting)} — {registration.person.name}"
+    return _calendar_file(
+        meeting, f"{meeting.slug}-personal.ics",
+        lambda: _publish(meeting, personal_sessions(registration), name=name, day_mode=_day_modes(registration)),
+        validators=(registration.id, registration.version, days), private=True,
+    )
+
+
+@calendars.app_template_global()
+def webcal_url(endpoint: str, **values) -> str:
+    """The address calendar apps open to subscribe (webcal://), for a feed at ``endpoint``."""
+    return "webcal://" + url_for(endpoint, _external=True, **values).split("://", 1)[1]
+
+
+def _meeting_name(meeting: Meeting) -> str:
+    return meeting.short_name or meeting.title
+
+
+def _day_modes(registration: Registration) -> Callable[[Session], DayMode]:
+    meeting = registration.meeting
+    return lambda session: registration.mode_on(local_day(session.starts_at, meeting.timezone))
+
+
+def _publish(meeting: Meeting, sessions: Sequence[Session], *, name: str, description: str = "",
+             day_mode: Callable[[Session], DayMode | None] = lambda session: None) -> bytes:
+    entries = [
+        calendar_entry(session, meeting, url=session_page_url(meeting, session), join_link=join_link(
+            session.online_link, attendance_mode=session.attendance_mode, link_public=session.online_link_public,
+            day_mode=day_mode(session)))
+        for session in sessions
+    ]
+    return publish(entries, zone_name=meeting.timezone, name=name, description=description)
+
+
+def session_page_url(meeting: Meeting, session: Session) -> str:
+    # A deleted session has no page of its own any more; its meeting's agenda has.
+    if session.deleted_at is not None:
+        return url_for("public.agenda", slug=meeting.slug, _external=True)
+    return url_for("public.session", slug=meeting.slug, session_id=session.id, _external=True)
+
+
+def _calendar_file(meeting: Meeting, filename: str, build: Callable[[], bytes], *, validators: tuple = (),
+                   private: bool = False) -> Response:
+    state = feed_state(meeting)
+    etag = hashlib.sha256(repr((FORMAT_VERSION, meeting.id, meeting.version, astuple(state), validators))
+                          .encode()).hexdigest()[:32]
+    last_modified = max(filter(None, (state.last_modified, meeting.updated_at)))
+    if is_resource_modified(request.environ, etag=etag, last_modified=last_modified):
+        response = Response(build(), content_type="text/calendar; charset=utf-8")
+    else:
+        response = Response(status=304)
+    response.set_etag(etag)
+    response.last_modified = last_modified
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # Clients ask again each time (cheaply, with the ETag); a personal feed stays out of shared caches.
+    response.cache_control.no_cache = True
+    if private:
+        response.cache_control.private = True
+    else:
+        response.cache_control.public = True
+    return response
