@@ -8,6 +8,7 @@ from planner.web.calendars import calendars
 from planner.web.converters import IsoDateConverter
 from planner.web.organise import organise
 from planner.web.programme import programme
+from planner.web.personal import personal
 from planner.web.public import public
 from planner.web.registration import registration
 
@@ -24,3 +25,4 @@ def register_web(app: Flask) -> None:
     app.register_blueprint(auth)
     app.register_blueprint(organise)
     app.register_blueprint(registration)
+    app.register_blueprint(personal)

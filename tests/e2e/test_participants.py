@@ -19,7 +19,10 @@ PASSWORD = "correct horse battery"
 def small_meeting(make):
     meeting = make.meeting(slug="egm", first_day=date(2021, 10, 18), last_day=date(2021, 10, 19))
     room = make.room(meeting, "Small room", capacity=1)
-    make.session(meeting, "Working session", datetime(2021, 10, 18, 9), datetime(2021, 10, 18, 10), room=room)
+    make.session(meeting, "Working session", datetime(2021, 10, 18, 9), datetime(2021, 10, 18, 10), room=room,
+                 online_link="https://meet.example.org/monday")
+    make.session(meeting, "Second day", datetime(2021, 10, 19, 9), datetime(2021, 10, 19, 10), room=room,
+                 online_link="https://meet.example.org/tuesday")
     register_participant(meeting, make.person(meeting, "Kim Min-ji"), role=ParticipantRole.EXPERT,
                          days={date(2021, 10, 18): DayMode.IN_ROOM})
     add_organiser(meeting, create_organiser("organiser@example.org", PASSWORD))
@@ -64,3 +67,12 @@ def test_registering_someone_in_the_room_changes_the_headcounts_and_warns_of_cap
     expect(page.locator("#import .form-problems")).to_contain_text("Nothing was imported.")
     expect(page.locator("#import .form-problems")).to_contain_text("Row 3, role:")
     expect(page.locator(".registrations tbody tr")).to_have_count(2)
+
+    damien = page.locator(".registrations tbody tr", has=page.get_by_text("Damien Thuriaux"))
+    damien.get_by_role("button", name="Personal address").click()
+    address = page.locator(".flashes").inner_text().rsplit(": ", 1)[1].strip()
+    page.get_by_role("button", name="Sign out").click()
+    page.goto(address)
+    expect(page.get_by_role("heading", name="Your agenda, Damien Thuriaux")).to_be_visible()
+    expect(page.get_by_role("link", name="Join online")).to_have_count(1)
+    expect(page.get_by_role("link", name="Join online")).to_have_attribute("href", "https://meet.example.org/tuesday")

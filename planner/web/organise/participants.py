@@ -10,6 +10,7 @@ from planner.domain.vocabulary import DayMode, ParticipantRole
 from planner.extensions import db
 from planner.models import Institution, Meeting, Person, Registration
 from planner.operations.meetings import add_person, update_registration_settings
+from planner.operations.personal_tokens import issue_personal_token, revoke_personal_token
 from planner.operations.registrations import (
     delete_registration, import_participants, register_participant, update_registration,
 )
@@ -182,3 +183,23 @@ def _registration_or_404(meeting: Meeting, registration_id: int) -> Registration
     if registration is None:
         abort(404, description="This meeting has no such registration.")
     return registration
+
+
+@organise.post("/events/<slug>/organise/participants/<int:registration_id>/personal-address/<any(issue, revoke):action>")
+def personal_address(slug: str, registration_id: int, action: str):
+    """Issue a participant's secret address (shown once: only its hash is kept), or revoke it."""
+    meeting = organised_meeting_or_abort(slug)
+    registration = _registration_or_404(meeting, registration_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400, description="The form was not sent from this site (its CSRF token is missing).")
+    name = registration.person.display_name
+    if action == "issue":
+        token = issue_personal_token(registration, actor=current_user)
+        db.session.commit()
+        flash(f"The personal address of {name} (copy it now, it is not shown again; any earlier one no longer "
+              f"works): {url_for('personal.page', token=token, _external=True)}")
+    else:
+        revoke_personal_token(registration, actor=current_user)
+        db.session.commit()
+        flash(f"The personal address of {name} no longer works.")
+    return redirect(url_for("organise.participants", slug=slug))

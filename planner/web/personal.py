@@ -1,0 +1,75 @@
+"""A participant's own page at a secret address: their days, their sessions, their join links and feed."""
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_wtf import FlaskForm
+from wtforms import SelectField
+
+from planner.domain.calendars.readers import join_link
+from planner.domain.errors import InvalidInput
+from planner.domain.programme import programme_days
+from planner.domain.timezones import local_day
+from planner.domain.vocabulary import DayMode
+from planner.extensions import db
+from planner.models import Registration
+from planner.operations.registrations import change_own_attendance
+from planner.queries.calendars import personal_sessions, registration_for_token
+from planner.web.forms import choices, day_field
+from planner.web.organise.responses import show_invalid
+from planner.web.programme import options_or_400, render_programme
+from planner.web.reader_zone import reader_zone
+
+personal = Blueprint("personal", __name__)
+
+
+def registration_or_404(token: str) -> Registration:
+    registration = registration_for_token(token)
+    if registration is None or not registration.meeting.published:
+        abort(404, description="This personal address is not valid, or no longer: ask the organisers for a new one.")
+    return registration
+
+
+def _days_form(registration: Registration) -> FlaskForm:
+    meeting = registration.meeting
+    form_class = type("OwnDaysForm", (FlaskForm,), {
+        day_field(day): SelectField(f"{day:%A %d %B}", choices=choices(DayMode)) for day in meeting.days
+    })
+    return form_class(data={day_field(day): registration.mode_on(day).value for day in meeting.days})
+
+
+def _visible_sessions(registration: Registration):
+    # The feed keeps deleted sessions so calendars drop them; a page simply leaves them out.
+    return [session for session in personal_sessions(registration) if session.deleted_at is None]
+
+
+@personal.route("/my/<token>", methods=["GET", "POST"])
+def page(token: str):
+    registration = registration_or_404(token)
+    meeting = registration.meeting
+    form = _days_form(registration)
+    if form.validate_on_submit():
+        try:
+            change_own_attendance(registration, {day: DayMode(getattr(form, day_field(day)).data)
+                                                 for day in meeting.days})
+        except InvalidInput as error:
+            show_invalid(form, error)
+        else:
+            db.session.commit()
+            flash("Saved how you attend each day.")
+            return redirect(url_for("personal.page", token=token))
+    sessions = _visible_sessions(registration)
+    links = {
+        session.id: join_link(session.online_link, attendance_mode=session.attendance_mode,
+                              link_public=session.online_link_public,
+                              day_mode=registration.mode_on(local_day(session.starts_at, meeting.timezone)))
+        for session in sessions
+    }
+    return render_template("personal/page.html", meeting=meeting, registration=registration, token=token,
+                           sessions=sessions, join_links=links, form=form, zones=reader_zone(meeting)
+                           ), 400 if form.errors else 200
+
+
+@personal.get("/my/<token>/programme")
+def programme(token: str):
+    registration = registration_or_404(token)
+    meeting = registration.meeting
+    days = programme_days(_visible_sessions(registration), meeting.timezone, meeting.days, keep_empty_days=False)
+    return render_programme(meeting, days, options_or_400())
