@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
+from wtforms import SelectChoice
 
 from planner.domain.errors import InvalidInput, StaleEdit
 from planner.domain.vocabulary import InstitutionKind
@@ -42,7 +43,8 @@ def _institution_choices(form: PersonForm, meeting: Meeting) -> None:
     institutions = db.session.scalars(
         select(Institution).where(Institution.meeting_id == meeting.id).order_by(Institution.name)
     )
-    form.institution.choices = [("", "— none —")] + [(str(i.id), i.display_name) for i in institutions]
+    form.institution.choices = [SelectChoice("", "— none —")] + [SelectChoice(str(i.id), i.display_name)
+                                                                 for i in institutions]
 
 
 def _chosen_institution(form: PersonForm, meeting: Meeting) -> Institution | None:

@@ -2,15 +2,15 @@
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField, DateField, DateTimeLocalField, EmailField, HiddenField, IntegerField, SelectField, StringField,
-    TextAreaField, URLField,
+    SelectChoice, TextAreaField, URLField,
 )
 from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional
 
 from planner.domain.vocabulary import AttendanceMode, InstitutionKind, MeetingFormat, Role, SessionKind, SessionStatus
 
 
-def choices(vocabulary) -> list[tuple[str, str]]:
-    return [(member.value, member.label) for member in vocabulary]
+def choices(vocabulary) -> list[SelectChoice]:
+    return [SelectChoice(member.value, member.label) for member in vocabulary]
 
 
 class VersionedForm(FlaskForm):

@@ -4,6 +4,7 @@ from datetime import date, datetime, time
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
+from wtforms import SelectChoice
 
 from planner.domain.errors import InvalidInput, StaleEdit
 from planner.domain.timezones import local_day, to_local
@@ -20,11 +21,11 @@ from planner.web.organise.responses import show_invalid, stale_page
 
 def _prepare(form: SessionForm, meeting: Meeting, session: Session | None) -> None:
     rooms = meeting.rooms
-    form.room.choices = [("", "— no room —")] + [(str(room.id), room.name) for room in rooms]
+    form.room.choices = [SelectChoice("", "— no room —")] + [SelectChoice(str(room.id), room.name) for room in rooms]
     blocks = [s for s in agenda_sessions(meeting, public=False, with_people=False)
               if session is None or s.id != session.id]
-    form.parent.choices = [("", "— not inside another session —")] + [
-        (str(s.id), f"{to_local(s.starts_at, meeting.timezone):%a %d %b %H:%M} {s.title}") for s in blocks
+    form.parent.choices = [SelectChoice("", "— not inside another session —")] + [
+        SelectChoice(str(s.id), f"{to_local(s.starts_at, meeting.timezone):%a %d %b %H:%M} {s.title}") for s in blocks
     ]
 
 
@@ -88,7 +89,7 @@ def _form_data(session: Session, meeting: Meeting) -> dict:
 def _role_form(meeting: Meeting) -> RoleForm:
     form = RoleForm(prefix="role")
     people = db.session.scalars(select(Person).where(Person.meeting_id == meeting.id).order_by(Person.name))
-    form.person.choices = [("", "— choose —")] + [(str(p.id), p.display_name) for p in people]
+    form.person.choices = [SelectChoice("", "— choose —")] + [SelectChoice(str(p.id), p.display_name) for p in people]
     return form
 
 
