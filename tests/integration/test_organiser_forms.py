@@ -102,9 +102,9 @@ def test_a_meeting_form_with_mistakes_shows_each_beside_its_field_and_stores_not
     assert stored_rows() == before
 
 
-def test_changing_the_meetings_zone_keeps_its_sessions_at_their_local_times(organiser, read, seed):
+def test_changing_the_meetings_zone_keeps_its_sessions_at_their_local_times(organiser, ids, read, seed):
     with seed() as make:
-        make.session(db.session.get(Meeting, 1) or db.session.scalar(select(Meeting)), "Opening",
+        make.session(db.session.get(Meeting, ids["meeting"]), "Opening",
                      datetime(2021, 10, 18, 9), datetime(2021, 10, 18, 10))
     response = submit(organiser, f"{ORGANISE}/edit", {"timezone": "Europe/Zurich", "title": "Owned meeting, moved"})
     assert (response.status_code, response.location) == (302, f"{ORGANISE}/")
