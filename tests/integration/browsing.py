@@ -62,8 +62,10 @@ class _Forms(HTMLParser):
             self._select = None
         elif tag == "textarea" and self._textarea is not None:
             name, text = self._textarea
-            # Browsers drop the one newline that may follow <textarea>.
-            self.forms[-1].fields.append((name, "".join(text).removeprefix("\n")))
+            # Browsers drop the one line break that may follow <textarea>.
+            value = "".join(text)
+            value = value[2:] if value.startswith("\r\n") else value.removeprefix("\n")
+            self.forms[-1].fields.append((name, value))
             self._textarea = None
 
 
