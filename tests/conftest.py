@@ -1,4 +1,5 @@
 """Fixtures: an application over a fresh database (SQLite, or PLANNER_TEST_DATABASE_URL), factories, sign-in."""
+import functools
 import os
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -6,11 +7,13 @@ from datetime import date, datetime
 import pytest
 from flask_migrate import upgrade
 from sqlalchemy import MetaData, create_engine, event, select
+from werkzeug.security import generate_password_hash
 
 from planner import create_app
 from planner.config import database_url
 from planner.domain.vocabulary import AttendanceMode, InstitutionKind, MeetingFormat, SessionKind
 from planner.extensions import db
+from planner.models import accounts
 from planner.operations.accounts import create_organiser
 from planner.operations.agenda import add_session
 from planner.operations.meetings import add_institution, add_person, add_organiser, add_room, create_meeting
@@ -18,7 +21,17 @@ from planner.operations.tokens import create_token
 from tests.integration.browsing import csrf_token_of
 
 PASSWORD = "correct horse battery staple"
-_password_hash: dict[str, str] = {}
+
+
+@pytest.fixture(autouse=True)
+def quick_password_hashing(monkeypatch):
+    """Hash passwords with few rounds: scrypt's deliberate slowness, paid at every sign-in, would dominate the suite.
+
+    The accounts still store a salted hash and check it the same way; only the cost differs
+    (test_sign_in checks the production setting).
+    """
+    monkeypatch.setattr(accounts, "generate_password_hash",
+                        functools.partial(generate_password_hash, method="pbkdf2:sha256:1000"))
 
 
 @pytest.fixture(scope="session")
@@ -115,11 +128,6 @@ class Factory:
     def organiser(self, email="organiser@example.org", password=PASSWORD, *, name="", meetings=()):
         """An account that organises ``meetings`` (none: a signed-in stranger to every meeting)."""
         user = create_organiser(email, password, name)
-        if password == PASSWORD:
-            # Hashing is slow on purpose; every test account shares one password, so hash it once.
-            if "hash" not in _password_hash:
-                _password_hash["hash"] = user.password_hash
-            user.password_hash = _password_hash["hash"]
         for meeting in meetings:
             add_organiser(meeting, user)
         db.session.commit()

@@ -1,9 +1,10 @@
 """Organisers sign in with their email and password, and out again."""
 import pytest
 from sqlalchemy import select
+from werkzeug.security import generate_password_hash
 
 from planner.extensions import db
-from planner.models import User
+from planner.models import User, accounts
 from tests.conftest import PASSWORD
 from tests.integration.browsing import csrf_token_of, errors_beside_fields, flashes_of, text_of
 
@@ -76,7 +77,11 @@ def test_opening_the_sign_out_address_asks_before_signing_out(client, auth, orga
     assert client.get("/organise/").status_code == 200
 
 
-def test_passwords_are_stored_hashed(app, organiser):
+def test_passwords_are_stored_as_scrypt_hashes(app, seed, monkeypatch, auth):
+    monkeypatch.setattr(accounts, "generate_password_hash", generate_password_hash)  # the production setting
+    with seed() as make:
+        make.organiser("owner@example.org")
     with app.app_context():
         stored = db.session.scalar(select(User.password_hash))
-    assert PASSWORD not in stored and stored.startswith(("scrypt:", "pbkdf2:"))
+    assert PASSWORD not in stored and stored.startswith("scrypt:")
+    assert auth.login("owner@example.org").status_code == 302
