@@ -4,13 +4,14 @@ from flask import Flask
 from planner.web import errors, presenters
 from planner.web.api import api
 from planner.web.auth import auth
-from planner.web.converters import IsoDateConverter
+from planner.web.converters import IsoDateConverter, RecordIdConverter
 from planner.web.organise import organise
 from planner.web.public import public
 
 
 def register_web(app: Flask) -> None:
     app.url_map.converters["isodate"] = IsoDateConverter
+    app.url_map.converters["int"] = RecordIdConverter
     presenters.register(app)
     errors.register(app)
     app.register_blueprint(public)
