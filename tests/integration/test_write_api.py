@@ -350,6 +350,21 @@ def test_a_record_not_of_this_meeting_is_not_found(api, ids, stored_rows, url):
     assert stored_rows() == before
 
 
+@pytest.mark.parametrize("method, url", [
+    ("PATCH", "/api/v1/events/owned/sessions/{huge}"), ("DELETE", "/api/v1/events/owned/rooms/{huge}"),
+    ("GET", "/api/v1/events/owned/sessions/{huge}"), ("GET", "/events/owned/sessions/{huge}"),
+    ("GET", "/events/owned/people/{huge}"), ("DELETE", "/api/v1/events/owned/sessions/{session}/roles/{huge}"),
+])
+@pytest.mark.parametrize("huge", [2**31, 2**63, 10**30])
+def test_an_id_too_large_for_the_database_is_not_found(client, ids, stored_rows, method, url, huge):
+    before = stored_rows()
+    response = client.open(url.format(huge=huge, session=ids["session"]), method=method,
+                           headers={"Authorization": f"Bearer {ids['token']}"},
+                           json=None if method == "GET" else {"name": "x"})
+    assert response.status_code == 404
+    assert stored_rows() == before
+
+
 # The door: tokens, content types, bodies
 
 @pytest.mark.parametrize("authorization, message", [
