@@ -416,6 +416,8 @@ def test_a_deactivated_accounts_token_no_longer_works(app, client, ids, stored_r
     ({"json": ["Hall B"]}, 400, "The body must be a JSON object."),
     ({"json": "Hall B"}, 400, "The body must be a JSON object."),
     ({"data": "", "content_type": "application/json"}, 400, "The body must be a JSON object."),
+    ({"data": "[" * 100_000, "content_type": "application/json"}, 400, "The body must be a JSON object."),
+    ({"data": '{"a":' * 100_000, "content_type": "application/json"}, 400, "The body must be a JSON object."),
 ])
 def test_a_body_that_is_not_a_json_object_is_refused(api, stored_rows, kwargs, status, message):
     before = stored_rows()
