@@ -26,8 +26,11 @@ def optional_text(errors: dict, field: str, value: str | None, what: str, max_le
 def web_link(errors: dict, field: str, value: str | None) -> str:
     link = (value or "").strip()
     if link:
-        parsed = urlparse(link)
-        if parsed.scheme not in ("http", "https") or not parsed.netloc or len(link) > 500:
+        try:
+            parsed = urlparse(link)
+        except ValueError:  # such as "http://[", an IPv6 host left open
+            parsed = None
+        if parsed is None or parsed.scheme not in ("http", "https") or not parsed.netloc or len(link) > 500:
             errors[field] = "Give a full web address starting with https://."
     return link
 
