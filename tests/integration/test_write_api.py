@@ -92,6 +92,8 @@ def test_creating_an_event_without_its_required_fields_names_each(api, stored_ro
     ({"published": "yes"}, {"published": "Give true or false."}),
     ({"slug": "owned"}, {"slug": "The address “owned” is taken; choose another."}),
     ({"online_link": "zoom"}, {"online_link": "Give a full web address starting with https://."}),
+    ({"online_link": "https://[::1"}, {"online_link": "Give a full web address starting with https://."}),
+    ({"online_link": "https://\uff03example.org"}, {"online_link": "Give a full web address starting with https://."}),
 ])
 def test_creating_an_event_with_a_bad_value_names_the_field_and_why(api, stored_rows, changes, fields):
     before = stored_rows()
