@@ -155,6 +155,7 @@ def test_an_organiser_adds_a_record_and_sees_it_listed(organiser, ids, kind, fie
     ("rooms", {"name": ""}, {"name": ["This field is required."]}),
     ("rooms", {"name": "hall a"}, {"name": ["This meeting already has a room called “hall a”."]}),
     ("rooms", {"name": "Hall B", "capacity": "-1"}, {"capacity": ["Number must be between 0 and 100000."]}),
+    ("rooms", {"name": "Hall\x00B"}, {"name": ["A room name contains a character that cannot be stored."]}),
     ("rooms", {"name": "Hall B", "capacity": "many"},
      {"capacity": ["Not a valid integer value.", "Number must be between 0 and 100000."]}),
     ("institutions", {"name": "Ministry of Justice", "kind": "government"},

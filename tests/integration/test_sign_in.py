@@ -27,7 +27,7 @@ def test_the_email_is_not_case_sensitive(auth, organiser):
 
 
 @pytest.mark.parametrize("email, password", [("owner@example.org", "wrong password"),
-                                             ("nobody@example.org", PASSWORD)])
+                                             ("nobody@example.org", PASSWORD), ("owner\x00@example.org", PASSWORD)])
 def test_a_wrong_email_or_password_is_refused_with_one_message_beside_the_password(client, auth, organiser, email,
                                                                                     password):
     response = auth.login(email, password)

@@ -7,7 +7,7 @@ from planner.domain.vocabulary import Role
 from planner.extensions import db
 from planner.models import Meeting
 from planner.operations.agenda import assign_role
-from tests.integration.browsing import submit, text_of
+from tests.integration.browsing import errors_beside_fields, submit, text_of
 
 
 @pytest.fixture
@@ -367,6 +367,31 @@ def test_an_id_too_large_for_the_database_is_not_found(client, ids, stored_rows,
     assert stored_rows() == before
 
 
+@pytest.mark.parametrize("bad", ["Hall\x00B", "Hall \ud800"], ids=["NUL", "lone surrogate"])
+@pytest.mark.parametrize("url, body, field, what", [
+    ("/events/owned/rooms", {"name": "{bad}"}, "name", "A room name"),
+    ("/events/owned/people", {"name": "Lee", "position": "{bad}"}, "position", "The position"),
+    ("/events/owned/people", {"name": "Lee", "email": "lee@example.org{bad}"}, "email", "The email address"),
+    ("/events/owned/sessions", {**NEW_SESSION, "title": "{bad}"}, "title", "A title"),
+    ("/events/owned/sessions", {**NEW_SESSION, "online_link": "https://x.example/{bad}"}, "online_link",
+     "The web address"),
+    ("/events", {**NEW_EVENT, "hosts": "{bad}"}, "hosts", "Hosts"),
+])
+def test_text_no_database_can_store_is_refused_beside_its_field(api, stored_rows, url, body, field, what, bad):
+    before = stored_rows()
+    body = {name: value.replace("{bad}", bad) if isinstance(value, str) else value for name, value in body.items()}
+    assert error(api("POST", url, json=body)) == (422, {field: f"{what} contains a character that cannot be stored."})
+    assert stored_rows() == before
+
+
+@pytest.mark.parametrize("url", ["/api/v1/events/own%00ed", "/api/v1/events/own%00ed/sessions/1",
+                                 "/events/own%00ed/", "/events/own%00ed/organise/"])
+def test_an_address_with_a_nul_in_its_slug_is_not_found(browser, ids, url):
+    organiser = browser("owner@example.org")
+    assert organiser.get(url).status_code == 404
+    assert organiser.patch(url, json={}, headers={"Authorization": f"Bearer {ids['token']}"}).status_code in (404, 405)
+
+
 # The door: tokens, content types, bodies
 
 @pytest.mark.parametrize("authorization, message", [
@@ -396,6 +421,19 @@ def test_a_token_made_in_the_browser_opens_the_api_until_it_is_revoked(browser, 
     before = stored_rows()
     assert error(Api(client, secret)("POST", "/events/owned/rooms", json={"name": "Hall C"})) == (
         401, "The bearer token is missing, unknown or revoked.")
+    assert stored_rows() == before
+
+
+@pytest.mark.parametrize("name, message", [("", "This field is required."),
+                                           ("script\x00", "What the token is for contains a character that cannot be "
+                                                           "stored."),
+                                           ("x" * 101, "What the token is for is too long (at most 100 characters).")])
+def test_a_token_needs_a_name_that_can_be_stored(browser, ids, stored_rows, name, message):
+    organiser = browser("owner@example.org")
+    before = stored_rows()
+    response = submit(organiser, "/organise/tokens", {"name": name})
+    assert errors_beside_fields(response) == {"name": [message]}
+    assert "new-token" not in response.get_data(as_text=True)
     assert stored_rows() == before
 
 
