@@ -87,6 +87,7 @@ def test_creating_an_event_without_its_required_fields_names_each(api, stored_ro
     ({"first_day": "2022-02-30"}, {"first_day": "Give a date as YYYY-MM-DD."}),
     ({"last_day": "2022-03-20"}, {"last_day": "The last day cannot come before the first day."}),
     ({"timezone": "CET+1"}, {"timezone": "“CET+1” is not a known IANA time zone, such as Asia/Seoul."}),
+    ({"timezone": "Asia"}, {"timezone": "“Asia” is not a known IANA time zone, such as Asia/Seoul."}),
     ({"format": "hybrid-ish"}, {"format": "Choose one of: in_person, online, hybrid."}),
     ({"title": 42}, {"title": "Give a string."}),
     ({"published": "yes"}, {"published": "Give true or false."}),

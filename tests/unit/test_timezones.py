@@ -64,3 +64,8 @@ def test_the_zone_is_described_with_both_offsets_when_the_clocks_change_during_t
         "CEST, UTC+02:00, then CET, UTC+01:00"
     )
     assert zone_description("Asia/Seoul", date(2021, 10, 15), date(2021, 10, 22)) == "KST, UTC+09:00"
+
+
+@pytest.mark.parametrize("name", ["Asia", "America/Argentina", "Europe/", "../zoneinfo/UTC", "UTC\x00", "Asia/Seoul "])
+def test_a_folder_or_a_path_is_not_a_known_zone(name):
+    assert is_known_zone(name) is False
