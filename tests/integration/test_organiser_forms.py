@@ -283,6 +283,8 @@ def test_the_new_session_form_starts_on_the_day_asked_for(organiser, ids):
     ({"starts": "2021-10-22T23:00", "ends": "2021-10-23T01:00"},
      {"ends": ["Choose a time within the meeting's days, 18 October to 22 October 2021."]}),
     ({"ends": "2021-10-20T11:00"}, {"ends": ["A session lasts at most 24 hours."]}),
+    ({"starts": "0001-01-01T00:00"},
+     {"starts": ["Choose a time within the meeting's days, 18 October to 22 October 2021."]}),
     ({"title": ""}, {"title": ["This field is required."]}),
     ({"starts": ""}, {"starts": ["Give the start date and time."]}),
     ({"starts": "18/10/2021 9:30"}, {"starts": ["Not a valid datetime value."]}),

@@ -155,6 +155,12 @@ def test_a_time_with_an_offset_is_that_instant_and_one_without_is_the_meetings_w
     ({"starts_at": "2021-10-23T09:00", "ends_at": "2021-10-23T10:00"},
      {"starts_at": "Choose a time within the meeting's days, 18 October to 22 October 2021."}),
     ({"starts_at": "9:30"}, {"starts_at": "Give a date and time such as 2021-10-18T09:30 or 2021-10-18T09:30:00+09:00."}),
+    ({"starts_at": "0001-01-01T00:00"},
+     {"starts_at": "Choose a time within the meeting's days, 18 October to 22 October 2021."}),
+    ({"starts_at": "0001-01-01T00:00:00+14:00", "ends_at": "0001-01-01T01:00:00+14:00"},
+     {"starts_at": "Choose a time within the meeting's days, 18 October to 22 October 2021."}),
+    ({"ends_at": "9999-12-31T23:59:59-23:59"},
+     {"ends_at": "A session lasts at most 24 hours."}),
     ({"starts_at": "2021-10-19"},
      {"starts_at": "Give a date and time such as 2021-10-18T09:30 or 2021-10-18T09:30:00+09:00."}),
     ({"kind": "party"}, {"kind": "Choose one of: opening, remarks, panel, working, bilateral, roundtable, break, "
