@@ -16,6 +16,8 @@ from planner.operations.validation import (
 )
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Well inside what dates can hold: a day's span in a zone must still be an instant (year 1 and 9999 are not).
+EARLIEST_DAY, LATEST_DAY = date(1900, 1, 1), date(2999, 12, 31)
 
 
 def _meeting_values(errors: dict, *, title: str, first_day: date, last_day: date, timezone: str,
@@ -37,6 +39,9 @@ def _meeting_values(errors: dict, *, title: str, first_day: date, last_day: date
         errors["last_day"] = "The last day cannot come before the first day."
     if first_day and last_day and (last_day - first_day).days > 60:
         errors["last_day"] = "A meeting can last at most 61 days."
+    for name, day in (("first_day", first_day), ("last_day", last_day)):
+        if day and not EARLIEST_DAY <= day <= LATEST_DAY:
+            errors[name] = f"Give a day between {EARLIEST_DAY.year} and {LATEST_DAY.year}."
     if not is_known_zone(values["timezone"]):
         errors["timezone"] = f"“{timezone}” is not a known IANA time zone, such as Asia/Seoul."
     return values
