@@ -86,6 +86,8 @@ def test_a_new_meeting_is_a_draft_the_public_cannot_see(organiser, browser):
     ({"last_day": "2022-03-20"}, {"last_day": ["The last day cannot come before the first day."]}),
     ({"last_day": "2022-06-01"}, {"last_day": ["A meeting can last at most 61 days."]}),
     ({"first_day": ""}, {"first_day": ["Give the first day."]}),
+    ({"first_day": "0001-01-01", "last_day": "0001-01-02"},
+     {"first_day": ["Give a day between 1900 and 2999."], "last_day": ["Give a day between 1900 and 2999."]}),
     ({"timezone": "Mars/Olympus_Mons"},
      {"timezone": ["“Mars/Olympus_Mons” is not a known IANA time zone, such as Asia/Seoul."]}),
     ({"slug": "Border 2022!"}, {"slug": ["Use lower-case letters, digits and single hyphens, e.g. egm-2021."]}),

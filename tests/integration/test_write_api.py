@@ -102,6 +102,22 @@ def test_creating_an_event_with_a_bad_value_names_the_field_and_why(api, stored_
     assert stored_rows() == before
 
 
+@pytest.mark.parametrize("days, fields", [
+    (("0001-01-01", "0001-01-02"), {"first_day": "Give a day between 1900 and 2999.",
+                                    "last_day": "Give a day between 1900 and 2999."}),
+    (("9999-12-30", "9999-12-31"), {"first_day": "Give a day between 1900 and 2999.",
+                                    "last_day": "Give a day between 1900 and 2999."}),
+    (("2999-12-31", "3000-01-01"), {"last_day": "Give a day between 1900 and 2999."}),
+])
+def test_a_meeting_keeps_to_days_whose_hours_are_instants(api, stored_rows, days, fields):
+    before = stored_rows()
+    first, last = days
+    body = {**NEW_EVENT, "first_day": first, "last_day": last, "timezone": "America/New_York"}
+    assert error(api("POST", "/events", json=body)) == (422, fields)
+    assert error(api("PATCH", "/events/owned", json={"first_day": first, "last_day": last})) == (422, fields)
+    assert stored_rows() == before
+
+
 def test_changing_an_event_changes_only_the_fields_sent(api, browser):
     response = api("PATCH", "/events/owned", json={"venue": "Busan", "short_name": "Owned 2021"})
     assert (response.status_code, response.headers["ETag"]) == (200, '"2"')
