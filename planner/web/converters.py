@@ -1,6 +1,7 @@
 """URL parts with a fixed shape."""
 from datetime import date
 
+from werkzeug.exceptions import NotFound
 from werkzeug.routing import BaseConverter, IntegerConverter, ValidationError
 
 
@@ -20,10 +21,16 @@ class IsoDateConverter(BaseConverter):
 
 
 class RecordIdConverter(IntegerConverter):
-    """A record's id. A number too long for a 64-bit integer names no record, so it is no route (404):
-    SQLite cannot even bind it, and the lookup would fail with a 500.
+    """A record's id. A number beyond the database's integers names no record: 404.
 
-    The bound is in the pattern, not in ``to_python``, so Werkzeug answers 404, not 405.
+    Looked up, it would fail with a 500 (PostgreSQL: integer out of range; SQLite cannot
+    bind past 64 bits; int() refuses past 4300 digits). NotFound is raised here rather than
+    ValidationError, with which Werkzeug would answer 405 when the address has other methods.
     """
 
-    regex = r"\d{1,18}"
+    LARGEST = 2**31 - 1
+
+    def to_python(self, value: str) -> int:
+        if len(value) > len(str(self.LARGEST)) or int(value) > self.LARGEST:
+            raise NotFound("There is no record with this number.")
+        return int(value)
