@@ -59,7 +59,10 @@ def create_meeting(*, slug: str, actor: User | None = None, **fields) -> Meeting
     meeting = Meeting(slug=slug, **values)
     if actor is not None:
         meeting.organisers.append(actor)
-    return records.created(meeting, meeting_id=None, actor=actor, summary=f"Created meeting “{meeting.title}”")
+    db.session.add(meeting)
+    db.session.flush()  # its id, so that its own history begins with its creation
+    return records.created(meeting, meeting_id=meeting.id, actor=actor,
+                           summary=f"Created meeting “{meeting.title}”")
 
 
 def update_meeting(meeting: Meeting, *, actor: User | None, based_on_version: int | None = None, **fields):
