@@ -1,5 +1,5 @@
 """Organiser accounts."""
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from planner.domain.errors import InvalidInput
 from planner.extensions import db
@@ -31,4 +31,6 @@ def create_organiser(email: str, password: str, name: str = "") -> User:
 def find_user(email: str) -> User | None:
     if not storable(email):  # no account has such an address, and PostgreSQL would refuse to compare it
         return None
-    return db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+    email = email.strip()
+    # The exact address too: SQLite's lower() folds ASCII only, and the unique constraint is on the exact address.
+    return db.session.scalar(select(User).where(or_(User.email == email, func.lower(User.email) == email.lower())))

@@ -2,7 +2,7 @@
 import re
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from planner.domain.timezones import is_known_zone, to_instant, to_local
 from planner.domain.vocabulary import InstitutionKind, MeetingFormat
@@ -234,7 +234,9 @@ def delete_person(person: Person, *, actor: User | None, based_on_version: int |
 
 
 def _name_taken(model, meeting: Meeting, name: str, exclude_id: int | None) -> bool:
-    query = select(func.count()).where(model.meeting_id == meeting.id, func.lower(model.name) == name.lower())
+    # The exact name too: SQLite's lower() folds ASCII only, and the unique constraint is on the exact name.
+    same = or_(model.name == name, func.lower(model.name) == name.lower())
+    query = select(func.count()).where(model.meeting_id == meeting.id, same)
     if exclude_id is not None:
         query = query.where(model.id != exclude_id)
     return bool(db.session.scalar(query))
