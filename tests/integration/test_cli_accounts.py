@@ -63,6 +63,14 @@ def test_an_address_has_one_account(runner, meetings, accounts):
     assert accounts() == [("kim@example.org", "", [])]
 
 
+def test_an_address_with_capitals_beyond_ascii_has_one_account_too(runner, meetings, accounts):
+    runner.invoke(args=["organiser", "create", "ÉLODIE@example.org"], input=f"{PASSWORD}\n")
+    result = runner.invoke(args=["organiser", "create", "ÉLODIE@example.org"], input=f"{PASSWORD}\n")
+    assert (result.exit_code, result.output) == (
+        1, "Error: email: There is already an account for ÉLODIE@example.org.\n")
+    assert accounts() == [("ÉLODIE@example.org", "", [])]
+
+
 def test_granting_a_meeting_to_an_existing_account(runner, meetings, accounts):
     runner.invoke(args=["organiser", "create", "kim@example.org", "--meeting", "owned"], input=f"{PASSWORD}\n")
     first = runner.invoke(args=["organiser", "grant", "Kim@Example.org", "second"])

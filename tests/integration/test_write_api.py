@@ -16,6 +16,8 @@ def ids(seed) -> dict:
     with seed() as make:
         meeting = make.meeting(slug="owned", title="Owned meeting")
         room = make.room(meeting, "Hall A", capacity=80)
+        make.room(meeting, "SALLE ÉTÉ")
+        make.institution(meeting, "MINISTÈRE")
         institution = make.institution(meeting, "Ministry of Justice", acronym="MOJ", country="Republic of Korea")
         person = make.person(meeting, "Kim Min-ji", honorific="Dr", institution=institution)
         session = make.session(meeting, "Panel", datetime(2021, 10, 18, 9), datetime(2021, 10, 18, 10), room=room)
@@ -330,6 +332,9 @@ def test_creating_changing_and_deleting_a_directory_record(api, kind, body, answ
 
 @pytest.mark.parametrize("kind, body, fields", [
     ("rooms", {"name": "hall a"}, {"name": "This meeting already has a room called “hall a”."}),
+    ("rooms", {"name": "SALLE ÉTÉ"}, {"name": "This meeting already has a room called “SALLE ÉTÉ”."}),
+    ("institutions", {"name": "MINISTÈRE", "kind": "government"},
+     {"name": "This meeting already has an institution called “MINISTÈRE”."}),
     ("rooms", {"name": "Hall B", "capacity": -5}, {"capacity": "Give a number of at least 0."}),
     ("rooms", {"name": "Hall B", "capacity": 100001}, {"capacity": "Capacity is at most 100,000."}),
     ("rooms", {"name": "Hall B", "capacity": 12.5}, {"capacity": "Give a whole number. Or null."}),
