@@ -470,3 +470,37 @@ def test_a_role_needs_a_person(organiser, panel, stored_rows):
                       action_contains=f"/sessions/{panel['panel']}/roles")
     assert errors_beside_fields(response) == {"role-person": ["Choose a person."]}
     assert stored_rows() == before
+
+
+def test_deleting_a_whole_demo_meeting_removes_everything_in_it(browser, seed, read):
+    from planner.demo.loader import load_demo_meetings
+    from planner.models import Registration
+    with seed() as make:
+        egm = next(m for m in load_demo_meetings() if m.slug == "egm-border-management-2021")
+        db.session.commit()
+        make.organiser("owner@example.org", meetings=[egm])
+    organiser = browser("owner@example.org")
+    page = text_of(organiser.get("/events/egm-border-management-2021/organise/delete"))
+    assert "Everything in it is deleted with it: it cannot be undone." in page
+    response = submit(organiser, "/events/egm-border-management-2021/organise/delete")
+    assert (response.status_code, response.location) == (302, "/organise/")
+    assert read(lambda: rows(Meeting, "slug")) == [("cted-follow-up-visit-2023",)]
+    models = (Room, Institution, Person, Session, Registration)
+    cted = read(lambda: db.session.scalar(select(Meeting.id)))
+    remaining = read(lambda: {model.__name__: {m for (m,) in rows(model, "meeting_id")} for model in models})
+    assert remaining == {model.__name__: {cted} for model in models}
+    assert organiser.get("/events/egm-border-management-2021/").status_code == 404
+
+
+def test_a_block_cannot_sit_inside_what_it_contains(organiser, ids, seed, stored_rows):
+    with seed() as make:
+        meeting = db.session.get(Meeting, ids["meeting"])
+        block = make.session(meeting, "Morning block", datetime(2021, 10, 18, 9), datetime(2021, 10, 18, 12))
+        coffee = make.session(meeting, "Coffee", datetime(2021, 10, 18, 10, 30), datetime(2021, 10, 18, 10, 45),
+                              parent=block)
+        block_id, coffee_id = block.id, coffee.id
+    before = stored_rows()
+    response = submit(organiser, f"{ORGANISE}/sessions/{block_id}/edit", {"parent": str(coffee_id)})
+    assert errors_beside_fields(response) == {
+        "parent": ["A session cannot sit inside itself or inside something it contains."]}
+    assert stored_rows() == before
