@@ -151,7 +151,8 @@ class Call:
 
 RAW_BODIES = st.sampled_from([
     b"", b"{", b"[" * 5000, b'{"a":' * 3000, b"1" * 5000, b'{"title": 1e999}', b"\xff\xfe{\x00}\x00",
-    b"\xef\xbb\xbf{}", b'{"title": "\\ud800"}', b"NaN", b'{"title": "a", "title": 1}', b'{"version": 1' + b"0" * 400 + b"}",
+    b"\xef\xbb\xbf{}", b'{"title": "\\ud800"}', b"NaN", b'{"title": "a", "title": 1}',
+    b'{"version": 1' + b"0" * 400 + b"}",
 ])
 CONTENT_TYPES = st.sampled_from(["application/json"] * 6 + [
     "application/json; charset=utf-8", "application/json; charset=latin-1", "application/merge-patch+json",

@@ -4,6 +4,7 @@ from sqlalchemy import select
 
 from planner.extensions import db
 from planner.models import User
+from planner.queries.organise import meetings_organised_by
 from tests.conftest import PASSWORD
 
 
@@ -26,7 +27,6 @@ def accounts(app):
 
 
 def _organised(user):
-    from planner.queries.organise import meetings_organised_by
     return meetings_organised_by(user)
 
 

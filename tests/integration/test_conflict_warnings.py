@@ -5,6 +5,7 @@ import pytest
 
 from planner.domain.vocabulary import AttendanceMode, DayMode, ParticipantRole, Role
 from planner.extensions import db
+from planner.models import Session
 from planner.operations.agenda import assign_role, delete_session
 from planner.operations.registrations import register_participant
 from tests.integration.browsing import text_of
@@ -88,7 +89,6 @@ def test_the_conflicts_page_and_the_timetable_show_the_same_warnings(browser, id
 
 
 def test_a_deleted_session_no_longer_conflicts(client, ids, app):
-    from planner.models import Session
     with app.app_context():
         delete_session(db.session.get(Session, ids["briefing"]), actor=None)
         db.session.commit()

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from planner.domain.timezones import to_local
 from planner.extensions import db
-from planner.models import Change
+from planner.models import Change, Meeting
 from tests.integration.browsing import submit, text_of
 
 ORGANISE = "/events/owned/organise"
@@ -152,7 +152,6 @@ def test_changing_the_meetings_zone_records_each_session_kept_at_its_local_time(
 
 
 def test_people_in_sessions_are_recorded_too(client, ids, changes, seed):
-    from planner.models import Meeting
     with seed() as make:
         person_id = make.person(db.session.get(Meeting, ids["meeting"]), "Kim Min-ji").id
     headers = {"Authorization": f"Bearer {ids['token']}"}

@@ -138,7 +138,7 @@ def _login_redirect(response) -> bool:
 
 
 def _answer(response) -> str:
-    """How a request was answered, in one word: login (redirect to sign in), csrf (refused for its token), or the status."""
+    """How a request was answered, in a word: login (sent to sign in), csrf (refused for its token), or the status."""
     if _login_redirect(response):
         return "login"
     if response.status_code == 400 and "The CSRF token is missing." in text_of(response):

@@ -5,7 +5,7 @@ import pytest
 
 from planner.domain.vocabulary import Role
 from planner.extensions import db
-from planner.models import Meeting
+from planner.models import Meeting, Person, User
 from planner.operations.agenda import assign_role
 from tests.integration.browsing import errors_beside_fields, submit, text_of
 
@@ -172,7 +172,8 @@ def test_a_time_with_an_offset_is_that_instant_and_one_without_is_the_meetings_w
     ({"ends_at": "2021-10-19T09:00"}, {"ends_at": "The end must come after the start."}),
     ({"starts_at": "2021-10-23T09:00", "ends_at": "2021-10-23T10:00"},
      {"starts_at": "Choose a time within the meeting's days, 18 October to 22 October 2021."}),
-    ({"starts_at": "9:30"}, {"starts_at": "Give a date and time such as 2021-10-18T09:30 or 2021-10-18T09:30:00+09:00."}),
+    ({"starts_at": "9:30"},
+     {"starts_at": "Give a date and time such as 2021-10-18T09:30 or 2021-10-18T09:30:00+09:00."}),
     ({"starts_at": "0001-01-01T00:00"},
      {"starts_at": "Choose a time within the meeting's days, 18 October to 22 October 2021."}),
     ({"starts_at": "0001-01-01T00:00:00+14:00", "ends_at": "0001-01-01T01:00:00+14:00"},
@@ -292,7 +293,7 @@ def test_a_role_of_another_session_is_not_found_under_this_one(api, ids, seed, s
     with seed() as make:
         meeting = db.session.get(Meeting, ids["meeting"])
         other = make.session(meeting, "Other panel", datetime(2021, 10, 19, 9))
-        role = assign_role(other, db.session.get(type(other.meeting.people[0]), ids["person"]), Role.SPEAKER)
+        role = assign_role(other, db.session.get(Person, ids["person"]), Role.SPEAKER)
         db.session.commit()
         role_id = role.id
     before = stored_rows()
@@ -467,7 +468,6 @@ def test_a_token_needs_a_name_that_can_be_stored(browser, ids, stored_rows, name
 
 
 def test_a_deactivated_accounts_token_no_longer_works(app, client, ids, stored_rows):
-    from planner.models import User
     with app.app_context():
         db.session.scalar(db.select(User)).active = False
         db.session.commit()
