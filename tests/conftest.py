@@ -12,14 +12,17 @@ from werkzeug.security import generate_password_hash
 from planner import create_app
 from planner.config import database_url
 from planner.domain.vocabulary import AttendanceMode, InstitutionKind, MeetingFormat, SessionKind
+from flask_login import FlaskLoginClient
+
 from planner.extensions import db
 from planner.models import accounts
-from planner.operations.accounts import create_organiser
+from planner.operations.accounts import create_organiser, find_user
 from planner.operations.agenda import add_session
-from planner.operations.meetings import add_institution, add_person, add_organiser, add_room, create_meeting
+from planner.operations.meetings import add_institution, add_organiser, add_person, add_room, create_meeting
 from planner.operations.tokens import create_token
 from tests.integration.browsing import csrf_token_of
 
+ORGANISER_PASSWORD = "organiser password"
 PASSWORD = "correct horse battery staple"
 
 
@@ -56,6 +59,19 @@ def _drop_everything(url: str) -> None:
     engine.dispose()
 
 
+class RequestPerContextClient(FlaskLoginClient):
+    """Each request in an application context of its own, as in production.
+
+    Flask reuses an application context a test already holds, so ``g`` (where
+    Flask-Login keeps the current user) and the database session would leak from one
+    request to the next and into the test.
+    """
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+
 def _test_config(url: str) -> dict:
     return {"TESTING": True, "SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "test-secret"}
 
@@ -63,6 +79,7 @@ def _test_config(url: str) -> dict:
 @pytest.fixture
 def app(migrated_database_url):
     app = create_app(_test_config(migrated_database_url))
+    app.test_client_class = RequestPerContextClient
     yield app
     with app.app_context():
         db.session.remove()
@@ -146,12 +163,22 @@ def make(app_context):
 
 
 @pytest.fixture
-def seed(app):
-    """Make records in a short application context: ``with seed() as make: ...``.
+def sign_in(app, app_context):
+    """A test client signed in as an organiser of the given meetings: ``sign_in(meeting).get(...)``."""
+    def signed_in(*meetings, email: str = "organiser@example.org") -> FlaskLoginClient:
+        user = find_user(email) or create_organiser(email, ORGANISER_PASSWORD)
+        for meeting in meetings:
+            add_organiser(meeting, user)
+        db.session.commit()
+        return app.test_client(user=user)
 
-    Tests that sign in must not hold an application context around their requests:
-    a request would share it (and Flask-Login's ``g._login_user``) with the next one,
-    which no real browser does.
+    return signed_in
+
+
+@pytest.fixture
+def seed(app):
+    """Make records in a short application context and keep what the test needs (ids, secrets):
+    ``with seed() as make: ...``. Tests that read back what requests stored do so in their own context too.
     """
     @contextmanager
     def seeding():

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Protocol
 
 from planner.domain.timezones import local_day
+from planner.domain.vocabulary import Role
 
 
 class Scheduled(Protocol):
@@ -24,8 +25,11 @@ class AgendaItem:
 
 @dataclass
 class AgendaDay:
+    """The sessions that start on ``day`` in the reader's zone, and the meeting's own days they belong to."""
+
     day: date
     items: list[AgendaItem]
+    meeting_days: list[date] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -47,14 +51,38 @@ def nest(sessions: Iterable[Scheduled]) -> list[AgendaItem]:
     return roots
 
 
-def agenda_days(sessions: Iterable[Scheduled], zone_name: str, days: Sequence[date]) -> list[AgendaDay]:
-    """One entry for each of the meeting's days (and any day a stray session falls on),
-    with the sessions that start on it in the meeting's zone."""
+def agenda_days(
+    sessions: Iterable[Scheduled], zone_name: str, days: Sequence[date], *, meeting_zone: str | None = None,
+) -> list[AgendaDay]:
+    """One entry for each of ``days`` (and any other day a session falls on), with the
+    sessions that start on it in ``zone_name``, the zone the reader reads.
+
+    Read from far away, one of the reader's days can hold sessions of two meeting days,
+    and a meeting day can spill over two of the reader's; each entry names the meeting
+    days (in ``meeting_zone``, by default the same zone) its sessions belong to.
+    """
+    meeting_zone = meeting_zone or zone_name
     by_day: dict[date, list[Scheduled]] = {day: [] for day in days}
     for session in sessions:
         by_day.setdefault(local_day(session.starts_at, zone_name), []).append(session)
-    return [AgendaDay(day, nest(by_day[day])) for day in sorted(by_day)]
+    return [
+        AgendaDay(day, nest(by_day[day]), sorted({local_day(s.starts_at, meeting_zone) for s in by_day[day]}))
+        for day in sorted(by_day)
+    ]
 
 
 def _length(session: Scheduled) -> float:
     return (session.ends_at - session.starts_at).total_seconds()
+
+
+class Assignment(Protocol):
+    role: Role
+    position: int
+    person: object
+
+
+def role_groups(roles: Iterable[Assignment]) -> list[tuple[Role, list[object]]]:
+    """People by role, roles in agenda order (chair first, rapporteur last), people in their listed order."""
+    ordered = sorted(roles, key=lambda assignment: assignment.position)
+    groups = [(role, [a.person for a in ordered if a.role == role]) for role in Role]
+    return [(role, people) for role, people in groups if people]

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from planner.domain.headcounts import DayHeadcount, count_session
 from planner.domain.timezones import day_span, local_day, to_local
 from planner.domain.vocabulary import AttendanceMode, SessionStatus
 
@@ -43,14 +44,6 @@ class RoomFacts:
 
 
 @dataclass(frozen=True)
-class DayAttendanceFacts:
-    """Who attends a day: how many in the room, and which people online."""
-
-    in_room: int
-    online_person_ids: frozenset[int] = frozenset()
-
-
-@dataclass(frozen=True)
 class Conflict:
     kind: str
     message: str
@@ -67,7 +60,7 @@ class MeetingFacts:
     sessions: Sequence[SessionFacts]
     rooms: Mapping[int, RoomFacts]
     person_names: Mapping[int, str]
-    attendance: Mapping[date, DayAttendanceFacts] = field(default_factory=dict)
+    attendance: Mapping[date, DayHeadcount] = field(default_factory=dict)
 
 
 def find_conflicts(meeting: MeetingFacts) -> list[Conflict]:
@@ -192,11 +185,11 @@ def _attendance(sessions, meeting: MeetingFacts) -> Iterable[Conflict]:
         if day is None:
             continue
         room = meeting.rooms.get(session.room_id) if session.room_id is not None else None
-        if (room is not None and room.capacity is not None and session.attendance_mode is not AttendanceMode.ONLINE
-                and day.in_room > room.capacity):
+        in_room = count_session(session.starts_at, session.attendance_mode, meeting.zone, meeting.attendance).in_room
+        if room is not None and room.capacity is not None and in_room > room.capacity:
             yield Conflict(
                 OVER_CAPACITY,
-                f"{day.in_room} people attend in the room on {to_local(session.starts_at, meeting.zone):%a %d %b} "
+                f"{in_room} people attend in the room on {to_local(session.starts_at, meeting.zone):%a %d %b} "
                 f"but {room.name}, where “{session.title}” is held, seats {room.capacity}.",
                 (session.id,), room_id=room.id,
             )

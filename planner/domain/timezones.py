@@ -1,4 +1,10 @@
-"""Wall-clock times in a meeting's zone and the unambiguous instants behind them."""
+"""Wall-clock times in a meeting's zone and the unambiguous instants behind them.
+
+Every conversion between instants and wall clocks, whether in the meeting's zone or a
+reader's, happens here.
+"""
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -37,6 +43,62 @@ def zone_names() -> list[str]:
     return sorted(available_timezones())
 
 
+# The regions under which tzdata files the cities people live in; the rest are legacy
+# aliases (US/Eastern, ROK), POSIX rules (EST5EDT) and Etc/GMT+5, whose sign is inverted.
+_CITY_REGIONS = ("Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe", "Indian",
+                 "Pacific")
+
+
+@lru_cache(maxsize=1)
+def city_zone_names() -> list[str]:
+    """The zones worth offering in a picker: UTC and every Region/City name."""
+    return ["UTC"] + [name for name in zone_names() if name.split("/")[0] in _CITY_REGIONS]
+
+
+def zone_city(zone_name: str) -> str:
+    """The place a zone is named after, as people write it: America/Argentina/Buenos_Aires → Buenos Aires."""
+    return zone_name.rsplit("/", 1)[-1].replace("_", " ")
+
+
+@dataclass(frozen=True)
+class ReaderZone:
+    """The zone a reader sees times in, next to the meeting's own.
+
+    ``source`` says where it came from: ``address`` (the ``tz`` parameter), ``remembered``
+    (the reader's earlier choice) or ``meeting``. ``rejected`` holds a name from the address
+    that is no zone; the reader then gets the meeting's zone and a message.
+    """
+
+    name: str
+    meeting: str
+    source: str
+    rejected: str | None = None
+
+    @property
+    def differs(self) -> bool:
+        return self.name != self.meeting
+
+    @property
+    def problem(self) -> str | None:
+        return str(UnknownTimeZone(self.rejected)) if self.rejected is not None else None
+
+
+def choose_reader_zone(meeting_zone: str, *, requested: str | None = None, remembered: str | None = None) -> ReaderZone:
+    """The address wins over the remembered choice, which wins over the meeting's zone.
+
+    An empty ``requested`` counts as absent (a picker submitted blank). A remembered name
+    that is no longer a zone (tzdata drops one now and then) is quietly ignored: the
+    reader did not type it.
+    """
+    if requested:
+        if is_known_zone(requested):
+            return ReaderZone(requested, meeting_zone, "address")
+        return ReaderZone(meeting_zone, meeting_zone, "meeting", rejected=requested)
+    if remembered and is_known_zone(remembered):
+        return ReaderZone(remembered, meeting_zone, "remembered")
+    return ReaderZone(meeting_zone, meeting_zone, "meeting")
+
+
 def to_instant(local: datetime, zone_name: str) -> datetime:
     """The UTC instant at which a wall clock in ``zone_name`` shows ``local``.
 
@@ -61,6 +123,13 @@ def local_day(instant: datetime, zone_name: str) -> date:
     return to_local(instant, zone_name).date()
 
 
+def days_elsewhere(first_day: date, last_day: date, zone_name: str, other_zone: str) -> tuple[date, date]:
+    """The dates in ``other_zone`` over which the days ``first_day``–``last_day`` of ``zone_name`` run."""
+    start, _ = day_span(first_day, zone_name)
+    _, end = day_span(last_day, zone_name)
+    return local_day(start, other_zone), local_day(end - timedelta(microseconds=1), other_zone)
+
+
 def day_span(day: date, zone_name: str) -> tuple[datetime, datetime]:
     """The instants at which ``day`` begins and ends in ``zone_name`` (23 or 25 hours on switch days)."""
     tz = zone(zone_name)
@@ -72,7 +141,7 @@ def day_span(day: date, zone_name: str) -> tuple[datetime, datetime]:
 def zone_description(zone_name: str, first_day: date, last_day: date) -> str:
     """The zone's abbreviation and offset over a span of days, both when daylight saving changes in it.
 
-    >>> zone_description("Europe/Geneva", date(2021, 10, 29), date(2021, 11, 2))
+    >>> zone_description("Europe/Zurich", date(2021, 10, 29), date(2021, 11, 2))
     'CEST, UTC+02:00, then CET, UTC+01:00'
     """
     tz = zone(zone_name)
@@ -92,3 +161,46 @@ def format_offset(offset: timedelta | None) -> str:
     sign = "+" if minutes >= 0 else "−"
     hours, minutes = divmod(abs(minutes), 60)
     return f"UTC{sign}{hours:02d}:{minutes:02d}"
+
+
+# Hours at which a person can reasonably be asked to sit in a meeting at home.
+WAKING_HOURS = (time(7), time(22))
+
+
+def within_hours(starts_at: datetime, ends_at: datetime, zone_name: str) -> bool:
+    """Whether the span, read on the clocks of ``zone_name``, lies inside the waking hours of a single day."""
+    start, end = to_local(starts_at, zone_name), to_local(ends_at, zone_name)
+    earliest, latest = WAKING_HOURS
+    return start.date() == end.date() and earliest <= start.time() and end.time() <= latest
+
+
+def clock_span(local_spans: Iterable[tuple[datetime, datetime]]) -> tuple[time, time] | None:
+    """From the earliest start to the latest end of wall-clock spans, read as one night.
+
+    Times are ordered round the clock from the middle of the waking hours, so that 23:00
+    comes before 02:00 and a set of night-time spans reads "between 23:00 and 02:00"
+    rather than "between 02:00 and 23:00".
+    """
+    earliest, latest = (_minutes(moment) for moment in WAKING_HOURS)
+    pivot = (earliest + latest) // 2
+    day = 24 * 60
+    keyed = []
+    for start, end in local_spans:
+        key = (_minutes(start.time()) - pivot) % day
+        # The distance between the two wall clocks, not the time elapsed: on the night the
+        # clocks go back, 01:00–04:00 lasts four hours but still ends at 04:00.
+        on_the_wall = end.replace(tzinfo=None) - start.replace(tzinfo=None)
+        keyed.append((key, key + int(on_the_wall.total_seconds() // 60)))
+    if not keyed:
+        return None
+    first = min(start for start, _ in keyed)
+    last = max(end for _, end in keyed)
+    return _clock((first + pivot) % day), _clock((last + pivot) % day)
+
+
+def _minutes(moment: time) -> int:
+    return moment.hour * 60 + moment.minute
+
+
+def _clock(minutes: int) -> time:
+    return time(minutes // 60, minutes % 60)

@@ -1,15 +1,15 @@
 """Who takes part in a meeting and, day by day, how they attend."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Date, ForeignKey, ForeignKeyConstraint, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from planner.database import UTCDateTime, enum_column, utcnow
 from planner.domain.vocabulary import DayMode, ParticipantRole
 from planner.extensions import db
-from planner.database import enum_column
 
 if TYPE_CHECKING:
     from planner.models.meeting import Meeting
@@ -32,6 +32,7 @@ class Registration(db.Model):
     role: Mapped[ParticipantRole] = mapped_column(enum_column(ParticipantRole, "participant_role"))
     # Where the participant reads the agenda from, as an IANA zone name.
     home_timezone: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     meeting: Mapped[Meeting] = relationship(back_populates="registrations")

@@ -39,6 +39,11 @@ class Meeting(db.Model):
     online_link: Mapped[str] = mapped_column(String(500), default="")
     contact_email: Mapped[str] = mapped_column(String(254), default="")
     published: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Self-registration through the public form: closed unless the organiser opens it.
+    registration_open: Mapped[bool] = mapped_column(Boolean, default=False)
+    registration_closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Until when participants may change how they attend each day.
+    attendance_changes_close_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)

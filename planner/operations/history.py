@@ -37,7 +37,7 @@ def record_change(
 ) -> Change:
     change = Change(
         meeting_id=meeting_id, user_id=actor.id if actor else None, entity=entity_name(record),
-        entity_id=record.id, action=action, summary=summary[:400], before=before, after=after,
+        entity_id=inspect(record).identity[0], action=action, summary=summary[:400], before=before, after=after,
     )
     db.session.add(change)
     return change

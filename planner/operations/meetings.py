@@ -59,10 +59,7 @@ def create_meeting(*, slug: str, actor: User | None = None, **fields) -> Meeting
     meeting = Meeting(slug=slug, **values)
     if actor is not None:
         meeting.organisers.append(actor)
-    db.session.add(meeting)
-    db.session.flush()  # its id, so that its own history begins with its creation
-    return records.created(meeting, meeting_id=meeting.id, actor=actor,
-                           summary=f"Created meeting “{meeting.title}”")
+    return records.created(meeting, meeting_id=None, actor=actor, summary=f"Created meeting “{meeting.title}”")
 
 
 def update_meeting(meeting: Meeting, *, actor: User | None, based_on_version: int | None = None, **fields):
@@ -240,3 +237,21 @@ def _name_taken(model, meeting: Meeting, name: str, exclude_id: int | None) -> b
     if exclude_id is not None:
         query = query.where(model.id != exclude_id)
     return bool(db.session.scalar(query))
+
+
+def update_registration_settings(
+    meeting: Meeting, *, registration_open: bool, registration_closes_at: datetime | None,
+    attendance_changes_close_at: datetime | None, actor: User | None, based_on_version: int | None = None,
+):
+    """Open or close self-registration; naive times are wall-clock times in the meeting's zone."""
+    errors: dict[str, str] = {}
+    values = {"registration_open": bool(registration_open)}
+    for field, value in (("registration_closes_at", registration_closes_at),
+                         ("attendance_changes_close_at", attendance_changes_close_at)):
+        try:
+            values[field] = to_instant(value, meeting.timezone) if value and value.tzinfo is None else value
+        except ValueError as error:
+            errors[field] = str(error)
+    raise_if_any(errors)
+    return records.updated(meeting, values, meeting_id=meeting.id, actor=actor, based_on_version=based_on_version,
+                           summary="Changed the registration settings")

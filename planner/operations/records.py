@@ -3,13 +3,16 @@ from typing import Any
 
 from planner.domain.changes import differences
 from planner.extensions import db
-from planner.models import User
+from planner.models import Meeting, User
 from planner.operations.history import ensure_current, record_change, snapshot
 
 
 def created(record, *, meeting_id: int | None, actor: User | None, summary: str):
+    """Insert ``record``; a new meeting's own creation is filed under the meeting itself."""
     db.session.add(record)
     db.session.flush()
+    if isinstance(record, Meeting):
+        meeting_id = record.id
     record_change(record, meeting_id=meeting_id, actor=actor, action="created", summary=summary,
                   before=None, after=snapshot(record))
     return record

@@ -1,30 +1,170 @@
 """Registering participants and how they attend each day."""
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 
+from sqlalchemy import select
+
+from planner.database import utcnow
 from planner.domain.errors import InvalidInput
+from planner.domain.registration_csv import CsvProblems, ParticipantRow
 from planner.domain.timezones import is_known_zone
-from planner.domain.vocabulary import DayMode, ParticipantRole
+from planner.domain.vocabulary import DayMode, InstitutionKind, ParticipantRole
 from planner.extensions import db
-from planner.models import DayAttendance, Meeting, Person, Registration
+from planner.models import DayAttendance, Meeting, Person, Registration, User
+from planner.operations import records
+from planner.operations.history import ensure_current
+from planner.operations.meetings import add_institution, add_person
+from planner.operations.validation import raise_if_any
+
+
+def _check(meeting: Meeting, errors: dict, *, role, days: Mapping[date, DayMode], home_timezone: str) -> None:
+    if not isinstance(role, ParticipantRole):
+        errors["role"] = "Choose delegate, expert, observer, staff or press."
+    if home_timezone and not is_known_zone(home_timezone):
+        errors["home_timezone"] = f"“{home_timezone}” is not a known IANA time zone, such as Europe/Geneva."
+    meeting_days = set(meeting.days)
+    for day, mode in days.items():
+        if day not in meeting_days:
+            errors["days"] = f"{day:%d %B %Y} is not a day of this meeting."
+        elif not isinstance(mode, DayMode):
+            errors[f"day_{day.isoformat()}"] = "Choose in the room, online or not attending."
 
 
 def register_participant(
-    meeting: Meeting, person: Person, *, role: ParticipantRole,
-    days: Mapping[date, DayMode], home_timezone: str = "",
+    meeting: Meeting, person: Person, *, role: ParticipantRole, days: Mapping[date, DayMode],
+    home_timezone: str = "", actor: User | None = None,
 ) -> Registration:
+    errors: dict[str, str] = {}
     if person.meeting_id != meeting.id:
-        raise InvalidInput("person", "Choose a person of this meeting.")
-    if home_timezone and not is_known_zone(home_timezone):
-        raise InvalidInput("home_timezone", f"“{home_timezone}” is not a known IANA time zone.")
-    meeting_days = set(meeting.days)
-    for day in days:
-        if day not in meeting_days:
-            raise InvalidInput("days", f"{day:%d %B %Y} is not a day of this meeting.")
-    registration = Registration(
-        meeting_id=meeting.id, person_id=person.id, role=role, home_timezone=home_timezone,
-        days=[DayAttendance(day=day, mode=mode) for day, mode in sorted(days.items())],
-    )
-    db.session.add(registration)
-    db.session.flush()
+        errors["person"] = "Choose a person of this meeting."
+    elif db.session.scalar(select(Registration.id).where(Registration.person_id == person.id)) is not None:
+        errors["person"] = f"{person.name} is already registered."
+    _check(meeting, errors, role=role, days=days, home_timezone=home_timezone)
+    raise_if_any(errors)
+    registration = Registration(meeting_id=meeting.id, person_id=person.id, role=role,
+                                home_timezone=home_timezone.strip())
+    records.created(registration, meeting_id=meeting.id, actor=actor,
+                    summary=f"Registered {person.name} as {role.label.lower()}")
+    _write_days(registration, days, actor, person.name)
     return registration
+
+
+def update_registration(
+    registration: Registration, *, role: ParticipantRole, days: Mapping[date, DayMode], home_timezone: str = "",
+    actor: User | None, based_on_version: int | None = None,
+) -> None:
+    errors: dict[str, str] = {}
+    _check(registration.meeting, errors, role=role, days=days, home_timezone=home_timezone)
+    raise_if_any(errors)
+    ensure_current(registration, based_on_version)
+    records.updated(registration, {"role": role, "home_timezone": home_timezone.strip()},
+                    meeting_id=registration.meeting_id, actor=actor,
+                    summary=f"Changed the registration of {registration.person.name}")
+    _write_days(registration, days, actor, registration.person.name)
+
+
+def change_own_attendance(registration: Registration, days: Mapping[date, DayMode], *, now: datetime | None = None):
+    """A participant changes how they attend, until the organiser's deadline."""
+    deadline = registration.meeting.attendance_changes_close_at
+    if deadline is not None and (now or utcnow()) > deadline:
+        raise InvalidInput("days", "Changes are closed; please write to the organisers.")
+    errors: dict[str, str] = {}
+    _check(registration.meeting, errors, role=registration.role, days=days, home_timezone="")
+    raise_if_any(errors)
+    _write_days(registration, days, None, registration.person.name)
+
+
+def delete_registration(registration: Registration, *, actor: User | None,
+                        based_on_version: int | None = None) -> None:
+    records.deleted(registration, meeting_id=registration.meeting_id, actor=actor, based_on_version=based_on_version,
+                    summary=f"Removed the registration of {registration.person.name}")
+
+
+def _write_days(registration: Registration, days: Mapping[date, DayMode], actor: User | None, name: str) -> None:
+    """Set each given day's mode, recording each change; days not given keep theirs."""
+    current = {attendance.day: attendance for attendance in registration.days}
+    for day, mode in sorted(days.items()):
+        attendance = current.get(day)
+        if attendance is None:
+            records.created(DayAttendance(registration_id=registration.id, day=day, mode=mode),
+                            meeting_id=registration.meeting_id, actor=actor,
+                            summary=f"{name}: {mode.label.lower()} on {day:%d %b}")
+        elif attendance.mode is not mode:
+            records.updated(attendance, {"mode": mode}, meeting_id=registration.meeting_id, actor=actor,
+                            summary=f"{name}: {mode.label.lower()} on {day:%d %b}")
+    db.session.expire(registration, ["days"])
+
+
+def import_participants(meeting: Meeting, rows: list[ParticipantRow], *, actor: User | None) -> list[Registration]:
+    """Register every row, or, if any row cannot be, none: all rows are checked before the first write."""
+    institutions = {key: institution for institution in meeting.institutions
+                    for key in (institution.name.lower(), institution.acronym.lower()) if key}
+    people_by_email = {person.email.lower(): person for person in meeting.people if person.email}
+    people_by_name = {person.name.lower(): person for person in meeting.people}
+    registered = set(db.session.scalars(select(Registration.person_id).where(Registration.meeting_id == meeting.id)))
+    problems: list[tuple[int, str, str]] = []
+    new_institutions: dict[str, InstitutionKind] = {}
+    for row in rows:
+        key = row.institution.lower()
+        if row.institution and key not in institutions and key not in new_institutions:
+            if row.institution_kind is None:
+                problems.append((row.line, "institution", f"“{row.institution}” is not an institution of this "
+                                                          f"meeting; give institution_kind to add it."))
+            else:
+                new_institutions[key] = row.institution_kind
+        person = (people_by_email.get(row.email.lower()) if row.email else None) or people_by_name.get(row.name.lower())
+        if person is not None and person.id in registered:
+            problems.append((row.line, "name", f"{person.name} is already registered."))
+    if problems:
+        raise CsvProblems(problems)
+
+    registrations = []
+    for row in rows:
+        key = row.institution.lower()
+        if row.institution and key not in institutions:
+            institutions[key] = add_institution(meeting, name=row.institution, kind=new_institutions[key], actor=actor)
+        person = (people_by_email.get(row.email.lower()) if row.email else None) or people_by_name.get(row.name.lower())
+        if person is None:
+            person = add_person(meeting, name=row.name, honorific=row.honorific, position=row.position,
+                                institution=institutions.get(key) if row.institution else None, email=row.email,
+                                actor=actor)
+        registrations.append(register_participant(meeting, person, role=row.role, days=row.days,
+                                                  home_timezone=row.home_timezone, actor=actor))
+    return registrations
+
+
+def self_register(
+    meeting: Meeting, *, name: str, email: str, role: ParticipantRole, days: Mapping[date, DayMode],
+    honorific: str = "", position: str = "", institution_name: str = "",
+    institution_kind: InstitutionKind = InstitutionKind.GOVERNMENT, home_timezone: str = "",
+    now: datetime | None = None,
+) -> Registration:
+    """Someone registers themselves through the meeting's public form, while it is open."""
+    if not is_registration_open(meeting, now):
+        raise InvalidInput("form", "Registration for this meeting is closed.")
+    errors: dict[str, str] = {}
+    if not (email or "").strip():
+        errors["email"] = "Give your email address: the organisers write to you there."
+    elif any(person.email.lower() == email.strip().lower() and _is_registered(person) for person in meeting.people):
+        errors["email"] = "This email address is already registered; write to the organisers to change anything."
+    if role is ParticipantRole.STAFF:
+        errors["role"] = "Staff are registered by the organisers."
+    raise_if_any(errors)
+    institution = None
+    if institution_name.strip():
+        wanted = institution_name.strip().lower()
+        institution = next((i for i in meeting.institutions if wanted in (i.name.lower(), i.acronym.lower())), None)
+        if institution is None:
+            institution = add_institution(meeting, name=institution_name, kind=institution_kind, actor=None)
+    person = add_person(meeting, name=name, honorific=honorific, position=position, institution=institution,
+                        email=email, actor=None)
+    return register_participant(meeting, person, role=role, days=days, home_timezone=home_timezone, actor=None)
+
+
+def is_registration_open(meeting: Meeting, now: datetime | None = None) -> bool:
+    closes = meeting.registration_closes_at
+    return meeting.published and meeting.registration_open and (closes is None or (now or utcnow()) < closes)
+
+
+def _is_registered(person: Person) -> bool:
+    return db.session.scalar(select(Registration.id).where(Registration.person_id == person.id)) is not None

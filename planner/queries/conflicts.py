@@ -1,13 +1,11 @@
 """Reading a meeting into the plain facts the conflict rules work on."""
-from collections import defaultdict
-
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from planner.domain.conflicts import Conflict, DayAttendanceFacts, MeetingFacts, RoomFacts, SessionFacts, find_conflicts
-from planner.domain.vocabulary import DayMode
+from planner.domain.conflicts import Conflict, MeetingFacts, RoomFacts, SessionFacts, find_conflicts
 from planner.extensions import db
-from planner.models import DayAttendance, Meeting, Person, Registration, Room, Session
+from planner.models import Meeting, Person, Room, Session
+from planner.queries.headcounts import day_headcounts
 
 
 def meeting_facts(meeting: Meeting) -> MeetingFacts:
@@ -17,17 +15,6 @@ def meeting_facts(meeting: Meeting) -> MeetingFacts:
     ).all()
     rooms = db.session.scalars(select(Room).where(Room.meeting_id == meeting.id)).all()
     names = dict(db.session.execute(select(Person.id, Person.name).where(Person.meeting_id == meeting.id)).all())
-    attendance_rows = db.session.execute(
-        select(DayAttendance.day, DayAttendance.mode, Registration.person_id)
-        .join(Registration).where(Registration.meeting_id == meeting.id)
-    ).all()
-    in_room: dict = defaultdict(int)
-    online: dict = defaultdict(set)
-    for day, mode, person_id in attendance_rows:
-        if mode is DayMode.IN_ROOM:
-            in_room[day] += 1
-        elif mode is DayMode.ONLINE:
-            online[day].add(person_id)
     return MeetingFacts(
         zone=meeting.timezone, first_day=meeting.first_day, last_day=meeting.last_day,
         sessions=[
@@ -37,8 +24,7 @@ def meeting_facts(meeting: Meeting) -> MeetingFacts:
         ],
         rooms={room.id: RoomFacts(room.id, room.name, room.capacity, room.online_only) for room in rooms},
         person_names=names,
-        attendance={day: DayAttendanceFacts(in_room[day], frozenset(online[day]))
-                    for day in set(in_room) | set(online)},
+        attendance=day_headcounts(meeting),
     )
 
 

@@ -1,12 +1,14 @@
 """The web layer: blueprints for pages and the JSON API. Nothing below imports it."""
 from flask import Flask
 
-from planner.web import errors, presenters
+from planner.web import errors, presenters, reader_zone
 from planner.web.api import api
 from planner.web.auth import auth
 from planner.web.converters import IsoDateConverter, RecordIdConverter
 from planner.web.organise import organise
+from planner.web.programme import programme
 from planner.web.public import public
+from planner.web.registration import registration
 
 
 def register_web(app: Flask) -> None:
@@ -14,7 +16,10 @@ def register_web(app: Flask) -> None:
     app.url_map.converters["int"] = RecordIdConverter
     presenters.register(app)
     errors.register(app)
+    reader_zone.register(app)
     app.register_blueprint(public)
+    app.register_blueprint(programme)
     app.register_blueprint(api)
     app.register_blueprint(auth)
     app.register_blueprint(organise)
+    app.register_blueprint(registration)

@@ -1,4 +1,6 @@
 """Load-or-404 together with who may see or change it, in one place for pages and API alike."""
+from datetime import date
+
 from flask import abort
 from flask_login import current_user
 from sqlalchemy import select
@@ -40,3 +42,13 @@ def record_of_meeting_or_404(model, meeting: Meeting, record_id: int):
     if record is None or record.meeting_id != meeting.id or getattr(record, "deleted_at", None) is not None:
         abort(404, description="This meeting has no such record.")
     return record
+
+
+def meeting_day_or_404(meeting: Meeting, day: date) -> None:
+    if day not in meeting.days:
+        abort(404, description=f"{day:%d %B %Y} is not a day of this meeting.")
+
+
+def may_see_private_links(meeting: Meeting) -> bool:
+    """Whether the reader may see online links the organiser kept private: its organisers may."""
+    return is_organiser(current_user, meeting)

@@ -1,10 +1,20 @@
-"""How times, days and names read on a page: Jinja filters over the domain's time functions."""
+"""How times, days and names read on a page: Jinja filters over the domain's time functions.
+
+Times take the zone to show them in: the reader's (``zones.name``) for the main figure,
+the meeting's (``zones.meeting``) for the one beneath it.
+"""
 from datetime import date, datetime
+from itertools import groupby
 
 from flask import Flask
+from markupsafe import Markup
 
 from planner.domain.changes import differences
-from planner.domain.timezones import local_day, to_local, zone_description
+from planner.domain.agenda import role_groups
+from planner.domain.burden import DayBurden, SessionBurden
+from planner.domain.timezones import (
+    WAKING_HOURS, ReaderZone, city_zone_names, days_elsewhere, local_day, to_local, zone_city, zone_description,
+)
 
 
 def clock(instant: datetime, zone_name: str) -> str:
@@ -19,12 +29,30 @@ def clock_range_with_day(session, zone_name: str) -> str:
     return f"{short_date(local_day(session.starts_at, zone_name))} {time_range(session, zone_name)}"
 
 
+def meeting_time_range(session, zones: ReaderZone) -> str:
+    """The session on the meeting's clocks, to sit under the reader's: "Mon 09:00–10:00".
+
+    The weekday shows only when the meeting's day is not the reader's.
+    """
+    start = to_local(session.starts_at, zones.meeting)
+    weekday = f"{start:%a} " if start.date() != local_day(session.starts_at, zones.name) else ""
+    return f"{weekday}{time_range(session, zones.meeting)}"
+
+
 def long_date(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
 def short_date(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b}"
+
+
+def short_date_time(local: datetime, since: datetime | None = None) -> str:
+    """A wall-clock moment already in its zone, "Sun 17 Oct 20:00"; only the time when it falls on
+    the same day as ``since`` (the start of the same span)."""
+    if since is not None and since.date() == local.date():
+        return f"{local:%H:%M}"
+    return f"{short_date(local.date())} {local:%H:%M}"
 
 
 def date_span(first: date, last: date) -> str:
@@ -49,14 +77,86 @@ def local_iso(instant: datetime, zone_name: str) -> str:
     return to_local(instant, zone_name).isoformat()
 
 
+def css_string(text: str) -> Markup:
+    """``text`` as a quoted CSS string (for ``content:`` in a ``<style>``), where HTML escaping means nothing.
+
+    Everything but letters, digits and spaces becomes a six-digit CSS escape, so no
+    quote, backslash or ``</style>`` in a title can end the string or the element.
+    """
+    escaped = "".join(char if char.isalnum() or char == " " else f"\\{ord(char):06x}" for char in text)
+    return Markup(f'"{escaped}"')
+
+
+def reader_zone_description(meeting, zone_name: str) -> str:
+    """The zone's abbreviation and offset over the days the meeting spans on its clocks."""
+    first, last = days_elsewhere(meeting.first_day, meeting.last_day, meeting.timezone, zone_name)
+    return zone_description(zone_name, first, last)
+
+
+def zone_choices(zones: ReaderZone) -> list[tuple[str, list[tuple[str, str, bool]]]]:
+    """The picker's options, ``(value, label, selected)`` by region: the meeting's zone first,
+    the reader's always among them and selected once."""
+    names = city_zone_names()
+    groups = [("This meeting", [zones.meeting])]
+    if zones.name not in names and zones.differs:
+        groups.append(("Your choice", [zones.name]))
+    groups.extend((region, list(group)) for region, group in groupby(names, key=lambda name: name.split("/")[0]))
+    selected = False
+    choices = []
+    for region, group in groups:
+        options = []
+        for name in group:
+            chosen = name == zones.name and not selected
+            selected = selected or chosen
+            label = name if region in ("This meeting", "Your choice") else name.partition("/")[2] or name
+            options.append((name, label.replace("_", " "), chosen))
+        choices.append((region, options))
+    return choices
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def waking_hours() -> str:
+    earliest, latest = WAKING_HOURS
+    return f"{earliest:%H:%M}–{latest:%H:%M}"
+
+
+def burden_summary(item: SessionBurden) -> str:
+    """One line: how many online participants the session keeps up outside waking hours, and when."""
+    if not item.online_count:
+        return "No one follows it online."
+    span = item.burdened_span
+    if span is None:
+        everyone = "" if item.online_count == 1 else "all "
+        line = f"{plural(item.online_count, 'online participant')}, {everyone}within {waking_hours()} at home"
+    else:
+        line = f"{plural(len(item.burdened), 'online participant')} between {span[0]:%H:%M} and {span[1]:%H:%M}"
+    if item.without_zone:
+        line += f"; {len(item.without_zone)} without a home time zone"
+    return line + "."
+
+
+def day_burden_summary(day: DayBurden) -> str:
+    if not day.sessions:
+        return "No session can be followed online."
+    if not day.online_count:
+        return "No one is registered to follow this day online."
+    if not day.burdened_participants:
+        everyone = plural(day.online_count, "online participant")
+        return f"Day total: every session within {waking_hours()} at home for {everyone}."
+    return (
+        f"Day total: {day.burdened_participants} of {plural(day.online_count, 'online participant')} "
+        f"outside {waking_hours()}, in {day.burdened_sessions} of {plural(len(day.sessions), 'session')} "
+        f"({plural(day.burdened_attendances, 'attendance')})."
+    )
+
+
 def register(app: Flask) -> None:
-    app.add_template_filter(clock)
-    app.add_template_filter(time_range)
-    app.add_template_filter(long_date)
-    app.add_template_filter(short_date)
-    app.add_template_filter(local_iso)
-    app.add_template_global(date_span)
-    app.add_template_filter(local_day)
-    app.add_template_filter(local_moment)
-    app.add_template_global(change_differences)
-    app.add_template_global(zone_description)
+    for presenter in (clock, time_range, meeting_time_range, long_date, short_date, short_date_time, local_iso,
+                      local_day, zone_city, burden_summary, day_burden_summary, css_string, local_moment):
+        app.add_template_filter(presenter)
+    for presenter in (date_span, zone_description, reader_zone_description, zone_choices, waking_hours,
+                      change_differences, role_groups):
+        app.add_template_global(presenter)

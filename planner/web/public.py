@@ -1,11 +1,15 @@
-"""The public pages at the stable addresses: meetings, agenda, days, sessions, people, institutions."""
+"""The public pages at the stable addresses: meetings, agenda, days, sessions, people, institutions.
+
+Every page with times shows them in the reader's zone (see reader_zone.py) beside the meeting's.
+"""
 from datetime import date
 
 from flask import Blueprint, abort, render_template
 
-from planner.domain.agenda import agenda_days, nest
+from planner.domain.agenda import agenda_days
 from planner.queries import agenda as queries
-from planner.web.access import published_meeting_or_404
+from planner.web.access import meeting_day_or_404, published_meeting_or_404
+from planner.web.reader_zone import reader_zone
 
 public = Blueprint("public", __name__)
 
@@ -18,17 +22,21 @@ def index():
 @public.get("/events/<slug>/")
 def agenda(slug: str):
     meeting = published_meeting_or_404(slug)
-    days = agenda_days(queries.agenda_sessions(meeting), meeting.timezone, meeting.days)
-    return render_template("public/agenda.html", meeting=meeting, days=days)
+    zones = reader_zone(meeting)
+    days = agenda_days(queries.agenda_sessions(meeting), zones.name, meeting.days, meeting_zone=meeting.timezone)
+    return render_template("public/agenda.html", meeting=meeting, zones=zones, days=days)
 
 
 @public.get("/events/<slug>/days/<isodate:day>")
 def day(slug: str, day: date):
     meeting = published_meeting_or_404(slug)
-    if day not in meeting.days:
-        abort(404, description=f"{day:%d %B %Y} is not a day of this meeting.")
-    items = nest(queries.agenda_sessions(meeting, day=day))
-    return render_template("public/day.html", meeting=meeting, day=day, items=items)
+    meeting_day_or_404(meeting, day)
+    zones = reader_zone(meeting)
+    # The address names the meeting's day; far away it can run over two of the reader's.
+    reader_days = agenda_days(
+        queries.agenda_sessions(meeting, day=day), zones.name, [], meeting_zone=meeting.timezone
+    )
+    return render_template("public/day.html", meeting=meeting, zones=zones, day=day, reader_days=reader_days)
 
 
 @public.get("/events/<slug>/sessions/<int:session_id>")
@@ -37,7 +45,7 @@ def session(slug: str, session_id: int):
     found = queries.find_session(meeting, session_id)
     if found is None:
         abort(404, description="This meeting has no such session.")
-    return render_template("public/session.html", meeting=meeting, session=found)
+    return render_template("public/session.html", meeting=meeting, zones=reader_zone(meeting), session=found)
 
 
 @public.get("/events/<slug>/people/<int:person_id>")
@@ -47,7 +55,9 @@ def person(slug: str, person_id: int):
     if found is None:
         abort(404, description="This meeting has no such person.")
     sessions = queries.sessions_of_people(meeting, [found.id])
-    return render_template("public/person.html", meeting=meeting, person=found, sessions=sessions)
+    return render_template(
+        "public/person.html", meeting=meeting, zones=reader_zone(meeting), person=found, sessions=sessions
+    )
 
 
 @public.get("/events/<slug>/institutions/")
@@ -65,4 +75,6 @@ def institution(slug: str, institution_id: int):
     if found is None:
         abort(404, description="This meeting has no such institution.")
     sessions = queries.sessions_of_people(meeting, [person.id for person in found.people])
-    return render_template("public/institution.html", meeting=meeting, institution=found, sessions=sessions)
+    return render_template(
+        "public/institution.html", meeting=meeting, zones=reader_zone(meeting), institution=found, sessions=sessions
+    )

@@ -63,6 +63,7 @@ def test_an_event_carries_rooms_days_people_institutions_and_sessions_with_roles
         "starts_at": "2021-10-18T10:00:00+09:00",
         "ends_at": "2021-10-18T10:10:00+09:00",
         "timezone": "Asia/Seoul",
+        "reader_timezone": "Asia/Seoul",
         "room_id": room.id,
         "parent_id": block.id,
         "attendance_mode": "hybrid",

@@ -14,10 +14,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from planner import create_app
-from planner.domain.vocabulary import MeetingFormat, Role
+from planner.domain.vocabulary import DayMode, MeetingFormat, ParticipantRole, Role
 from planner.extensions import db
 from planner.models import Meeting, Person, Session
 from planner.operations.agenda import assign_role
+from planner.operations.registrations import register_participant
 
 EXAMPLES_PER_ENDPOINT = 150
 FUZZ = settings(max_examples=EXAMPLES_PER_ENDPOINT, deadline=None, derandomize=True, database=None,
@@ -59,7 +60,10 @@ NUMBERS = st.one_of(st.integers(), HUGE, st.floats())
 VOCABULARY = st.sampled_from([
     "opening", "panel", "working", "break", "hybrid", "in_person", "online", "tentative", "confirmed", "cancelled",
     "chair", "speaker", "rapporteur", "government", "international", "academia", "PANEL", " panel",
+    "expert", "delegate", "observer", "staff", "press", "in_room", "absent",
 ])
+ZONES = st.one_of(TEXT, st.sampled_from(["Europe/Zurich", "Asia/Seoul", "Pacific/Kiritimati", "America/St_Johns",
+                                          "Pacific/Pago_Pago"]))
 JSON_LEAF = st.one_of(st.none(), st.booleans(), NUMBERS, TEXT, ODD_MOMENTS, VOCABULARY)
 JSON_VALUE = st.recursive(JSON_LEAF, lambda children: st.lists(children, max_size=3)
                           | st.dictionaries(st.text(max_size=10), children, max_size=3), max_leaves=8)
@@ -91,8 +95,12 @@ def field_values(name: str, ids: Ids):
         "capacity": st.one_of(NUMBERS, st.none()), "version": st.one_of(NUMBERS, st.none(), st.text(max_size=3)),
         "kind": VOCABULARY, "attendance_mode": VOCABULARY, "status": VOCABULARY, "role": VOCABULARY,
         "format": st.sampled_from(["in_person", "online", "hybrid", "Hybrid"]),
-        "timezone": st.one_of(TEXT, st.sampled_from(["Europe/Zurich", "Asia/Seoul", "Pacific/Kiritimati",
-                                                     "America/St_Johns", "Pacific/Pago_Pago"])),
+        "timezone": ZONES, "home_timezone": ZONES,
+        "days": st.dictionaries(st.one_of(ODD_DAYS, st.text(max_size=12)),
+                                st.one_of(st.sampled_from(["in_room", "online", "absent"]), JSON_LEAF), max_size=3),
+        "person": st.fixed_dictionaries({}, optional={
+            "name": TEXT, "honorific": TEXT, "position": TEXT, "email": TEXT,
+            "institution_id": ids.reference("institutions"), "colour": JSON_LEAF}),
         "slug": st.one_of(TEXT, st.sampled_from(["fuzz", "elsewhere", "new-one", "a-", "A", "x" * 81])),
     }
     return st.one_of(by_name.get(name, TEXT), by_name.get(name, TEXT), JSON_LEAF, JSON_VALUE)
@@ -104,6 +112,11 @@ def field_values(name: str, ids: Ids):
 class Endpoint:
     valid: dict | st.SearchStrategy  # bodies the endpoint accepts, to start almost-valid bodies from
     fields: tuple[str, ...]
+    sample: dict | None = None  # one of them, when ``valid`` is a strategy
+
+    @property
+    def one_valid(self) -> dict:
+        return self.sample if self.sample is not None else self.valid
 
 
 SESSION_FIELDS = ("title", "kind", "starts_at", "ends_at", "room_id", "parent_id", "attendance_mode", "status",
@@ -122,9 +135,18 @@ DIRECTORY = {
 
 
 def endpoint_for(rule: str, method: str, kind: str | None, ids: Ids) -> Endpoint:
+    if "/registrations" in rule:
+        if method == "PATCH":
+            return Endpoint({}, ("role", "home_timezone", "days", "version"))
+        return Endpoint(st.fixed_dictionaries({
+            "role": st.sampled_from(["expert", "delegate"]), "days": st.just({"2021-03-26": "in_room"}),
+            "person": st.fixed_dictionaries({"name": st.from_regex(r"[A-Z][a-z]{2,8}", fullmatch=True)}),
+        }), ("person_id", "person", "role", "home_timezone", "days"),
+            {"role": "expert", "days": {"2021-03-26": "in_room"}, "person": {"name": "Lee"}})
     if rule.endswith("/roles"):
         return Endpoint(st.fixed_dictionaries({"role": st.sampled_from([role.value for role in Role]),
-                                               "person_id": st.just(ids.own["people"])}), ("person_id", "role"))
+                                               "person_id": st.just(ids.own["people"])}), ("person_id", "role"),
+                        {"role": "moderator", "person_id": ids.own["people"]})
     if "/sessions" in rule:
         return Endpoint({"title": "Talk, renamed"} if method == "PATCH" else NEW_SESSION,
                         SESSION_FIELDS + ("version",))
@@ -134,7 +156,7 @@ def endpoint_for(rule: str, method: str, kind: str | None, ids: Ids) -> Endpoint
         return Endpoint(st.fixed_dictionaries({
             **{name: st.just(value) for name, value in NEW_EVENT.items()},
             "slug": st.from_regex(r"[a-z]{2,8}(-[a-z0-9]{1,4})?", fullmatch=True),
-        }), MEETING_FIELDS + ("slug",))
+        }), MEETING_FIELDS + ("slug",), NEW_EVENT)
     return Endpoint({}, MEETING_FIELDS + ("version",))
 
 
@@ -163,7 +185,8 @@ IF_MATCH = st.one_of(st.none(), st.none(), st.none(), st.sampled_from([
 AUTHORIZATION = st.sampled_from(["Bearer {token}"] * 40 + ["Bearer", "Bearer  {token}", "bearer {token}",
                                                           "Token {token}", "Bearer plnr_unknown", ""])
 SLUGS = st.sampled_from(["fuzz"] * 40 + ["elsewhere", "nowhere", "a%00b", "%E2%80%AE", "x" * 100])
-PLACEHOLDERS = {"<int:record_id>": None, "<int:session_id>": "sessions", "<int:role_id>": "roles"}
+PLACEHOLDERS = {"<int:record_id>": None, "<int:session_id>": "sessions", "<int:role_id>": "roles",
+                "<int:registration_id>": "registrations"}
 
 
 @st.composite
@@ -198,7 +221,7 @@ def nasty_calls(rule: str, method: str, ids: Ids) -> list[Call]:
     own = tuple((placeholder, ids.own[target or kind]) for placeholder, target in PLACEHOLDERS.items()
                 if placeholder in rule)
     endpoint = endpoint_for(rule, method, kind, ids)
-    base = {} if isinstance(endpoint.valid, st.SearchStrategy) else endpoint.valid
+    base = endpoint.one_valid
     plain = Call(kind=kind, ids=own, body=dict(base))
     found = [
         replace(plain, body=b"[" * 5000, content_type="application/json"),
@@ -213,6 +236,9 @@ def nasty_calls(rule: str, method: str, ids: Ids) -> list[Call]:
     for name in texts[:1] + [name for name in texts if name in ("online_link", "email", "timezone")]:
         for value in ("a\x00b", "a\ud800b", "http://[", "Asia"):
             found.append(replace(plain, body={**base, name: value}))
+    if "person" in endpoint.fields:
+        found += [replace(plain, body={**base, "person": {"name": "Lee", "institution_id": huge}})
+                  for huge in (2**31, 2**63, 10**30)]
     for name, value in (("starts_at", "0001-01-01T00:00"), ("ends_at", "9999-12-31T23:59:59-23:59"),
                         ("first_day", "0001-01-01"), ("last_day", "9999-12-31")):
         if name in endpoint.fields:
@@ -233,16 +259,21 @@ def fuzzed(seed):
         session = make.session(meeting, "Talk", datetime(2021, 3, 26, 10), datetime(2021, 3, 26, 11), room=room,
                                parent=block)
         role = assign_role(session, person, Role.SPEAKER)
+        registration = register_participant(meeting, person, role=ParticipantRole.EXPERT,
+                                            days={date(2021, 3, 26): DayMode.IN_ROOM})
         db.session.commit()
         owner = make.organiser("owner@example.org", meetings=[meeting])
         elsewhere = make.meeting(slug="elsewhere")
         foreign_session = make.session(elsewhere, "Elsewhere")
         foreign = {"rooms": make.room(elsewhere, "Hall Z").id, "institutions": make.institution(elsewhere).id,
                    "people": make.person(elsewhere, "Someone Else").id, "sessions": foreign_session.id}
-        foreign["roles"] = assign_role(foreign_session, db.session.get(Person, foreign["people"]), Role.CHAIR).id
+        foreign_person = db.session.get(Person, foreign["people"])
+        foreign["roles"] = assign_role(foreign_session, foreign_person, Role.CHAIR).id
+        foreign["registrations"] = register_participant(elsewhere, foreign_person, role=ParticipantRole.EXPERT,
+                                                        days={}).id
         db.session.commit()
         own = {"rooms": room.id, "institutions": institution.id, "people": person.id, "sessions": session.id,
-               "roles": role.id}
+               "roles": role.id, "registrations": registration.id}
         return Ids(own, foreign), make.token(owner)
 
 
@@ -252,6 +283,11 @@ def _fresh_target(seed, kind: str, number: int) -> int:
         meeting = db.session.scalar(db.select(Meeting).where(Meeting.slug == "fuzz"))
         if kind == "sessions":
             return make.session(meeting, f"Doomed {number}", datetime(2021, 3, 27, 9)).id
+        if kind == "registrations":
+            registration = register_participant(meeting, make.person(meeting, f"Doomed {number}"),
+                                                role=ParticipantRole.OBSERVER, days={})
+            db.session.commit()
+            return registration.id
         if kind == "roles":
             session = db.session.scalar(db.select(Session).where(Session.title == "Talk"))
             role = assign_role(session, make.person(meeting, f"Doomed {number}"), Role.PANELLIST)

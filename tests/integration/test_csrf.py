@@ -3,14 +3,15 @@
 The JSON API is exempt from form tokens: it takes a bearer token, or a signed-in browser
 session that sends the page's token in the X-CSRFToken header.
 """
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
 from planner import create_app
-from planner.domain.vocabulary import Role
+from planner.domain.vocabulary import DayMode, ParticipantRole, Role
 from planner.extensions import db
 from planner.operations.agenda import assign_role
+from planner.operations.registrations import register_participant
 from tests.integration.browsing import csrf_token_of, forms_of, submit, text_of
 
 
@@ -29,11 +30,14 @@ def ids(seed) -> dict:
         person = make.person(meeting, institution=institution)
         session = make.session(meeting, "Panel", datetime(2021, 10, 18, 9), room=room)
         role = assign_role(session, person, Role.CHAIR)
+        registration = register_participant(meeting, person, role=ParticipantRole.EXPERT,
+                                            days={date(2021, 10, 18): DayMode.ONLINE})
+        meeting.registration_open = True
         db.session.commit()
         owner = make.organiser("owner@example.org", meetings=[meeting])
         token = make.token(owner)
         return dict(rooms=room.id, institutions=institution.id, people=person.id, session=session.id,
-                    role=role.id, token=owner.tokens[0].id, secret=token)
+                    role=role.id, token=owner.tokens[0].id, secret=token, registration=registration.id)
 
 
 def _urls(ids: dict) -> dict[str, str]:
@@ -41,7 +45,8 @@ def _urls(ids: dict) -> dict[str, str]:
     urls = {}
     for rule in _browser_posts():
         url = (rule.replace("<slug>", "owned").replace("<int:session_id>", str(ids["session"]))
-               .replace("<int:role_id>", str(ids["role"])).replace("<int:token_id>", str(ids["token"])))
+               .replace("<int:role_id>", str(ids["role"])).replace("<int:token_id>", str(ids["token"]))
+               .replace("<int:registration_id>", str(ids["registration"])))
         if "<kind>" in url:
             for kind in ("rooms", "institutions", "people"):
                 urls[f"{rule} ({kind})"] = url.replace("<kind>", kind).replace("<int:record_id>", str(ids[kind]))

@@ -11,18 +11,21 @@ from urllib.parse import urlsplit
 import pytest
 
 from planner import create_app
-from planner.domain.vocabulary import Role
+from planner.domain.vocabulary import DayMode, ParticipantRole, Role
 from planner.extensions import db
 from planner.operations.agenda import assign_role
+from planner.operations.registrations import register_participant
 from tests.integration.browsing import csrf_token_of, form_of, text_of
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 DIRECTORY_KINDS = ("rooms", "institutions", "people")
 
-# State-changing routes that belong to the signed-in account rather than to a meeting: any
-# account may use them for itself. Each has its own test below.
-USER_SCOPED = {
+# State-changing routes that are not an organiser's change to a meeting: they belong to the
+# signed-in account (any account may use them for itself), or to the public by design.
+# Each has its own test below or in its own module.
+NOT_ORGANISERS_ONLY = {
     "auth.login_page": "signing in is how anyone becomes an organiser in this browser",
+    "registration.register": "the public registration form: anyone may register while the organisers keep it open",
     "auth.logout": "signs the account itself out",
     "organise.new_meeting": "any account may create a meeting; it becomes its organiser",
     "organise.tokens": "creates a token for the account itself",
@@ -95,13 +98,15 @@ def world(seed) -> World:
                      room=room, parent=block)
         role = assign_role(block, person, Role.CHAIR)
         assign_role(block, other_person, Role.SPEAKER)
+        registration = register_participant(meeting, person, role=ParticipantRole.EXPERT,
+                                            days={date(2021, 10, 18): DayMode.IN_ROOM})
         db.session.commit()
         owner = make.organiser("owner@example.org", meetings=[meeting])
         owner_token = make.token(owner, "owner's script")
         stranger = make.organiser("stranger@example.org", meetings=[make.meeting(slug="their-own")])
         stranger_token = make.token(stranger, "stranger's script")
         ids = dict(rooms=room.id, institutions=institution.id, people=person.id, session=block.id, role=role.id,
-                   token=owner.tokens[0].id)
+                   token=owner.tokens[0].id, registration=registration.id)
     return World(ids, owner_token, stranger_token)
 
 
@@ -109,7 +114,8 @@ def _url(route: Route, world: World, slug: str = "owned") -> str:
     rule = next(r for r in _url_map().iter_rules() if r.rule == route.rule)
     choice = dict(route.choice)
     values = {"slug": slug, "session_id": world.ids["session"], "role_id": world.ids["role"],
-              "token_id": world.ids["token"], "day": date(2021, 10, 18), **choice}
+              "token_id": world.ids["token"], "registration_id": world.ids["registration"],
+              "day": date(2021, 10, 18), **choice}
     if "kind" in choice:
         values["record_id"] = world.ids[choice["kind"]]
     unknown = set(rule.arguments) - set(values)
@@ -158,7 +164,8 @@ def _form_data_the_owner_sees(owner, url: str, method: str) -> dict:
     return values
 
 
-MEETING_WRITES = routes(WRITE_METHODS, lambda rule: rule.endpoint not in USER_SCOPED)
+OPEN_TO_ANYONE = {"auth.login_page", "registration.register"}
+MEETING_WRITES = routes(WRITE_METHODS, lambda rule: rule.endpoint not in NOT_ORGANISERS_ONLY)
 
 
 def test_no_one_but_an_organiser_changes_a_meeting(browser, world, stored_rows):
@@ -210,13 +217,14 @@ def test_every_state_changing_route_refuses_anyone_not_signed_in(browser, world,
     csrf = csrf_token_of(anonymous.get("/login"))
     before = stored_rows()
     answers = {str(route): _answer(_send(anonymous, route.method, _url(route, world), csrf=csrf))
-               for route in routes(WRITE_METHODS, lambda rule: rule.endpoint != "auth.login_page")}
+               for route in routes(WRITE_METHODS, lambda rule: rule.endpoint not in OPEN_TO_ANYONE)}
     assert answers == {route: "401" if " /api/" in route else "login" for route in answers}
     assert stored_rows() == before
 
 
-CROSS_MEETING = routes(WRITE_METHODS | {"GET"}, lambda rule: rule.endpoint not in USER_SCOPED and "slug" in
-                       rule.arguments and bool(rule.arguments & {"record_id", "session_id", "role_id"}))
+CROSS_MEETING = routes(WRITE_METHODS | {"GET"}, lambda rule: rule.endpoint not in NOT_ORGANISERS_ONLY and "slug" in
+                       rule.arguments and bool(rule.arguments & {"record_id", "session_id", "role_id",
+                                                                 "registration_id"}))
 
 
 def test_an_organiser_reaches_no_record_of_another_meeting_through_their_own(browser, world, stored_rows):
@@ -258,7 +266,7 @@ def test_organiser_reads_in_the_api_need_an_organisers_token(browser, world):
 
 
 def test_the_user_scoped_routes_named_above_exist():
-    assert set(USER_SCOPED) <= {rule.endpoint for rule in _url_map().iter_rules()}
+    assert set(NOT_ORGANISERS_ONLY) <= {rule.endpoint for rule in _url_map().iter_rules()}
 
 
 def test_a_stranger_cannot_revoke_an_organisers_token(browser, world, stored_rows):

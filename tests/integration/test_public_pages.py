@@ -123,7 +123,7 @@ def test_a_persons_page_lists_their_sessions(client, demo):
     finlay = db.session.scalar(select(Person).where(Person.name == "Brian Finlay"))
     page = text_of(client.get(f"{EGM}/people/{finlay.id}"))
     assert "Mr Brian Finlay" in page and "President" in page and "Stimson Center" in page
-    assert "Fri 15 Oct 10:20–10:40 Congratulatory remarks" in page
+    assert "Fri 15 Oct 10:20 – 10:40 Congratulatory remarks" in page
 
 
 def test_an_institutions_page_lists_its_people_and_their_sessions(client, make):
@@ -157,3 +157,14 @@ def test_pages_are_readable_on_a_phone(client, demo):
     html = client.get(f"{EGM}/").get_data(as_text=True)
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
     assert '<html lang="en">' in html and "<main" in html and "<nav" in html
+
+
+def test_the_agenda_lists_chair_then_speakers_then_panellists_in_their_order(client, make):
+    meeting = make.meeting()
+    panel = make.session(meeting, "Panel on data")
+    for name, role in (("Panellist Park", Role.PANELLIST), ("Speaker Seo", Role.SPEAKER),
+                       ("Chair Choi", Role.CHAIR), ("Speaker Song", Role.SPEAKER)):
+        assign_role(panel, make.person(meeting, name), role)
+    db.session.commit()
+    page = text_of(client.get("/events/test-meeting/"))
+    assert "Chair Chair Choi Speakers Speaker Seo Speaker Song Panellist Panellist Park" in page

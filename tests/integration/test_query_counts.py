@@ -4,9 +4,9 @@ from datetime import datetime, timedelta
 import pytest
 
 from planner.domain.timezones import to_instant
-from planner.domain.vocabulary import AttendanceMode, InstitutionKind, Role, SessionKind
+from planner.domain.vocabulary import AttendanceMode, DayMode, InstitutionKind, ParticipantRole, Role, SessionKind
 from planner.extensions import db
-from planner.models import Person, Session, SessionRole
+from planner.models import DayAttendance, Person, Registration, Session, SessionRole
 from planner.operations.meetings import add_institution, add_room
 
 
@@ -32,7 +32,10 @@ def build_meeting(make, slug: str, sessions: int):
     return meeting
 
 
-@pytest.mark.parametrize("page", ["/events/{slug}/", "/events/{slug}/days/2021-10-18", "/api/v1/events/{slug}"])
+@pytest.mark.parametrize("page", [
+    "/events/{slug}/", "/events/{slug}/days/2021-10-18", "/api/v1/events/{slug}",
+    "/events/{slug}/programme", "/events/{slug}/programme/2021-10-18",
+])
 def test_queries_behind_a_page_are_the_same_for_10_and_500_sessions(client, make, count_queries, page):
     counts = {}
     for size in (10, 500):
@@ -45,3 +48,42 @@ def test_queries_behind_a_page_are_the_same_for_10_and_500_sessions(client, make
         counts[size] = counter.count
     assert counts[10] == counts[500]
     assert counts[500] <= 8, counter.statements
+
+
+@pytest.mark.parametrize("page", [
+    "/events/{slug}/?tz=America/New_York", "/events/{slug}/days/2021-10-18?tz=America/New_York",
+    "/api/v1/events/{slug}?tz=America/New_York",
+])
+def test_reading_in_another_zone_costs_no_query_per_session(client, make, count_queries, page):
+    counts = {}
+    for size in (10, 500):
+        build_meeting(make, f"size-{size}", size)
+        with count_queries() as counter:
+            assert client.get(page.format(slug=f"size-{size}")).status_code == 200
+        counts[size] = counter.count
+    assert counts[10] == counts[500]
+
+
+def test_the_burden_view_costs_the_same_for_10_and_500_sessions_and_registrations(sign_in, make, count_queries):
+    counts = {}
+    zones = ["Europe/Zurich", "America/New_York", "Asia/Tokyo", "Australia/Sydney", ""]
+    for size in (10, 500):
+        meeting = build_meeting(make, f"size-{size}", size)
+        participants = [Person(meeting=meeting, name=f"Participant {n}") for n in range(size)]
+        db.session.add_all(participants)
+        db.session.flush()
+        db.session.add_all(
+            Registration(meeting=meeting, person=person, role=ParticipantRole.EXPERT, home_timezone=zones[n % 5],
+                         days=[DayAttendance(day=day, mode=DayMode.ONLINE if n % 3 else DayMode.IN_ROOM)
+                               for day in meeting.days])
+            for n, person in enumerate(participants)
+        )
+        db.session.commit()
+        organiser = sign_in(meeting)
+        with count_queries() as counter:
+            response = organiser.get(f"/events/size-{size}/organise/burden")
+        assert response.status_code == 200
+        assert response.get_data(as_text=True).count("Participant ") >= size // 2
+        counts[size] = counter.count
+    assert counts[10] == counts[500]
+    assert counts[500] <= 6, counter.statements

@@ -157,7 +157,7 @@ def test_creating_a_session_answers_201_with_the_whole_session(api, ids):
         "online_link": "https://meet.example.org/ws1", "status": "tentative", "thematic_area": "Border data",
         "description": "Open discussion.", "roles": [],
         "url": f"http://localhost/events/owned/sessions/{body['id']}", "version": 1,
-        "online_link_public": False, "draft": False, "sequence": 0,
+        "online_link_public": False, "draft": False, "sequence": 0, "reader_timezone": "Asia/Seoul",
     }
 
 

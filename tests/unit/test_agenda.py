@@ -45,3 +45,26 @@ def test_a_session_outside_the_meetings_days_still_shows_on_its_own_day():
     stray = Item(1, datetime(2021, 10, 25, 1, tzinfo=timezone.utc), datetime(2021, 10, 25, 2, tzinfo=timezone.utc))
     days = agenda_days([stray], "Asia/Seoul", [date(2021, 10, 18)])
     assert [day.day for day in days] == [date(2021, 10, 18), date(2021, 10, 25)]
+
+
+def test_read_from_new_york_a_seoul_morning_falls_on_the_day_before_and_names_its_meeting_day():
+    monday_morning = Item(1, seoul(18, 9), seoul(18, 10))  # 20:00 on Sunday in New York
+    monday_afternoon = Item(2, seoul(18, 14), seoul(18, 15))  # 01:00 on Monday
+    days = agenda_days([monday_morning, monday_afternoon], "America/New_York", [],
+                       meeting_zone="Asia/Seoul")
+    assert [(day.day, shape(day.items), day.meeting_days) for day in days] == [
+        (date(2021, 10, 17), [(1, [])], [date(2021, 10, 18)]),
+        (date(2021, 10, 18), [(2, [])], [date(2021, 10, 18)]),
+    ]
+
+
+def test_one_of_the_readers_days_can_hold_sessions_of_two_meeting_days():
+    friday_evening = Item(1, seoul(15, 23), seoul(15, 23, 30))  # 16:00 on Friday in Zurich
+    saturday_dawn = Item(2, seoul(16, 6, 30), seoul(16, 6, 45))  # 23:30 on Friday in Zurich
+    saturday_morning = Item(3, seoul(16, 7), seoul(16, 8))  # 00:00 on Saturday in Zurich
+    days = agenda_days([friday_evening, saturday_dawn, saturday_morning], "Europe/Zurich", [],
+                       meeting_zone="Asia/Seoul")
+    assert [(day.day.day, shape(day.items), day.meeting_days) for day in days] == [
+        (15, [(1, []), (2, [])], [date(2021, 10, 15), date(2021, 10, 16)]),
+        (16, [(3, [])], [date(2021, 10, 16)]),
+    ]

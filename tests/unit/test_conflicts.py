@@ -7,9 +7,10 @@ from hypothesis import strategies as st
 
 from planner.domain.conflicts import (
     CROSSES_MIDNIGHT, IN_PERSON_IN_ONLINE_ROOM, OUTSIDE_MEETING_DAYS, OVER_CAPACITY, PERSON_DOUBLE_BOOKED,
-    ROOM_DOUBLE_BOOKED, SPEAKER_ONLINE, Conflict, DayAttendanceFacts, MeetingFacts, RoomFacts, SessionFacts,
+    ROOM_DOUBLE_BOOKED, SPEAKER_ONLINE, Conflict, MeetingFacts, RoomFacts, SessionFacts,
     find_conflicts, overlapping_pairs,
 )
+from planner.domain.headcounts import DayHeadcount
 from planner.domain.vocabulary import AttendanceMode, SessionStatus
 
 UTC = timezone.utc
@@ -167,7 +168,7 @@ def test_on_the_night_the_clocks_go_forward_the_local_day_still_decides():
 # Headcounts
 
 def test_more_people_in_the_room_that_day_than_it_seats():
-    attendance = {date(2021, 10, 18): DayAttendanceFacts(in_room=95)}
+    attendance = {date(2021, 10, 18): DayHeadcount(in_room=95)}
     assert find_conflicts(meeting(
         session(1, "Opening", at(18, 9), at(18, 10), mode=AttendanceMode.HYBRID),
         session(2, "Webinar", at(18, 11), at(18, 12), mode=AttendanceMode.ONLINE),
@@ -180,7 +181,7 @@ def test_more_people_in_the_room_that_day_than_it_seats():
 
 
 def test_a_full_room_and_a_room_of_unknown_size_are_fine():
-    attendance = {date(2021, 10, 18): DayAttendanceFacts(in_room=80)}
+    attendance = {date(2021, 10, 18): DayHeadcount(in_room=80)}
     unmeasured = RoomFacts(3, "Annex", None, False)
     assert find_conflicts(meeting(
         session(1, "Opening", at(18, 9), at(18, 10)), session(2, "Side event", at(18, 9), at(18, 10), room=3),
@@ -189,13 +190,13 @@ def test_a_full_room_and_a_room_of_unknown_size_are_fine():
 
 
 def test_the_day_of_a_late_session_is_its_local_day():
-    attendance = {date(2021, 10, 18): DayAttendanceFacts(in_room=200)}
+    attendance = {date(2021, 10, 18): DayHeadcount(in_room=200)}
     # 08:00 on the 19th in Seoul is still the 18th in UTC; the 19th's headcount (none) applies.
     assert find_conflicts(meeting(session(1, "Breakfast briefing", at(19, 8), at(19, 9)), attendance=attendance)) == []
 
 
 def test_a_speaker_attending_online_cannot_speak_in_a_session_held_in_the_room_only():
-    attendance = {date(2021, 10, 18): DayAttendanceFacts(in_room=10, online_person_ids=frozenset({10}))}
+    attendance = {date(2021, 10, 18): DayHeadcount(in_room=10, online=1, online_person_ids=frozenset({10}))}
     assert find_conflicts(meeting(
         session(1, "Closed-door briefing", at(18, 9), at(18, 10), mode=AttendanceMode.IN_PERSON, people=[10, 11]),
         session(2, "Hybrid panel", at(18, 11), at(18, 12), mode=AttendanceMode.HYBRID, people=[10]),

@@ -3,6 +3,7 @@ from flask import jsonify, url_for
 
 from planner.domain.vocabulary import MeetingFormat
 from planner.operations.meetings import create_meeting, update_meeting
+from planner.domain.errors import InvalidInput
 from planner.queries import agenda as queries
 from planner.queries.conflicts import meeting_conflicts
 from planner.web.access import organised_meeting_or_abort, published_meeting_or_404
@@ -11,6 +12,7 @@ from planner.web.api.auth import api_user, require_api_user
 from planner.web.api.parsing import given, json_body
 from planner.web.api.responses import expected_version, with_etag, writes
 from planner.web.api.serialise import conflict_json, meeting_detail, meeting_summary
+from planner.web.reader_zone import reader_zone
 
 MEETING_FIELDS = {
     "title", "short_name", "hosts", "description", "first_day", "last_day", "timezone", "venue", "format",
@@ -50,9 +52,14 @@ def events():
 @api.get("/events/<slug>")
 def event(slug: str):
     meeting = published_meeting_or_404(slug)
+    zones = reader_zone(meeting, remembered=False)
+    # A client that asked for a zone must not mistake the meeting's times for it.
+    if zones.problem:
+        raise InvalidInput("tz", zones.problem)
     people, institutions = queries.meeting_directory(meeting)
     sessions = queries.agenda_sessions(meeting, with_people=False)
-    return jsonify(meeting_detail(meeting, sessions, people, institutions))
+    return jsonify(meeting_detail(meeting, zones.name, sessions, people, institutions))
+
 
 
 @api.post("/events")

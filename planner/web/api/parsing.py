@@ -94,6 +94,29 @@ class Body:
             self.errors[name] = "Give a date and time such as 2021-10-18T09:30 or 2021-10-18T09:30:00+09:00."
             return MISSING
 
+    def object(self, name: str, *, required: bool = False):
+        value = self._get(name, required)
+        if value is MISSING or isinstance(value, dict):
+            return value
+        self.errors[name] = "Give a JSON object."
+        return MISSING
+
+    def day_modes(self, name: str, vocabulary: type[enum.Enum], *, required: bool = False):
+        """An object mapping days (YYYY-MM-DD) to one of ``vocabulary``."""
+        value = self.object(name, required=required)
+        if value is MISSING:
+            return value
+        parsed = {}
+        for key, mode in value.items():
+            try:
+                day = date.fromisoformat(key) if len(key) == 10 else _bad()
+                parsed[day] = vocabulary(mode)
+            except (ValueError, TypeError):
+                self.errors[f"{name}.{key}"[:80]] = (
+                    "Map a day (YYYY-MM-DD) to one of: " + ", ".join(m.value for m in vocabulary) + "."
+                )
+        return parsed
+
     def raise_if_invalid(self) -> None:
         if self.errors:
             raise InvalidInput(errors=self.errors)

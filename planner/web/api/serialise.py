@@ -1,4 +1,5 @@
-"""Records as the JSON the API documents. Times: ISO 8601 with the meeting's offset, plus the zone name."""
+"""Records as the JSON the API documents. Times: ISO 8601 with the reader's offset (the meeting's unless
+``?tz=`` names another zone), plus both zone names."""
 from typing import Any
 
 from flask import url_for
@@ -23,9 +24,10 @@ def meeting_summary(meeting: Meeting) -> dict[str, Any]:
     }
 
 
-def meeting_detail(meeting: Meeting, sessions, people, institutions) -> dict[str, Any]:
+def meeting_detail(meeting: Meeting, reader_zone: str, sessions, people, institutions) -> dict[str, Any]:
     return {
         **meeting_summary(meeting),
+        "reader_timezone": reader_zone,
         "hosts": meeting.hosts,
         "description": meeting.description,
         "contact_email": meeting.contact_email,
@@ -33,7 +35,7 @@ def meeting_detail(meeting: Meeting, sessions, people, institutions) -> dict[str
         "rooms": [room_json(room) for room in meeting.rooms],
         "institutions": [institution_json(item) for item in institutions],
         "people": [person_json(person) for person in people],
-        "sessions": [session_json(session, meeting) for session in sessions],
+        "sessions": [session_json(session, meeting, reader_zone) for session in sessions],
     }
 
 
@@ -67,15 +69,19 @@ def person_json(person: Person, *, for_organiser: bool = False) -> dict[str, Any
     return body
 
 
-def session_json(session: Session, meeting: Meeting, *, for_organiser: bool = False) -> dict[str, Any]:
+def session_json(
+    session: Session, meeting: Meeting, reader_zone: str | None = None, *, for_organiser: bool = False
+) -> dict[str, Any]:
+    zone = reader_zone or meeting.timezone
     body = {
         "id": session.id,
         "uid": str(session.uid),
         "title": session.title,
         "kind": session.kind.value,
-        "starts_at": to_local(session.starts_at, meeting.timezone).isoformat(),
-        "ends_at": to_local(session.ends_at, meeting.timezone).isoformat(),
+        "starts_at": to_local(session.starts_at, zone).isoformat(),
+        "ends_at": to_local(session.ends_at, zone).isoformat(),
         "timezone": meeting.timezone,
+        "reader_timezone": zone,
         "room_id": session.room_id,
         "parent_id": session.parent_id,
         "attendance_mode": session.attendance_mode.value,

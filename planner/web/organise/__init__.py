@@ -14,4 +14,6 @@ def require_sign_in():
     return None
 
 
-from planner.web.organise import directory, meetings, review, sessions, timetable, tokens  # noqa: E402,F401
+from planner.web.organise import (  # noqa: E402,F401  (attach the routes)
+    burden, directory, meetings, participants, review, sessions, timetable, tokens,
+)

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
-from wtforms import SelectChoice
 
 from planner.domain.errors import InvalidInput, StaleEdit
 from planner.domain.vocabulary import InstitutionKind
@@ -15,6 +14,7 @@ from planner.operations import meetings as operations
 from planner.queries.organise import registration_of, roles_of_person, sessions_in_room
 from planner.web.access import organised_meeting_or_abort, record_of_meeting_or_404
 from planner.web.organise import organise
+from planner.web.forms import option
 from planner.web.organise.forms import ConfirmForm, InstitutionForm, PersonForm, RoomForm
 from planner.web.organise.responses import show_invalid, stale_page
 from planner.web.presenters import clock_range_with_day
@@ -43,8 +43,7 @@ def _institution_choices(form: PersonForm, meeting: Meeting) -> None:
     institutions = db.session.scalars(
         select(Institution).where(Institution.meeting_id == meeting.id).order_by(Institution.name)
     )
-    form.institution.choices = [SelectChoice("", "— none —")] + [SelectChoice(str(i.id), i.display_name)
-                                                                 for i in institutions]
+    form.institution.choices = [option("", "— none —")] + [option(str(i.id), i.display_name) for i in institutions]
 
 
 def _chosen_institution(form: PersonForm, meeting: Meeting) -> Institution | None:

@@ -1,16 +1,16 @@
 """The organisers' forms. They check the shape of the input; the operations check the rules."""
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField, DateField, DateTimeLocalField, EmailField, HiddenField, IntegerField, SelectField, StringField,
-    SelectChoice, TextAreaField, URLField,
+    TextAreaField, URLField,
 )
 from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional
 
-from planner.domain.vocabulary import AttendanceMode, InstitutionKind, MeetingFormat, Role, SessionKind, SessionStatus
-
-
-def choices(vocabulary) -> list[SelectChoice]:
-    return [SelectChoice(member.value, member.label) for member in vocabulary]
+from planner.domain.vocabulary import (
+    AttendanceMode, DayMode, InstitutionKind, MeetingFormat, ParticipantRole, Role, SessionKind, SessionStatus,
+)
+from planner.web.forms import choices, day_field
 
 
 class VersionedForm(FlaskForm):
@@ -92,3 +92,36 @@ class ConfirmForm(VersionedForm):
 
 class TokenForm(FlaskForm):
     name = StringField("What the token is for", validators=[DataRequired()])
+
+
+class RegistrationForm(VersionedForm):
+    """A participant and how they attend; ``with_days`` adds one choice per day of the meeting."""
+
+    person = SelectField("Person", coerce=str, description="Someone already in this meeting, or a new person below.")
+    honorific = StringField("Honorific")
+    name = StringField("Name as written")
+    position = StringField("Position")
+    institution = SelectField("Institution", coerce=str)
+    email = EmailField("Email", validators=[Optional()])
+    role = SelectField("Takes part as", choices=choices(ParticipantRole))
+    home_timezone = StringField("Home time zone", description="An IANA zone such as Europe/Zurich, for the "
+                                                              "time-zone view.")
+
+    @classmethod
+    def with_days(cls, days, **kwargs):
+        form_class = type(cls.__name__, (cls,), {
+            day_field(day): SelectField(f"{day:%a %d %b}", choices=choices(DayMode)) for day in days
+        })
+        return form_class(**kwargs)
+
+
+class ImportForm(FlaskForm):
+    file = FileField("CSV file", validators=[FileRequired(message="Choose a CSV file.")])
+
+
+class RegistrationSettingsForm(VersionedForm):
+    registration_open = BooleanField("Open the public registration form")
+    registration_closes_at = DateTimeLocalField("Registration closes", format="%Y-%m-%dT%H:%M",
+                                                validators=[Optional()])
+    attendance_changes_close_at = DateTimeLocalField("Participants may change their days until",
+                                                     format="%Y-%m-%dT%H:%M", validators=[Optional()])

@@ -4,7 +4,6 @@ from datetime import date, datetime, time
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
-from wtforms import SelectChoice
 
 from planner.domain.errors import InvalidInput, StaleEdit
 from planner.domain.timezones import local_day, to_local
@@ -15,17 +14,18 @@ from planner.operations.agenda import add_session, assign_role, delete_session, 
 from planner.queries.agenda import agenda_sessions
 from planner.web.access import organised_meeting_or_abort, record_of_meeting_or_404
 from planner.web.organise import organise
+from planner.web.forms import option
 from planner.web.organise.forms import ConfirmForm, RoleForm, SessionForm
 from planner.web.organise.responses import show_invalid, stale_page
 
 
 def _prepare(form: SessionForm, meeting: Meeting, session: Session | None) -> None:
     rooms = meeting.rooms
-    form.room.choices = [SelectChoice("", "— no room —")] + [SelectChoice(str(room.id), room.name) for room in rooms]
+    form.room.choices = [option("", "— no room —")] + [option(str(room.id), room.name) for room in rooms]
     blocks = [s for s in agenda_sessions(meeting, public=False, with_people=False)
               if session is None or s.id != session.id]
-    form.parent.choices = [SelectChoice("", "— not inside another session —")] + [
-        SelectChoice(str(s.id), f"{to_local(s.starts_at, meeting.timezone):%a %d %b %H:%M} {s.title}") for s in blocks
+    form.parent.choices = [option("", "— not inside another session —")] + [
+        option(str(s.id), f"{to_local(s.starts_at, meeting.timezone):%a %d %b %H:%M} {s.title}") for s in blocks
     ]
 
 
@@ -89,7 +89,7 @@ def _form_data(session: Session, meeting: Meeting) -> dict:
 def _role_form(meeting: Meeting) -> RoleForm:
     form = RoleForm(prefix="role")
     people = db.session.scalars(select(Person).where(Person.meeting_id == meeting.id).order_by(Person.name))
-    form.person.choices = [SelectChoice("", "— choose —")] + [SelectChoice(str(p.id), p.display_name) for p in people]
+    form.person.choices = [option("", "— choose —")] + [option(str(p.id), p.display_name) for p in people]
     return form
 
 

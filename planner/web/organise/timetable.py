@@ -7,6 +7,7 @@ from planner.domain.timetable import SNAP_MINUTES, lay_out_day
 from planner.domain.timezones import day_span
 from planner.queries.agenda import agenda_sessions
 from planner.queries.conflicts import meeting_conflicts
+from planner.queries.headcounts import day_headcounts, session_headcounts
 from planner.web.access import organised_meeting_or_abort
 from planner.web.organise import organise
 
@@ -27,6 +28,7 @@ def timetable(slug: str, day: date):
     layout = lay_out_day(day, meeting.timezone, sessions, [room.id for room in rooms])
     return render_template(
         "organise/timetable.html", meeting=meeting, day=day, layout=layout, rooms={r.id: r for r in rooms},
-        conflicts=meeting_conflicts(meeting), snap=SNAP_MINUTES,
+        conflicts=meeting_conflicts(meeting), snap=SNAP_MINUTES, headcounts=session_headcounts(meeting, sessions),
+        day_count=day_headcounts(meeting).get(day),
         day_start_iso=day_span(day, meeting.timezone)[0].isoformat(),
     )

@@ -1,0 +1,158 @@
+"""Reading a participants' CSV file: every row checked before anything is imported.
+
+Columns (header names, any order, case-insensitive):
+
+- ``name`` (required): as the person writes it, e.g. "Chang Wook-jin"
+- ``role`` (required): delegate, expert, observer, staff or press
+- ``honorific``, ``position``, ``email``, ``home_timezone`` (an IANA zone such as Europe/Geneva)
+- ``institution``: the name or acronym of one of the meeting's institutions, or a new name
+- ``institution_kind``: government, international, think_tank, private or academia (for a new institution)
+- one column per meeting day, headed ``YYYY-MM-DD``: ``room`` (or ``in_room``, ``in room``),
+  ``online``, or ``absent`` (or empty)
+"""
+import csv
+import io
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from planner.domain.timezones import is_known_zone
+from planner.domain.vocabulary import DayMode, InstitutionKind, ParticipantRole
+
+MAX_BYTES = 2_000_000
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+DAY_MODES = {
+    "room": DayMode.IN_ROOM, "in_room": DayMode.IN_ROOM, "in room": DayMode.IN_ROOM, "in the room": DayMode.IN_ROOM,
+    "online": DayMode.ONLINE, "absent": DayMode.ABSENT, "": DayMode.ABSENT, "no": DayMode.ABSENT,
+}
+KNOWN_COLUMNS = {"name", "role", "honorific", "position", "email", "home_timezone", "institution", "institution_kind"}
+
+
+@dataclass(frozen=True)
+class ParticipantRow:
+    line: int
+    name: str
+    role: ParticipantRole
+    honorific: str
+    position: str
+    email: str
+    home_timezone: str
+    institution: str
+    institution_kind: InstitutionKind | None
+    days: dict[date, DayMode]
+
+
+class CsvProblems(ValueError):
+    """Every problem found, as (row number, column, message); row 1 is the header."""
+
+    def __init__(self, problems: list[tuple[int, str, str]]):
+        super().__init__(f"{len(problems)} problem(s) in the file")
+        self.problems = problems
+
+
+def read_participants(data: bytes, meeting_days: list[date]) -> list[ParticipantRow]:
+    if len(data) > MAX_BYTES:
+        raise CsvProblems([(0, "file", f"The file is larger than {MAX_BYTES // 1_000_000} MB.")])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CsvProblems([(0, "file", "Save the file as CSV in UTF-8 encoding.")]) from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [cell.strip().lower() for cell in next(reader)]
+    except (StopIteration, csv.Error):
+        raise CsvProblems([(1, "file", "The file is empty; the first line must name the columns.")]) from None
+    problems: list[tuple[int, str, str]] = []
+    day_columns = _day_columns(header, meeting_days, problems)
+    for required in ("name", "role"):
+        if required not in header:
+            problems.append((1, required, f"The header has no “{required}” column."))
+    if problems:
+        raise CsvProblems(problems)
+    rows: list[ParticipantRow] = []
+    seen_emails: dict[str, int] = {}
+    try:
+        for line, cells in enumerate(reader, start=2):
+            if not any(cell.strip() for cell in cells):
+                continue
+            if len(cells) > len(header):
+                problems.append((line, "row", "This row has more cells than the header has columns."))
+                continue
+            values = dict(zip(header, (cell.strip() for cell in cells)))
+            row = _row(line, values, day_columns, problems)
+            if row is not None and row.email:
+                if row.email.lower() in seen_emails:
+                    problems.append((line, "email", f"{row.email} is also on row {seen_emails[row.email.lower()]}."))
+                seen_emails.setdefault(row.email.lower(), line)
+            if row is not None:
+                rows.append(row)
+    except csv.Error as error:
+        problems.append((reader.line_num, "row", f"The CSV cannot be read here: {error}."))
+    if problems:
+        raise CsvProblems(problems)
+    if not rows:
+        raise CsvProblems([(2, "file", "The file has no participants.")])
+    return rows
+
+
+def _day_columns(header: list[str], meeting_days: list[date], problems) -> dict[str, date]:
+    columns = {}
+    for name in header:
+        if name in KNOWN_COLUMNS:
+            continue
+        try:
+            day = date.fromisoformat(name) if len(name) == 10 else None
+        except ValueError:
+            day = None
+        if day is None:
+            problems.append((1, name or "(empty)", "Unknown column; see the list of columns."))
+        elif day not in meeting_days:
+            problems.append((1, name, "This day is not a day of the meeting."))
+        else:
+            columns[name] = day
+    return columns
+
+
+def _row(line: int, values: dict[str, str], day_columns: dict[str, date], problems) -> ParticipantRow | None:
+    before = len(problems)
+    name = values.get("name", "")
+    if not name:
+        problems.append((line, "name", "A name is required."))
+    elif len(name) > 200:
+        problems.append((line, "name", "At most 200 characters."))
+    try:
+        role = ParticipantRole(values.get("role", "").lower())
+    except ValueError:
+        role = None
+        problems.append((line, "role", "Give delegate, expert, observer, staff or press."))
+    email = values.get("email", "")
+    if email and (not EMAIL.match(email) or len(email) > 254):
+        problems.append((line, "email", f"“{email}” is not an email address."))
+    zone = values.get("home_timezone", "")
+    if zone and not is_known_zone(zone):
+        problems.append((line, "home_timezone", f"“{zone}” is not a known IANA time zone."))
+    kind_text = values.get("institution_kind", "").lower()
+    kind = None
+    if kind_text:
+        try:
+            kind = InstitutionKind(kind_text)
+        except ValueError:
+            problems.append((line, "institution_kind", "Give government, international, think_tank, private or "
+                                                       "academia."))
+    for column, text in (("honorific", 20), ("position", 300), ("institution", 300)):
+        if len(values.get(column, "")) > text:
+            problems.append((line, column, f"At most {text} characters."))
+    days = {}
+    for column, day in day_columns.items():
+        mode = DAY_MODES.get(values.get(column, "").lower())
+        if mode is None:
+            problems.append((line, column, "Give room, online or absent."))
+        else:
+            days[day] = mode
+    if len(problems) > before:
+        return None
+    return ParticipantRow(
+        line=line, name=name, role=role, honorific=values.get("honorific", ""),
+        position=values.get("position", ""), email=email, home_timezone=zone,
+        institution=values.get("institution", ""), institution_kind=kind, days=days,
+    )

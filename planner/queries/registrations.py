@@ -1,0 +1,25 @@
+"""Reading registrations with their people and days in a fixed number of queries."""
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from planner.extensions import db
+from planner.models import Meeting, Person, Registration
+
+
+def _with_people():
+    return select(Registration).options(
+        selectinload(Registration.person).selectinload(Person.institution),
+        selectinload(Registration.days),
+    )
+
+
+def meeting_registrations(meeting: Meeting) -> Sequence[Registration]:
+    query = _with_people().join(Registration.person).where(Registration.meeting_id == meeting.id)
+    return db.session.scalars(query.order_by(Person.name, Registration.id)).all()
+
+
+def find_registration(meeting: Meeting, registration_id: int) -> Registration | None:
+    query = _with_people().where(Registration.meeting_id == meeting.id, Registration.id == registration_id)
+    return db.session.scalars(query).one_or_none()

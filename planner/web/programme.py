@@ -1,0 +1,55 @@
+"""The printable programme: the whole meeting, or one day, laid out for the browser's own print."""
+from collections.abc import Sequence
+from datetime import date
+from functools import partial
+
+from flask import Blueprint, abort, render_template, request
+
+from planner.domain.errors import InvalidInput
+from planner.domain.programme import (
+    Edition, Paper, ProgrammeDay, ProgrammeOptions, attendance_legend, online_link, programme_days, programme_options,
+)
+from planner.models import Meeting
+from planner.queries import agenda as queries
+from planner.web.access import may_see_private_links, meeting_day_or_404, published_meeting_or_404
+
+programme = Blueprint("programme", __name__)
+
+
+@programme.get("/events/<slug>/programme")
+def whole_meeting(slug: str):
+    meeting = published_meeting_or_404(slug)
+    options = options_or_400()
+    days = programme_days(queries.agenda_sessions(meeting), meeting.timezone, meeting.days, keep_empty_days=False)
+    return render_programme(meeting, days, options)
+
+
+@programme.get("/events/<slug>/programme/<isodate:day>")
+def one_day(slug: str, day: date):
+    meeting = published_meeting_or_404(slug)
+    meeting_day_or_404(meeting, day)
+    options = options_or_400()
+    sessions = queries.agenda_sessions(meeting, day=day)
+    return render_programme(meeting, programme_days(sessions, meeting.timezone, [day], keep_empty_days=True),
+                            options, day=day)
+
+
+def options_or_400() -> ProgrammeOptions:
+    try:
+        return programme_options(request.args)
+    except InvalidInput as error:
+        abort(400, description=error.message)
+
+
+def render_programme(
+    meeting: Meeting, days: Sequence[ProgrammeDay], options: ProgrammeOptions, day: date | None = None
+):
+    """Any selection of days and sessions, printed the same way; ``day`` names a single day asked for."""
+    private_links = may_see_private_links(meeting)
+    if options.edition is Edition.INTERNAL and not private_links:
+        abort(403, description="The internal edition, with the online links, is for the meeting's organisers.")
+    return render_template(
+        "programme/programme.html", meeting=meeting, days=days, day=day, options=options,
+        legend=attendance_legend(days), papers=list(Paper), editions=list(Edition),
+        join_link=partial(online_link, edition=options.edition, private_links=private_links),
+    )

@@ -1,0 +1,63 @@
+"""Browser fixtures: the app served live over the test database, and headless Chromium to drive and print it.
+
+One browser serves the whole test session; each test gets a fresh live server on a
+free port over the same database fixture as the other tests, and a fresh page.
+"""
+import os
+import shutil
+import threading
+
+import pytest
+from werkzeug.serving import make_server
+
+from tests.e2e.printed import PrintedPage, read_pdf
+
+CHROMIUM = os.environ.get("PLANNER_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture
+def live_server(app):
+    """The base address of ``app`` served over HTTP in a thread, for as long as the test runs."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM):
+        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set PLANNER_CHROMIUM)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def print_pdf(page, live_server):
+    """Print an address of the live server to PDF, as the browser's own print would, and read it back."""
+    def printing(address: str) -> list[PrintedPage]:
+        response = page.goto(live_server + address)
+        assert response is not None and response.ok, f"{address} answered {response and response.status}"
+        return read_pdf(page.pdf(prefer_css_page_size=True))
+
+    return printing
