@@ -546,3 +546,13 @@ def test_the_days_of_a_meeting_are_its_own_zones_days(api):
                                                           "ends_at": "2022-03-22T00:00"})
     assert (late.status_code, late.get_json()["ends_at"]) == (201, "2022-03-22T00:00:00+01:00")
     assert date.fromisoformat(late.get_json()["starts_at"][:10]) == date(2022, 3, 21)
+
+
+@pytest.mark.parametrize("institution_id", [2**31, 2**63, 10**30, "1", True])
+def test_registering_a_new_person_with_an_institution_id_no_database_holds_is_refused(api, stored_rows,
+                                                                                       institution_id):
+    before = stored_rows()
+    response = api("POST", "/events/owned/registrations", json={
+        "role": "expert", "person": {"name": "Lee Ji-ho", "institution_id": institution_id}})
+    assert error(response) == (422, {"person.institution_id": "No such institution in this meeting."})
+    assert stored_rows() == before
