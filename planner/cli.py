@@ -90,7 +90,10 @@ def create_token_command(email: str, name: str) -> None:
     user = find_user(email)
     if user is None:
         raise click.ClickException(f"There is no account for {email}.")
-    _, secret = create_token(user, name)
+    try:
+        _, secret = create_token(user, name)
+    except InvalidInput as error:
+        raise click.ClickException(error.message)
     db.session.commit()
     click.echo(secret)
 

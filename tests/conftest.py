@@ -1,11 +1,13 @@
-"""Fixtures: an application over a fresh database (SQLite, or PLANNER_TEST_DATABASE_URL), and factories."""
+"""Fixtures: an application over a fresh database (SQLite, or PLANNER_TEST_DATABASE_URL), factories, sign-in."""
+import functools
 import os
 from contextlib import contextmanager
 from datetime import date, datetime
 
 import pytest
 from flask_migrate import upgrade
-from sqlalchemy import MetaData, create_engine, event
+from sqlalchemy import MetaData, create_engine, event, select
+from werkzeug.security import generate_password_hash
 
 from planner import create_app
 from planner.config import database_url
@@ -13,11 +15,26 @@ from planner.domain.vocabulary import AttendanceMode, InstitutionKind, MeetingFo
 from flask_login import FlaskLoginClient
 
 from planner.extensions import db
+from planner.models import accounts
 from planner.operations.accounts import create_organiser, find_user
 from planner.operations.agenda import add_session
 from planner.operations.meetings import add_institution, add_organiser, add_person, add_room, create_meeting
+from planner.operations.tokens import create_token
+from tests.integration.browsing import csrf_token_of
 
 ORGANISER_PASSWORD = "organiser password"
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def quick_password_hashing(monkeypatch):
+    """Hash passwords with few rounds: scrypt's deliberate slowness, paid at every sign-in, would dominate the suite.
+
+    The accounts still store a salted hash and check it the same way; only the cost differs
+    (test_sign_in checks the production setting).
+    """
+    monkeypatch.setattr(accounts, "generate_password_hash",
+                        functools.partial(generate_password_hash, method="pbkdf2:sha256:1000"))
 
 
 @pytest.fixture(scope="session")
@@ -125,6 +142,20 @@ class Factory:
         db.session.commit()
         return session
 
+    def organiser(self, email="organiser@example.org", password=PASSWORD, *, name="", meetings=()):
+        """An account that organises ``meetings`` (none: a signed-in stranger to every meeting)."""
+        user = create_organiser(email, password, name)
+        for meeting in meetings:
+            add_organiser(meeting, user)
+        db.session.commit()
+        return user
+
+    def token(self, user, name="test client") -> str:
+        """A live API token of ``user``; the secret, as a client sends it."""
+        _, secret = create_token(user, name)
+        db.session.commit()
+        return secret
+
 
 @pytest.fixture
 def make(app_context):
@@ -142,6 +173,67 @@ def sign_in(app, app_context):
         return app.test_client(user=user)
 
     return signed_in
+
+
+@pytest.fixture
+def seed(app):
+    """Make records in a short application context and keep what the test needs (ids, secrets):
+    ``with seed() as make: ...``. Tests that read back what requests stored do so in their own context too.
+    """
+    @contextmanager
+    def seeding():
+        with app.app_context():
+            yield Factory()
+
+    return seeding
+
+
+@pytest.fixture
+def stored_rows(app):
+    """Everything in the database, table by table, to show that a refused request changed nothing."""
+    def rows() -> dict[str, list[tuple]]:
+        with app.app_context():
+            return {
+                table.name: sorted(
+                    (tuple(row) for row in db.session.execute(select(table)).all()), key=repr
+                )
+                for table in db.metadata.sorted_tables
+            }
+
+    return rows
+
+
+class AuthActions:
+    """Signing in and out through the pages, as flaskr's tests do."""
+
+    def __init__(self, client):
+        self._client = client
+
+    def login(self, email="organiser@example.org", password=PASSWORD):
+        token = csrf_token_of(self._client.get("/login"))
+        return self._client.post("/login", data={"email": email, "password": password, "csrf_token": token})
+
+    def logout(self):
+        token = csrf_token_of(self._client.get("/logout"))
+        return self._client.post("/logout", data={"csrf_token": token})
+
+
+@pytest.fixture
+def auth(client):
+    return AuthActions(client)
+
+
+@pytest.fixture
+def browser(app):
+    """Another browser (its own cookies), signed in as ``email``: ``browser("b@example.org")``."""
+    def open_browser(email=None, password=PASSWORD):
+        client = app.test_client()
+        if email is not None:
+            response = AuthActions(client).login(email, password)
+            assert response.status_code == 302, response.get_data(as_text=True)
+        return client
+
+    return open_browser
 
 
 class QueryCounter:

@@ -26,7 +26,7 @@ def zone(name: str) -> ZoneInfo:
         raise UnknownTimeZone(name)
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder of zones, such as "Asia"
         raise UnknownTimeZone(name) from None
 
 

@@ -144,7 +144,9 @@ def _instant(errors: dict, field: str, value: datetime | None, meeting: Meeting)
         return to_instant(value, meeting.timezone)
     except NonexistentLocalTime as error:
         errors[field] = str(error)
-        return None
+    except OverflowError:  # a wall clock so near year 1 or 9999 that its instant has no date
+        errors[field] = _within_meeting_days(meeting)
+    return None
 
 
 def _within_meeting(errors: dict, meeting: Meeting, starts_at: datetime, ends_at: datetime) -> None:
@@ -152,9 +154,11 @@ def _within_meeting(errors: dict, meeting: Meeting, starts_at: datetime, ends_at
     _, closes = day_span(meeting.last_day, meeting.timezone)
     if starts_at < opens or ends_at > closes:
         field = "starts" if starts_at < opens or starts_at >= closes else "ends"
-        errors[field] = (
-            f"Choose a time within the meeting's days, {meeting.first_day:%d %B} to {meeting.last_day:%d %B %Y}."
-        )
+        errors[field] = _within_meeting_days(meeting)
+
+
+def _within_meeting_days(meeting: Meeting) -> str:
+    return f"Choose a time within the meeting's days, {meeting.first_day:%d %B} to {meeting.last_day:%d %B %Y}."
 
 
 def _check_parent(errors, meeting, session, parent, starts_at, ends_at) -> None:

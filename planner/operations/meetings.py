@@ -2,7 +2,7 @@
 import re
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from planner.domain.timezones import is_known_zone, to_instant, to_local
 from planner.domain.vocabulary import InstitutionKind, MeetingFormat
@@ -16,6 +16,8 @@ from planner.operations.validation import (
 )
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Well inside what dates can hold: a day's span in a zone must still be an instant (year 1 and 9999 are not).
+EARLIEST_DAY, LATEST_DAY = date(1900, 1, 1), date(2999, 12, 31)
 
 
 def _meeting_values(errors: dict, *, title: str, first_day: date, last_day: date, timezone: str,
@@ -37,6 +39,9 @@ def _meeting_values(errors: dict, *, title: str, first_day: date, last_day: date
         errors["last_day"] = "The last day cannot come before the first day."
     if first_day and last_day and (last_day - first_day).days > 60:
         errors["last_day"] = "A meeting can last at most 61 days."
+    for name, day in (("first_day", first_day), ("last_day", last_day)):
+        if day and not EARLIEST_DAY <= day <= LATEST_DAY:
+            errors[name] = f"Give a day between {EARLIEST_DAY.year} and {LATEST_DAY.year}."
     if not is_known_zone(values["timezone"]):
         errors["timezone"] = f"“{timezone}” is not a known IANA time zone, such as Asia/Seoul."
     return values
@@ -226,7 +231,9 @@ def delete_person(person: Person, *, actor: User | None, based_on_version: int |
 
 
 def _name_taken(model, meeting: Meeting, name: str, exclude_id: int | None) -> bool:
-    query = select(func.count()).where(model.meeting_id == meeting.id, func.lower(model.name) == name.lower())
+    # The exact name too: SQLite's lower() folds ASCII only, and the unique constraint is on the exact name.
+    same = or_(model.name == name, func.lower(model.name) == name.lower())
+    query = select(func.count()).where(model.meeting_id == meeting.id, same)
     if exclude_id is not None:
         query = query.where(model.id != exclude_id)
     return bool(db.session.scalar(query))

@@ -16,6 +16,8 @@ def published_meetings() -> Sequence[Meeting]:
 
 
 def find_meeting(slug: str, *, public: bool = True) -> Meeting | None:
+    if "\x00" in slug:  # an address may carry %00; no slug holds it, and PostgreSQL would refuse to compare it
+        return None
     query = select(Meeting).where(Meeting.slug == slug)
     if public:
         query = query.where(Meeting.published)

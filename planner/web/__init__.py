@@ -5,7 +5,7 @@ from planner.web import errors, presenters, reader_zone
 from planner.web.api import api
 from planner.web.auth import auth
 from planner.web.calendars import calendars
-from planner.web.converters import IsoDateConverter
+from planner.web.converters import IsoDateConverter, RecordIdConverter
 from planner.web.organise import organise
 from planner.web.programme import programme
 from planner.web.personal import personal
@@ -15,6 +15,7 @@ from planner.web.registration import registration
 
 def register_web(app: Flask) -> None:
     app.url_map.converters["isodate"] = IsoDateConverter
+    app.url_map.converters["int"] = RecordIdConverter
     presenters.register(app)
     errors.register(app)
     reader_zone.register(app)

@@ -4,12 +4,12 @@ from urllib.parse import urlsplit
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 from flask_wtf import FlaskForm
-from sqlalchemy import func, select
 from wtforms import BooleanField, EmailField, PasswordField
 from wtforms.validators import DataRequired, Length
 
 from planner.extensions import db, login
 from planner.models import User
+from planner.operations.accounts import find_user
 
 auth = Blueprint("auth", __name__)
 
@@ -36,7 +36,7 @@ def _safe_next(target: str | None) -> str:
 def login_page():
     form = LoginForm()
     if form.validate_on_submit():
-        user = db.session.scalar(select(User).where(func.lower(User.email) == form.email.data.strip().lower()))
+        user = find_user(form.email.data)
         if user is not None and user.active and user.check_password(form.password.data):
             login_user(user, remember=form.remember.data)
             return redirect(_safe_next(request.args.get("next")))

@@ -157,3 +157,8 @@ def test_a_clock_span_ends_on_the_wall_clock_the_night_the_clocks_go_back():
     start = to_local(datetime(2021, 10, 30, 23, 0, tzinfo=UTC), "Europe/Zurich")  # 01:00 summer time
     end = to_local(datetime(2021, 10, 31, 3, 0, tzinfo=UTC), "Europe/Zurich")  # 04:00 winter time, 4 h later
     assert clock_span([(start, end)]) == (time(1), time(4))
+
+
+@pytest.mark.parametrize("name", ["Asia", "America/Argentina", "Europe/", "../zoneinfo/UTC", "UTC\x00", "Asia/Seoul "])
+def test_a_folder_or_a_path_is_not_a_known_zone(name):
+    assert is_known_zone(name) is False

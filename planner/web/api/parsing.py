@@ -129,7 +129,10 @@ def _bad():
 def json_body(known: set[str]) -> Body:
     if not request.is_json:
         abort(415, description="Send JSON with Content-Type: application/json.")
-    data = request.get_json(silent=True)
+    try:
+        data = request.get_json(silent=True)
+    except RecursionError:  # nested deeper than the JSON parser can follow; malformed like any other
+        data = None
     if not isinstance(data, dict):
         abort(400, description="The body must be a JSON object.")
     return Body(data, known)

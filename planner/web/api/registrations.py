@@ -76,8 +76,10 @@ def _new_person(body, meeting):
         body.errors[f"person.{name}"[:80]] = "This field is not known here."
     institution = None
     if details.get("institution_id") is not None:
-        institution = db.session.get(Institution, details["institution_id"]) \
-            if isinstance(details["institution_id"], int) and not isinstance(details["institution_id"], bool) else None
+        value = details["institution_id"]
+        # Only a number the database can hold is looked up (a larger one fails the query: a 500).
+        institution = db.session.get(Institution, value) \
+            if isinstance(value, int) and not isinstance(value, bool) and abs(value) <= 2**31 - 1 else None
         if institution is None or institution.meeting_id != meeting.id:
             body.errors["person.institution_id"] = "No such institution in this meeting."
     texts = {name: details.get(name, "") for name in ("name", "honorific", "position", "email")}

@@ -20,7 +20,9 @@ class VersionedForm(FlaskForm):
 
     @property
     def based_on_version(self) -> int | None:
-        return int(self.version.data) if (self.version.data or "").isdigit() else None
+        # Filled from a record the version is a number; from the browser, text (or absent).
+        version = str(self.version.data or "")
+        return int(version) if version.isdigit() else None
 
 
 class MeetingForm(VersionedForm):

@@ -2,11 +2,13 @@
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
+from planner.domain.errors import InvalidInput
 from planner.extensions import db
 from planner.models import ApiToken
 from planner.operations.tokens import create_token, revoke_token
 from planner.web.organise import organise
 from planner.web.organise.forms import ConfirmForm, TokenForm
+from planner.web.organise.responses import show_invalid
 
 
 @organise.route("/organise/tokens", methods=["GET", "POST"])
@@ -14,9 +16,13 @@ def tokens():
     form = TokenForm()
     secret = None
     if form.validate_on_submit():
-        _, secret = create_token(current_user, form.name.data)
-        db.session.commit()
-        form = TokenForm(formdata=None)
+        try:
+            _, secret = create_token(current_user, form.name.data)
+        except InvalidInput as error:
+            show_invalid(form, error)
+        else:
+            db.session.commit()
+            form = TokenForm(formdata=None)
     return render_template("organise/tokens.html", form=form, secret=secret, revoke_form=ConfirmForm(),
                            tokens=sorted(current_user.tokens, key=lambda t: t.id, reverse=True))
 
