@@ -3,6 +3,7 @@ from pathlib import Path
 
 from flask import Flask
 
+from planner.cache import init_cache
 from planner.config import load_config
 from planner.extensions import csrf, db, login, migrate
 
@@ -25,6 +26,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     csrf.init_app(app)
     login.init_app(app)
+    init_cache(app)
 
     from planner import models  # noqa: F401  (registers the tables with the metadata)
     from planner.cli import register_commands

@@ -17,6 +17,10 @@ class Defaults:
     SMTP_PASSWORD = ""
     SMTP_USE_TLS = False
     SMTP_FROM = ""
+    # Built calendar files: kept in this process up to this size, or in Redis (PLANNER_REDIS_URL) for this long.
+    REDIS_URL = ""
+    FEED_CACHE_MAX_BYTES = 64 * 1024 * 1024
+    FEED_CACHE_EXPIRE_SECONDS = 24 * 60 * 60
 
 
 def load_config(app: Flask, test_config: dict | None) -> None:
