@@ -21,6 +21,8 @@ class Defaults:
     REDIS_URL = ""
     FEED_CACHE_MAX_BYTES = 64 * 1024 * 1024
     FEED_CACHE_EXPIRE_SECONDS = 24 * 60 * 60
+    # The benchmark's X-Query-Count header (planner/query_count.py); off in every real deployment.
+    COUNT_QUERIES = False
 
 
 def load_config(app: Flask, test_config: dict | None) -> None:
