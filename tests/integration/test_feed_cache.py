@@ -1,6 +1,6 @@
 """Built calendar files are cached under their meeting's state: never stale, never another reader's."""
 import socket
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 import pytest
 
@@ -8,6 +8,7 @@ from planner import create_app
 from planner.cache import MemoryCache, RedisCache
 from planner.domain.vocabulary import DayMode, ParticipantRole, Role, SessionStatus
 from planner.extensions import db
+from planner.models import Change
 from planner.operations.agenda import assign_role, update_session
 from planner.operations.meetings import update_person, update_room
 from planner.operations.registrations import register_participant, update_registration
@@ -45,6 +46,21 @@ def test_every_kind_of_edit_gives_the_feeds_a_new_state_and_a_fresh_file(client,
         after = client.get(address, headers={"If-None-Match": earlier.headers["ETag"]})
         assert after.status_code == 200 and after.headers["ETag"] != earlier.headers["ETag"]
         assert after.data == restarted.test_client().get(address).data
+
+
+def test_an_edit_committed_after_a_later_one_still_changes_the_state(client, agenda):
+    """On PostgreSQL a transaction can take an earlier history id and time yet commit later: the last stay."""
+    def change(id_offset: int, at: datetime) -> None:
+        last = db.session.scalar(db.select(db.func.max(Change.id)))
+        db.session.add(Change(id=last + id_offset, at=at, meeting_id=agenda["meeting"].id, entity="room",
+                              entity_id=1, action="updated", summary="Renamed a room"))
+        db.session.commit()
+
+    change(100, at=datetime(2026, 1, 1, 12, 0, 1, tzinfo=timezone.utc))
+    before = client.get(FEED)
+    change(-50, at=datetime(2026, 1, 1, 12, 0, 0, tzinfo=timezone.utc))  # begun first, committed last
+    after = client.get(FEED, headers={"If-None-Match": before.headers["ETag"]})
+    assert after.status_code == 200 and after.headers["ETag"] != before.headers["ETag"]
 
 
 def test_an_edit_shows_in_the_next_file_served(client, agenda):
