@@ -1,4 +1,4 @@
-# The two commands of the README: `make run` and `make test`.
+# The commands of the README: `make run` and `make test`; `make serve` in production; `make bench`.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app planner
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test bench db demo clean
+.PHONY: run serve test bench db demo clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ demo: db
 run: demo
 	@echo "Planner is serving on http://$(HOST):$(PORT)"
 	$(FLASK) run --host $(HOST) --port $(PORT)
+
+# Production: migrations first, then gunicorn (PLANNER_WORKERS, PLANNER_BIND; deploy/gunicorn.conf.py).
+serve: db
+	$(BIN)/gunicorn --config deploy/gunicorn.conf.py 'planner:create_app()'
 
 test: $(VENV)/.dev
 	$(BIN)/python -m pytest

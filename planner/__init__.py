@@ -3,7 +3,9 @@ from pathlib import Path
 
 from flask import Flask
 
+from planner.cache import init_cache
 from planner.config import load_config
+from planner.query_count import count_queries_per_request
 from planner.extensions import csrf, db, login, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +27,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     csrf.init_app(app)
     login.init_app(app)
+    init_cache(app)
+    if app.config["COUNT_QUERIES"]:
+        count_queries_per_request(app)
 
     from planner import models  # noqa: F401  (registers the tables with the metadata)
     from planner.cli import register_commands

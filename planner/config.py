@@ -17,6 +17,14 @@ class Defaults:
     SMTP_PASSWORD = ""
     SMTP_USE_TLS = False
     SMTP_FROM = ""
+    # Built calendar files: kept in this process up to this size, or in Redis (PLANNER_REDIS_URL) for this long.
+    REDIS_URL = ""
+    FEED_CACHE_MAX_BYTES = 64 * 1024 * 1024
+    FEED_CACHE_EXPIRE_SECONDS = 24 * 60 * 60
+    # Static addresses change with their files (planner/web/static_files.py), so browsers may keep them long.
+    STATIC_MAX_AGE_SECONDS = 365 * 24 * 60 * 60
+    # The benchmark's X-Query-Count header (planner/query_count.py); off in every real deployment.
+    COUNT_QUERIES = False
 
 
 def load_config(app: Flask, test_config: dict | None) -> None:

@@ -20,13 +20,16 @@ class FeedState:
     """What a meeting's calendar files are made from, summed up in one cheap query.
 
     Every write raises a session's ``version`` or adds a session, and every change made
-    through the operations (roles, rooms, people, the meeting) adds a history entry; so
-    any edit changes this state, and an unchanged state means unchanged files.
+    through the operations (roles, rooms, people, registrations, the meeting) adds a history
+    entry; so any edit changes this state, and an unchanged state means unchanged files. The
+    entries are counted as well as their last id: on PostgreSQL a transaction that took an
+    earlier id can commit after a later one, which leaves the last id as it was.
     """
 
     sessions: int
     session_versions: int
     sessions_modified: datetime | None
+    changes: int
     last_change_id: int | None
     last_change_at: datetime | None
 
@@ -40,6 +43,7 @@ def feed_state(meeting: Meeting) -> FeedState:
     row = db.session.execute(
         select(
             func.count(Session.id), func.coalesce(func.sum(Session.version), 0), func.max(Session.updated_at),
+            select(func.count(Change.id)).where(of_meeting).scalar_subquery(),
             select(func.max(Change.id)).where(of_meeting).scalar_subquery(),
             select(func.max(Change.at)).where(of_meeting).scalar_subquery(),
         ).where(Session.meeting_id == meeting.id)

@@ -1,7 +1,7 @@
 """The web layer: blueprints for pages and the JSON API. Nothing below imports it."""
 from flask import Flask
 
-from planner.web import errors, presenters, reader_zone
+from planner.web import errors, presenters, reader_zone, static_files
 from planner.web.api import api
 from planner.web.auth import auth
 from planner.web.calendars import calendars
@@ -19,6 +19,7 @@ def register_web(app: Flask) -> None:
     presenters.register(app)
     errors.register(app)
     reader_zone.register(app)
+    static_files.register(app)
     app.register_blueprint(public)
     app.register_blueprint(programme)
     app.register_blueprint(calendars)

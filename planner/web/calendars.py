@@ -1,7 +1,8 @@
 """Calendar files at the stable addresses: the whole meeting, a day, a session, and a participant's own feed.
 
 Each answer carries an ETag and Last-Modified made from one aggregate query, so a client
-asking again about an unchanged agenda gets 304 before any session is loaded.
+asking again about an unchanged agenda gets 304 before any session is loaded; and a file is
+built once per state of its meeting, then served from the feed cache until the next edit.
 """
 import hashlib
 from collections.abc import Callable, Sequence
@@ -11,6 +12,7 @@ from datetime import date
 from flask import Blueprint, Response, abort, request, url_for
 from werkzeug.http import is_resource_modified
 
+from planner.cache import feed_cache
 from planner.domain.calendars import FORMAT_VERSION, join_link, publish
 from planner.domain.timezones import local_day
 from planner.domain.vocabulary import DayMode
@@ -61,7 +63,7 @@ def personal_feed(token: str):
     return _calendar_file(
         meeting, f"{meeting.slug}-personal.ics",
         lambda: _publish(meeting, personal_sessions(registration), name=name, day_mode=_day_modes(registration)),
-        validators=(registration.id, registration.version, days), private=True,
+        validators=(registration.id, registration.version, days), reader=f"registration-{registration.id}",
     )
 
 
@@ -99,13 +101,20 @@ def session_page_url(meeting: Meeting, session: Session) -> str:
 
 
 def _calendar_file(meeting: Meeting, filename: str, build: Callable[[], bytes], *, validators: tuple = (),
-                   private: bool = False) -> Response:
+                   reader: str | None = None) -> Response:
+    """The file, or 304; ``reader`` names whose private feed it is (none for a public one)."""
     state = feed_state(meeting)
     etag = hashlib.sha256(repr((FORMAT_VERSION, meeting.id, meeting.version, astuple(state), validators))
                           .encode()).hexdigest()[:32]
     last_modified = max(filter(None, (state.last_modified, meeting.updated_at)))
     if is_resource_modified(request.environ, etag=etag, last_modified=last_modified):
-        response = Response(build(), content_type="text/calendar; charset=utf-8")
+        # The file holds absolute links to the pages, so the address it was asked at is part of the key.
+        key = f"planner:feed:{request.host_url}:{filename}:{reader or 'public'}:{etag}"
+        body = feed_cache().get(key)
+        if body is None:
+            body = build()
+            feed_cache().set(key, body)
+        response = Response(body, content_type="text/calendar; charset=utf-8")
     else:
         response = Response(status=304)
     response.set_etag(etag)
@@ -113,7 +122,7 @@ def _calendar_file(meeting: Meeting, filename: str, build: Callable[[], bytes], 
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     # Clients ask again each time (cheaply, with the ETag); a personal feed stays out of shared caches.
     response.cache_control.no_cache = True
-    if private:
+    if reader is not None:
         response.cache_control.private = True
     else:
         response.cache_control.public = True

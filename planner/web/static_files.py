@@ -1,0 +1,29 @@
+"""Stylesheets and scripts are kept by browsers for a year: each address carries its file's modification time
+(``/static/planner.css?v=…``), so a changed file is a new address and nobody keeps an old one.
+
+Only the static files: SEND_FILE_MAX_AGE_DEFAULT would also reach the invitation archives that organisers
+download through ``send_file``.
+"""
+from pathlib import Path
+
+from flask import Flask, request
+
+
+def register(app: Flask) -> None:
+    folder = Path(app.static_folder)
+
+    @app.url_defaults
+    def add_version(endpoint: str, values: dict) -> None:
+        if endpoint == "static" and "filename" in values:
+            try:
+                values.setdefault("v", int((folder / values["filename"]).stat().st_mtime))
+            except OSError:
+                pass  # no such file: its address answers 404 anyway
+
+    @app.after_request
+    def cache_for_long(response):
+        if request.endpoint == "static" and response.status_code == 200:
+            response.cache_control.no_cache = None  # send_file's default, for files without a lifetime
+            response.cache_control.public = True
+            response.cache_control.max_age = app.config["STATIC_MAX_AGE_SECONDS"]
+        return response
