@@ -4,7 +4,7 @@ Columns (header names, any order, case-insensitive):
 
 - ``name`` (required): as the person writes it, e.g. "Chang Wook-jin"
 - ``role`` (required): delegate, expert, observer, staff or press
-- ``honorific``, ``position``, ``email``, ``home_timezone`` (an IANA zone such as Europe/Geneva)
+- ``honorific``, ``position``, ``email``, ``home_timezone`` (an IANA zone such as Europe/Zurich)
 - ``institution``: the name or acronym of one of the meeting's institutions, or a new name
 - ``institution_kind``: government, international, think_tank, private or academia (for a new institution)
 - one column per meeting day, headed ``YYYY-MM-DD``: ``room`` (or ``in_room``, ``in room``),

@@ -21,7 +21,7 @@ def _check(meeting: Meeting, errors: dict, *, role, days: Mapping[date, DayMode]
     if not isinstance(role, ParticipantRole):
         errors["role"] = "Choose delegate, expert, observer, staff or press."
     if home_timezone and not is_known_zone(home_timezone):
-        errors["home_timezone"] = f"“{home_timezone}” is not a known IANA time zone, such as Europe/Geneva."
+        errors["home_timezone"] = f"“{home_timezone}” is not a known IANA time zone, such as Europe/Zurich."
     meeting_days = set(meeting.days)
     for day, mode in days.items():
         if day not in meeting_days:
