@@ -61,3 +61,12 @@ def print_pdf(page, live_server):
         return read_pdf(page.pdf(prefer_css_page_size=True))
 
     return printing
+
+
+def sign_in(page, base: str, email: str, password: str) -> None:
+    """Sign in through the real form, as an organiser would."""
+    page.goto(f"{base}/login")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("heading", name="My meetings").wait_for()

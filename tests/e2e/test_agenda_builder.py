@@ -9,6 +9,7 @@ from planner.extensions import db
 from planner.operations.accounts import create_organiser
 from planner.operations.agenda import assign_role
 from planner.operations.meetings import add_organiser
+from tests.e2e.conftest import sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -30,12 +31,6 @@ def meeting_in_progress(make):
     return meeting
 
 
-def sign_in(page, base):
-    page.goto(f"{base}/login")
-    page.get_by_label("Email").fill("organiser@example.org")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", name="My meetings")).to_be_visible()
 
 
 def slot(page, title):
@@ -63,7 +58,7 @@ def drag_to(page, title, room, hh_mm):
 
 
 def test_an_organiser_builds_moves_and_checks_a_session_in_the_browser(page, live_server, meeting_in_progress):
-    sign_in(page, live_server)
+    sign_in(page, live_server, "organiser@example.org", PASSWORD)
 
     page.goto(f"{live_server}/events/egm/organise/sessions/new?day=2021-10-18")
     page.get_by_label("Title").fill("Border data panel")
@@ -108,7 +103,7 @@ def test_an_organiser_builds_moves_and_checks_a_session_in_the_browser(page, liv
 
 
 def test_a_session_dragged_past_the_day_is_refused_with_a_message_and_stays(page, live_server, meeting_in_progress):
-    sign_in(page, live_server)
+    sign_in(page, live_server, "organiser@example.org", PASSWORD)
     page.goto(f"{live_server}/events/egm/organise/timetable/2021-10-18")
     block = slot(page, "Customs data talk")
     handle = block.locator(".resize-handle").bounding_box()

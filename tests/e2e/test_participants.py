@@ -9,6 +9,7 @@ from planner.extensions import db
 from planner.operations.accounts import create_organiser
 from planner.operations.meetings import add_organiser
 from planner.operations.registrations import register_participant
+from tests.e2e.conftest import sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -30,16 +31,11 @@ def small_meeting(make):
     return meeting
 
 
-def sign_in(page, base):
-    page.goto(f"{base}/login")
-    page.get_by_label("Email").fill("organiser@example.org")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
 
 
 def test_registering_someone_in_the_room_changes_the_headcounts_and_warns_of_capacity(page, live_server,
                                                                                       small_meeting, tmp_path):
-    sign_in(page, live_server)
+    sign_in(page, live_server, "organiser@example.org", PASSWORD)
     page.goto(f"{live_server}/events/egm/organise/timetable/2021-10-18")
     expect(page.locator(".day-count")).to_have_text("1 in the room · 0 online this day")
     expect(page.locator(".no-conflicts")).to_be_visible()
