@@ -76,10 +76,19 @@ def _test_config(url: str) -> dict:
     return {"TESTING": True, "SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "test-secret"}
 
 
+def test_app(url: str, **settings):
+    """The application over the test database, its clients sending each request in its own context."""
+    app = create_app({**_test_config(url), **settings})
+    app.test_client_class = RequestPerContextClient
+    return app
+
+
+test_app.__test__ = False
+
+
 @pytest.fixture
 def app(migrated_database_url):
-    app = create_app(_test_config(migrated_database_url))
-    app.test_client_class = RequestPerContextClient
+    app = test_app(migrated_database_url)
     yield app
     with app.app_context():
         db.session.remove()

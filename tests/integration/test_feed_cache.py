@@ -4,7 +4,6 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from planner import create_app
 from planner.cache import MemoryCache, RedisCache
 from planner.domain.vocabulary import DayMode, ParticipantRole, Role, SessionStatus
 from planner.extensions import db
@@ -12,7 +11,7 @@ from planner.models import Change
 from planner.operations.agenda import assign_role, update_session
 from planner.operations.meetings import update_person, update_room
 from planner.operations.registrations import register_participant, update_registration
-from tests.conftest import RequestPerContextClient, _test_config
+from tests.conftest import test_app
 from tests.integration.test_calendar_feeds import FEED, agenda, by_title, issue, participant  # noqa: F401
 
 EDITS = {
@@ -29,8 +28,7 @@ EDITS = {
 @pytest.fixture
 def restarted(migrated_database_url):
     """Another application over the same database, as after a restart: its cache is empty."""
-    app = create_app(_test_config(migrated_database_url))
-    app.test_client_class = RequestPerContextClient
+    app = test_app(migrated_database_url)
     yield app
     with app.app_context():
         db.engine.dispose()
@@ -121,8 +119,7 @@ def redis_client(migrated_database_url):
 
     store = redis.Redis.from_url(REDIS_URL)
     store.flushdb()
-    app = create_app({**_test_config(migrated_database_url), "REDIS_URL": REDIS_URL})
-    app.test_client_class = RequestPerContextClient
+    app = test_app(migrated_database_url, REDIS_URL=REDIS_URL)
     yield app.test_client(), store
     store.flushdb()
     store.close()
