@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import CheckConstraint, ForeignKeyConstraint, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from planner.domain.naming import InstitutionNaming, PersonNaming
 from planner.domain.vocabulary import InstitutionKind
 from planner.extensions import db
 from planner.database import enum_column
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from planner.models.meeting import Meeting
 
 
-class Institution(db.Model):
+class Institution(InstitutionNaming, db.Model):
     __tablename__ = "institutions"
     __table_args__ = (
         UniqueConstraint("meeting_id", "name"),
@@ -39,19 +40,11 @@ class Institution(db.Model):
 
     __mapper_args__ = {"version_id_col": version}
 
-    @property
-    def display_name(self) -> str:
-        return f"{self.name} ({self.acronym})" if self.acronym else self.name
-
-    @property
-    def short(self) -> str:
-        return self.acronym or self.name
-
     def __repr__(self) -> str:
         return f"<Institution {self.short}>"
 
 
-class Person(db.Model):
+class Person(PersonNaming, db.Model):
     __tablename__ = "people"
     __table_args__ = (
         UniqueConstraint("meeting_id", "id"),
@@ -81,10 +74,6 @@ class Person(db.Model):
     roles: Mapped[list[SessionRole]] = relationship(back_populates="person")
 
     __mapper_args__ = {"version_id_col": version}
-
-    @property
-    def display_name(self) -> str:
-        return f"{self.honorific} {self.name}" if self.honorific else self.name
 
     def __repr__(self) -> str:
         return f"<Person {self.name}>"

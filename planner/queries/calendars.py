@@ -13,6 +13,7 @@ from planner.domain.timezones import day_span
 from planner.domain.vocabulary import DayMode
 from planner.extensions import db
 from planner.models import Change, Meeting, Person, Registration, Session, SessionRole
+from planner.queries.listing import ListedSession, listed_sessions
 
 
 @dataclass(frozen=True)
@@ -51,44 +52,35 @@ def feed_state(meeting: Meeting) -> FeedState:
     return FeedState(*row)
 
 
-def _calendar_sessions(meeting: Meeting):
-    """A meeting's sessions for the public and its participants: drafts stay hidden; cancelled and deleted
-    sessions stay in, so subscribed calendars learn that they are off."""
-    return (
-        select(Session)
-        .options(
-            selectinload(Session.room),
-            selectinload(Session.roles).selectinload(SessionRole.person).selectinload(Person.institution),
-        )
-        .where(Session.meeting_id == meeting.id, Session.draft.is_(False))
-        .order_by(Session.starts_at, Session.id)
-    )
+# Drafts stay hidden; cancelled and deleted sessions stay in, so subscribed calendars learn that they are off.
+_SHOWN_IN_CALENDARS = Session.draft.is_(False)
 
 
-def calendar_sessions(meeting: Meeting, *, day: date | None = None) -> Sequence[Session]:
-    query = _calendar_sessions(meeting)
+def calendar_sessions(meeting: Meeting, *, day: date | None = None) -> list[ListedSession]:
+    """A meeting's sessions for the public and its participants."""
+    conditions = [_SHOWN_IN_CALENDARS]
     if day is not None:
         start, end = day_span(day, meeting.timezone)
-        query = query.where(Session.starts_at >= start, Session.starts_at < end)
-    return db.session.scalars(query).all()
+        conditions += [Session.starts_at >= start, Session.starts_at < end]
+    return listed_sessions(meeting, *conditions)
 
 
-def calendar_session(meeting: Meeting, session_id: int) -> Session | None:
-    return db.session.scalars(_calendar_sessions(meeting).where(Session.id == session_id)).one_or_none()
+def calendar_session(meeting: Meeting, session_id: int) -> ListedSession | None:
+    found = listed_sessions(meeting, _SHOWN_IN_CALENDARS, Session.id == session_id)
+    return found[0] if found else None
 
 
-def personal_sessions(registration: Registration) -> Sequence[Session]:
+def personal_sessions(registration: Registration) -> list[ListedSession]:
     """A participant's sessions: all of those on the days they attend, in the room or online, and any
     in which they hold a role."""
     meeting = registration.meeting
     attended = [day_span(attendance.day, meeting.timezone) for attendance in registration.days
                 if attendance.mode in (DayMode.IN_ROOM, DayMode.ONLINE)]
     holding_role = select(SessionRole.session_id).where(SessionRole.person_id == registration.person_id)
-    query = _calendar_sessions(meeting).where(or_(
+    return listed_sessions(meeting, _SHOWN_IN_CALENDARS, or_(
         Session.id.in_(holding_role),
         *(and_(Session.starts_at >= start, Session.starts_at < end) for start, end in attended),
     ))
-    return db.session.scalars(query).all()
 
 
 def registration_for_token(token: str) -> Registration | None:

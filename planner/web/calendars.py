@@ -21,7 +21,7 @@ from planner.queries.calendars import (
     calendar_entry, calendar_session, calendar_sessions, feed_state, personal_sessions, registration_for_token,
 )
 from planner.web.access import published_meeting_or_404
-from planner.web.presenters import long_date
+from planner.web.presenters import long_date, meeting_links
 
 calendars = Blueprint("calendars", __name__)
 
@@ -97,7 +97,7 @@ def session_page_url(meeting: Meeting, session: Session) -> str:
     # A deleted session has no page of its own any more; its meeting's agenda has.
     if session.deleted_at is not None:
         return url_for("public.agenda", slug=meeting.slug, _external=True)
-    return url_for("public.session", slug=meeting.slug, session_id=session.id, _external=True)
+    return f"{meeting_links(meeting, external=True).session}{session.id}"
 
 
 def _calendar_file(meeting: Meeting, filename: str, build: Callable[[], bytes], *, validators: tuple = (),

@@ -6,8 +6,8 @@ the meeting's (``zones.meeting``) for the one beneath it.
 from datetime import date, datetime
 from itertools import groupby
 
-from flask import Flask
-from markupsafe import Markup
+from flask import Flask, g, url_for
+from markupsafe import Markup, escape
 
 from planner.domain.changes import differences
 from planner.domain.agenda import role_groups
@@ -37,6 +37,21 @@ def meeting_time_range(session, zones: ReaderZone) -> str:
     start = to_local(session.starts_at, zones.meeting)
     weekday = f"{start:%a} " if start.date() != local_day(session.starts_at, zones.name) else ""
     return f"{weekday}{time_range(session, zones.meeting)}"
+
+
+def when(session, zones: ReaderZone) -> Markup:
+    """A session's time for the reader and, when the zones differ, the meeting's beneath it.
+
+    Written here rather than as a template macro: a long agenda shows it hundreds of times,
+    and a macro call costs several times as much as a function's.
+    """
+    start, end = to_local(session.starts_at, zones.name), to_local(session.ends_at, zones.name)
+    html = (f'<span class="nowrap"><time datetime="{start.isoformat()}">{start:%H:%M}</time>–'
+            f'<time datetime="{end.isoformat()}">{end:%H:%M}</time></span>')
+    if zones.differs:
+        html += (f' <span class="meeting-time"><span class="nowrap">{escape(meeting_time_range(session, zones))}'
+                 f'</span> {escape(zone_city(zones.meeting))} time</span>')
+    return Markup(html)
 
 
 def long_date(day: date) -> str:
@@ -153,10 +168,45 @@ def day_burden_summary(day: DayBurden) -> str:
     )
 
 
+class MeetingLinks:
+    """The addresses of a meeting's public pages, for pages that link to hundreds of them.
+
+    ``url_for`` costs tens of microseconds a call; a long agenda links to thousands of sessions,
+    people and institutions, which took more time than the rest of its page. So each kind of
+    address is built once, with a stand-in id, and the ids are put in its place.
+    """
+
+    def __init__(self, slug: str, *, external: bool = False):
+        self.session = _address_before_id("public.session", slug=slug, session_id=0, _external=external)
+        self.person = _address_before_id("public.person", slug=slug, person_id=0, _external=external)
+        self.institution = _address_before_id("public.institution", slug=slug, institution_id=0, _external=external)
+        self._day = url_for("public.day", slug=slug, day=date(2000, 1, 1), _external=external).removesuffix("2000-01-01")
+
+    def day(self, day: date) -> str:
+        return self._day + day.isoformat()
+
+
+def _address_before_id(endpoint: str, **values) -> str:
+    """The address with its last segment, the record's id (given as 0), left off."""
+    address = url_for(endpoint, **values)
+    if not address.endswith("/0"):
+        raise ValueError(f"{endpoint} does not end with the record's id: {address}")
+    return address[:-1]
+
+
+def meeting_links(meeting, *, external: bool = False) -> MeetingLinks:
+    """The links of ``meeting`` (with scheme and host when ``external``), built once per request."""
+    built = g.setdefault("meeting_links", {})
+    key = (meeting.slug, external)
+    if key not in built:
+        built[key] = MeetingLinks(meeting.slug, external=external)
+    return built[key]
+
+
 def register(app: Flask) -> None:
     for presenter in (clock, time_range, meeting_time_range, long_date, short_date, short_date_time, local_iso,
                       local_day, zone_city, burden_summary, day_burden_summary, css_string, local_moment):
         app.add_template_filter(presenter)
     for presenter in (date_span, zone_description, reader_zone_description, zone_choices, waking_hours,
-                      change_differences, role_groups):
+                      change_differences, role_groups, meeting_links, when):
         app.add_template_global(presenter)

@@ -10,9 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from icalendar import Calendar, Event, vDuration, vUri
-
 from planner.domain.calendars.vtimezone import vtimezone
+from planner.domain.calendars.writer import duration, line, local, text, texts, utc
 from planner.domain.timezones import local_day, to_local
 from planner.domain.vocabulary import SessionStatus
 
@@ -23,6 +22,7 @@ FORMAT_VERSION = 1
 REFRESH_INTERVAL = timedelta(hours=1)
 
 PUBLISH, REQUEST, CANCEL = "PUBLISH", "REQUEST", "CANCEL"
+END_CALENDAR = "END:VCALENDAR\r\n"
 
 
 @dataclass(frozen=True)
@@ -80,18 +80,20 @@ def publish(entries: Sequence[CalendarEntry], *, zone_name: str, name: str, desc
     Each event's DTSTAMP is its last modification, not the time of the request, so an
     unchanged agenda gives the same bytes every time (and conditional requests work).
     """
-    calendar = _calendar(PUBLISH, entries, zone_name)
-    calendar.add("name", name)
-    calendar.add("x-wr-calname", name)
+    lines = _calendar_head(PUBLISH)
+    lines += [line("NAME", text(name)), line("X-WR-CALNAME", text(name))]
     if description:
-        calendar.add("description", description)
-        calendar.add("x-wr-caldesc", description)
-    calendar.add("x-wr-timezone", zone_name)
-    calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
+        lines += [line("DESCRIPTION", text(description)), line("X-WR-CALDESC", text(description))]
+    lines += [
+        line("X-WR-TIMEZONE", text(zone_name)),
+        line("REFRESH-INTERVAL", duration(REFRESH_INTERVAL), {"VALUE": "DURATION"}),
+        line("X-PUBLISHED-TTL", duration(REFRESH_INTERVAL)),
+    ]
+    lines += _zone(entries, zone_name)
     for entry in entries:
-        calendar.add_component(_event(entry, zone_name, stamp=entry.last_modified))
-    return calendar.to_ical()
+        lines += _event(entry, zone_name, stamp=entry.last_modified)
+    lines.append(END_CALENDAR)
+    return "".join(lines).encode()
 
 
 def invitation(entry: CalendarEntry, *, method: str, zone_name: str, organizer: Organizer, attendee: Attendee,
@@ -100,15 +102,14 @@ def invitation(entry: CalendarEntry, *, method: str, zone_name: str, organizer: 
 
     ``stamp`` is when the message is sent; with SEQUENCE it tells clients which message is newest.
     """
-    calendar = _calendar(method, [entry], zone_name)
-    event = _event(entry, zone_name, stamp=stamp)
-    event.add("organizer", vUri(f"mailto:{organizer.email}"), parameters={"CN": organizer.name})
     parameters = {"CN": attendee.name, "ROLE": attendee.role, "CUTYPE": "INDIVIDUAL"}
     if method == REQUEST:
         parameters |= {"PARTSTAT": "NEEDS-ACTION", "RSVP": "TRUE"}
-    event.add("attendee", vUri(f"mailto:{attendee.email}"), parameters=parameters)
-    calendar.add_component(event)
-    return calendar.to_ical()
+    people = [line("ORGANIZER", f"mailto:{organizer.email}", {"CN": organizer.name}),
+              line("ATTENDEE", f"mailto:{attendee.email}", parameters)]
+    lines = _calendar_head(method) + _zone([entry], zone_name) + _event(entry, zone_name, stamp=stamp, extra=people)
+    lines.append(END_CALENDAR)
+    return "".join(lines).encode()
 
 
 def describe(entry: CalendarEntry) -> str:
@@ -132,39 +133,53 @@ def summary(entry: CalendarEntry) -> str:
     return f"Cancelled: {entry.title}" if entry.cancelled else entry.title
 
 
-def _calendar(method: str, entries: Sequence[CalendarEntry], zone_name: str) -> Calendar:
-    calendar = Calendar()
-    calendar.add("prodid", PRODUCT_ID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", method)
-    if entries:
-        days = [local_day(instant, zone_name) for entry in entries for instant in (entry.starts_at, entry.ends_at)]
-        calendar.add_component(vtimezone(zone_name, min(days), max(days)))
-    return calendar
+def _calendar_head(method: str) -> list[str]:
+    return ["BEGIN:VCALENDAR\r\n", line("PRODID", text(PRODUCT_ID)), "VERSION:2.0\r\n", "CALSCALE:GREGORIAN\r\n",
+            line("METHOD", method)]
 
 
-def _event(entry: CalendarEntry, zone_name: str, *, stamp: datetime) -> Event:
-    event = Event()
-    event.add("uid", entry.uid)
-    event.add("dtstamp", stamp)
-    event.add("sequence", entry.sequence)
-    event.add("dtstart", wall_clock(entry.starts_at, zone_name))
-    event.add("dtend", wall_clock(entry.ends_at, zone_name))
-    event.add("summary", summary(entry))
+def _zone(entries: Sequence[CalendarEntry], zone_name: str) -> list[str]:
+    if not entries:
+        return []
+    days = [local_day(instant, zone_name) for entry in entries for instant in (entry.starts_at, entry.ends_at)]
+    return [vtimezone(zone_name, min(days), max(days)).to_ical().decode()]
+
+
+def _event(entry: CalendarEntry, zone_name: str, *, stamp: datetime, extra: Sequence[str] = ()) -> list[str]:
+    lines = [
+        "BEGIN:VEVENT\r\n",
+        line("UID", text(entry.uid)),
+        line("DTSTAMP", utc(stamp)),
+        line("SEQUENCE", str(entry.sequence)),
+        _moment("DTSTART", entry.starts_at, zone_name),
+        _moment("DTEND", entry.ends_at, zone_name),
+        line("SUMMARY", text(summary(entry))),
+    ]
     if entry.location:
-        event.add("location", entry.location)
-    event.add("description", describe(entry))
+        lines.append(line("LOCATION", text(entry.location)))
+    lines.append(line("DESCRIPTION", text(describe(entry))))
     if entry.url:
-        event.add("url", vUri(entry.url))
-    event.add("categories", [label for label in (entry.kind, entry.thematic_area) if label])
-    event.add("status", entry.status.name)
-    event.add("created", entry.created)
-    event.add("last-modified", entry.last_modified)
+        lines.append(line("URL", entry.url))
+    if categories := [label for label in (entry.kind, entry.thematic_area) if label]:
+        lines.append(line("CATEGORIES", texts(categories)))
+    lines += [
+        line("STATUS", entry.status.name),
+        line("CREATED", utc(entry.created)),
+        line("LAST-MODIFIED", utc(entry.last_modified)),
+    ]
     if entry.join_link:
-        event.add("conference", vUri(entry.join_link),
-                  parameters={"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": "Join online"})
-    return event
+        lines.append(line("CONFERENCE", entry.join_link,
+                          {"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": "Join online"}))
+    lines += extra
+    lines.append("END:VEVENT\r\n")
+    return lines
+
+
+def _moment(name: str, instant: datetime, zone_name: str) -> str:
+    moment = wall_clock(instant, zone_name)
+    if moment.tzinfo is timezone.utc:
+        return line(name, utc(moment))
+    return line(name, local(moment), {"TZID": zone_name})
 
 
 def wall_clock(instant: datetime, zone_name: str) -> datetime:

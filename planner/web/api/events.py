@@ -6,6 +6,7 @@ from planner.operations.meetings import create_meeting, update_meeting
 from planner.domain.errors import InvalidInput
 from planner.queries import agenda as queries
 from planner.queries.conflicts import meeting_conflicts
+from planner.queries.listing import listed_directory
 from planner.web.access import organised_meeting_or_abort, published_meeting_or_404
 from planner.web.api import api
 from planner.web.api.auth import api_user, require_api_user
@@ -56,8 +57,8 @@ def event(slug: str):
     # A client that asked for a zone must not mistake the meeting's times for it.
     if zones.problem:
         raise InvalidInput("tz", zones.problem)
-    people, institutions = queries.meeting_directory(meeting)
-    sessions = queries.agenda_sessions(meeting, with_people=False)
+    people, institutions = listed_directory(meeting)
+    sessions = queries.agenda_sessions(meeting)
     return jsonify(meeting_detail(meeting, zones.name, sessions, people, institutions))
 
 

@@ -133,7 +133,7 @@ def remove_registration(slug: str, registration_id: int):
 @api.get("/events/<slug>/headcounts")
 def headcounts(slug: str):
     meeting = organised_meeting_or_abort(slug, require_api_user())
-    sessions = agenda_sessions(meeting, public=False, with_people=False)
+    sessions = agenda_sessions(meeting, public=False)
     rooms = {room.id: room for room in meeting.rooms}
     days = day_headcounts(meeting)
     by_session = session_headcounts(meeting, sessions, days)

@@ -7,6 +7,7 @@ from flask import url_for
 from planner.domain.conflicts import Conflict
 from planner.domain.timezones import to_local
 from planner.models import Institution, Meeting, Person, Room, Session
+from planner.web.presenters import meeting_links
 
 
 def meeting_summary(meeting: Meeting) -> dict[str, Any]:
@@ -94,7 +95,7 @@ def session_json(
             {"id": role.id, "role": role.role.value, "person_id": role.person_id, "position": index}
             for index, role in enumerate(session.roles)
         ],
-        "url": url_for("public.session", slug=meeting.slug, session_id=session.id, _external=True),
+        "url": f"{meeting_links(meeting, external=True).session}{session.id}",
         "version": session.version,
     }
     if for_organiser:

@@ -51,7 +51,7 @@ def smtp_settings() -> SmtpSettings | None:
 
 
 def _scope_choices(meeting: Meeting) -> dict[str, list[tuple[str, str]]]:
-    sessions = agenda_sessions(meeting, public=False, with_people=False)
+    sessions = agenda_sessions(meeting, public=False)
     return {
         "Meeting": [("meeting", f"The whole meeting, {len(meeting.days)} days")],
         "A day": [(f"day:{day.isoformat()}", long_date(day)) for day in meeting.days],

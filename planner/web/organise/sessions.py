@@ -22,7 +22,7 @@ from planner.web.organise.responses import show_invalid, stale_page
 def _prepare(form: SessionForm, meeting: Meeting, session: Session | None) -> None:
     rooms = meeting.rooms
     form.room.choices = [option("", "— no room —")] + [option(str(room.id), room.name) for room in rooms]
-    blocks = [s for s in agenda_sessions(meeting, public=False, with_people=False)
+    blocks = [s for s in agenda_sessions(meeting, public=False)
               if session is None or s.id != session.id]
     form.parent.choices = [option("", "— not inside another session —")] + [
         option(str(s.id), f"{to_local(s.starts_at, meeting.timezone):%a %d %b %H:%M} {s.title}") for s in blocks
