@@ -41,6 +41,10 @@ def summaries(calendar: str) -> dict[str, str]:
     return found
 
 
+def failure(response) -> str:
+    return f"answered {response.status_code}" if response.status_code else f"no answer: {response.error!r}"
+
+
 class Participant(FastHttpUser):
     fixed_count = len(ADDRESSES["pollers"])
     wait_time = _wait("LOADTEST_POLL_WAIT", "5-15")
@@ -60,7 +64,7 @@ class Participant(FastHttpUser):
                 self.etag = response.headers.get("ETag")
                 self.seen = summaries(response.text)
             elif response.status_code != 304:
-                response.failure(f"answered {response.status_code}")
+                response.failure(failure(response))
                 return
             response.success()
         POLLS.append({"registration_id": self.registration_id, "started": started, "finished": time.time(),
@@ -115,7 +119,7 @@ class Organiser(FastHttpUser):
                 # errors, and the next edit starts from the version read again.
                 response.success()
             else:
-                response.failure(f"answered {response.status_code}")
+                response.failure(failure(response))
         EDITS.append({"editor": self.name, "session_id": session["id"], "uid": session["uid"], "number": self.edits,
                       **values, "sent": sent, "done": time.time(), "status": response.status_code,
                       "version": session["version"] if response.status_code == 200 else None})
