@@ -69,7 +69,7 @@ def prepare(url: str) -> dict:
             _, secret = create_token(organiser, "load test")
             own = first_day_sessions[number - 1::EDITORS]
             editors.append({"name": f"organiser-{number}", "token": secret, "sessions": [
-                {"id": session.id, "uid": str(session.uid), "version": session.version,
+                {"id": session.id, "uid": str(session.uid), "version": session.version, "title": session.title,
                  "starts_at": session.starts_at.isoformat(), "ends_at": session.ends_at.isoformat(),
                  "changes": _history_length(session)} for session in own]})
         db.session.commit()

@@ -100,7 +100,7 @@ def print_figures(polls: list[dict]) -> int:
                   f"{percentile_95(times):8.0f}")
     print("  (medians and p95 from locust are rounded to two significant figures)")
     with open(OUT / "locust_failures.csv", newline="") as failures:
-        for row in csv.DictReader(failures):
+        for row in sorted(csv.DictReader(failures), key=lambda row: -int(row["Occurrences"]))[:10]:
             print(f"  failed: {row['Occurrences']} × {row['Method']} {row['Name']}: {row['Error']}")
     return int(rows[-1]["Failure Count"])
 
@@ -138,13 +138,13 @@ def lost_edits(url: str, addresses: dict, edits: list[dict]) -> list[str]:
                 if history - before["changes"] not in saved:
                     problems.append(f"session {session.id}: {history - before['changes']} history entries for "
                                     f"{len(accepted)} accepted and {len(unanswered)} unanswered edits")
-                last = accepted[-1]["number"] if accepted else 0
-                possible = [edit for edit in own if edit["number"] >= last and edit["status"] in (0, 200)]
+                last = accepted[-1] if accepted else before
+                after_last = [edit for edit in unanswered if edit["number"] > last.get("number", 0)]
                 holds = (session.title, session.starts_at, session.ends_at)
-                if possible and holds not in [(edit["title"], datetime.fromisoformat(edit["starts_at"]),
-                                               datetime.fromisoformat(edit["ends_at"])) for edit in possible]:
+                if holds not in [(value["title"], datetime.fromisoformat(value["starts_at"]),
+                                  datetime.fromisoformat(value["ends_at"])) for value in [last, *after_last]]:
                     problems.append(f"session {session.id} holds “{session.title}” {session.starts_at:%H:%M}, "
-                                    f"not the last edit “{possible[0]['title']}” {possible[0]['starts_at']}")
+                                    f"not “{last['title']}” {last['starts_at']}")
         db.engine.dispose()
     return problems
 
@@ -200,7 +200,8 @@ def report(url: str, addresses: dict, cpu: dict[str, float]) -> bool:
                    f"{sum(len(editor['sessions']) for editor in addresses['editors'])} sessions "
                    f"({len(conflicts)} refused as stale, 409/412; {unanswered} unanswered)"),
         (bool(checked) and not stale,
-         f"freshness: {len(stale)} of {checked} polls made after an edit missed it ({len(polls)} polls in all)"),
+         f"freshness: {len(stale)} of {checked} polls made after an edit missed it ({len(polls)} polls in all)"
+         if checked else f"freshness: no poll started after an accepted edit, nothing to check ({len(polls)} polls)"),
     ]
     for passed, line in results:
         print(f"  {'PASS' if passed else 'FAIL'}  {line}")
