@@ -111,7 +111,10 @@ class Organiser(FastHttpUser):
                   "starts_at": (session["starts_at"] + shift).isoformat(),
                   "ends_at": (session["ends_at"] + shift).isoformat()}
         headers = {**self.authorization, "If-Match": f'"{session["version"]}"'}
-        sent = time.time()
+        # Recorded before it is sent: locust may stop this user mid-request, and the edit may still be saved.
+        edit = {"editor": self.name, "session_id": session["id"], "uid": session["uid"], "number": self.edits,
+                **values, "sent": time.time(), "done": None, "status": 0, "version": None}
+        EDITS.append(edit)
         with self.client.request("PATCH", self._address(session["id"]), json=values, headers=headers,
                                  name="edit session (API)", catch_response=True) as response:
             if response.status_code == 200:
@@ -123,9 +126,8 @@ class Organiser(FastHttpUser):
                 response.success()
             else:
                 response.failure(failure(response))
-        EDITS.append({"editor": self.name, "session_id": session["id"], "uid": session["uid"], "number": self.edits,
-                      **values, "sent": sent, "done": time.time(), "status": response.status_code,
-                      "version": session["version"] if response.status_code == 200 else None})
+        edit.update(done=time.time(), status=response.status_code,
+                    version=session["version"] if response.status_code == 200 else None)
         if response.status_code != 200:
             reread = self.client.get(self._address(session["id"]), headers=self.authorization,
                                      name="read session (API)")

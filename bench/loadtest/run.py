@@ -61,11 +61,13 @@ def serve(url: str, port: int, log) -> subprocess.Popen:
 
 
 def stop(server: subprocess.Popen) -> None:
+    # Graceful: a quick shutdown (SIGQUIT) would log each request it cuts short as an error.
     server.terminate()
     try:
         server.wait(timeout=30)
     except subprocess.TimeoutExpired:
-        server.kill()
+        # The whole group: workers whose master is killed would linger until they noticed.
+        os.killpg(server.pid, signal.SIGKILL)
         server.wait()
 
 
@@ -240,4 +242,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except KeyboardInterrupt:
+        sys.exit("Interrupted; the server is stopped.")
