@@ -13,7 +13,8 @@ for a bounded time (locustfile.py). Then it stops the server and checks that
 It prints throughput, median and 95th percentile per request kind, and the checks; it exits non-zero when
 a check fails. Logs, locust's CSV files and the raw record stay in instance/loadtest/.
 
-LOADTEST_SECONDS (60) and LOADTEST_WORKERS (4) change the run; see locustfile.py for the users' pauses.
+LOADTEST_SECONDS (60) and LOADTEST_WORKERS (4) change the run, LOADTEST_POLLERS (300) the number of participants
+(prepare.py), LOADTEST_POLL_WAIT and LOADTEST_EDIT_WAIT the users' pauses (locustfile.py).
 """
 import csv
 import json
@@ -169,10 +170,8 @@ def stale_polls(polls: list[dict], edits: list[dict]) -> tuple[int, list[str]]:
         for edit in owed:
             seen = poll["seen"].get(edit["uid"])
             if edit_number(seen) < edit["number"]:
-                problems.append(
-                    f"registration {poll['registration_id']}: poll at +{poll['started'] - edits[0]['sent']:.2f} s "
-                    f"({poll['status']}) showed “{seen}”, {poll['started'] - edit['done']:.2f} s after "
-                    f"“{edit['title']}” was saved")
+                problems.append(f"registration {poll['registration_id']}: a poll ({poll['status']}) showed “{seen}” "
+                                f"{poll['started'] - edit['done']:.2f} s after “{edit['title']}” was saved")
     return checked, problems
 
 
@@ -236,6 +235,8 @@ def main() -> None:
         finally:
             stop(server)
     cpu["server"] = cpu_seconds() - before - cpu["locust"]
+    if not (OUT / "record.json").exists():
+        sys.exit(f"Locust wrote no record; see {OUT.relative_to(ROOT)}/locust.log")
     passed = report(url, addresses, cpu)
     print(f"\n(run took {time.perf_counter() - started:.0f} s; logs and locust's CSV files in {OUT.relative_to(ROOT)})")
     sys.exit(0 if passed else 1)
