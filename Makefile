@@ -1,4 +1,4 @@
-# The commands of the README: `make run` and `make test`; `make serve` in production; `make bench`.
+# The commands of the README: `make run` and `make test`; `make serve` in production; `make bench`, `make loadtest`.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app planner
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run serve test bench db demo clean
+.PHONY: run serve test bench loadtest db demo clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ $(VENV)/.runtime: $(BIN)/activate requirements.txt
 
 $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+$(VENV)/.loadtest: $(VENV)/.runtime requirements-loadtest.txt
+	$(BIN)/pip install --quiet -r requirements-loadtest.txt
 	touch $@
 
 db: $(VENV)/.runtime
@@ -39,6 +43,10 @@ test: $(VENV)/.dev
 
 bench: $(VENV)/.dev
 	$(BIN)/python bench/run.py
+
+# Needs PostgreSQL (PLANNER_LOADTEST_DATABASE_URL, wiped) and Redis on 127.0.0.1 (database 3, flushed).
+loadtest: $(VENV)/.loadtest
+	$(BIN)/python bench/loadtest/run.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -9,92 +9,21 @@ BENCH_SIZES=100,500 and BENCH_REQUESTS=20 shorten a run while iterating.
 """
 import http.client
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from flask_migrate import upgrade  # noqa: E402
-from sqlalchemy import MetaData, create_engine  # noqa: E402
-
-from planner import create_app  # noqa: E402
+from bench.meeting import build, free_port, wait_until_listening  # noqa: E402
 from planner.config import database_url  # noqa: E402
-from planner.domain.timezones import to_instant  # noqa: E402
-from planner.domain.vocabulary import (  # noqa: E402
-    AttendanceMode, DayMode, InstitutionKind, MeetingFormat, ParticipantRole, Role, SessionKind,
-)
-from planner.extensions import db  # noqa: E402
-from planner.models import DayAttendance, Person, Registration, Session, SessionRole  # noqa: E402
-from planner.operations.meetings import add_institution, add_room, create_meeting  # noqa: E402
-from planner.operations.personal_tokens import issue_personal_token  # noqa: E402
 
 SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "100,500,1000,2000").split(",")]
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "20"))
-SLUG = "bench"
-FIRST_DAY = date(2027, 3, 8)
-ROOMS, DAYS, REGISTRATIONS = 10, 5, 1000
-
-
-def build(url: str, sessions: int) -> dict:
-    """The meeting, written in bulk (the operations would take minutes at 2,000 sessions); returns addresses."""
-    engine = create_engine(url)
-    existing = MetaData()
-    existing.reflect(engine)
-    existing.drop_all(engine)
-    engine.dispose()
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench"})
-    with app.app_context():
-        upgrade()
-        meeting = create_meeting(
-            slug=SLUG, title="Benchmark meeting", first_day=FIRST_DAY, last_day=FIRST_DAY + timedelta(days=DAYS - 1),
-            timezone="Europe/Vienna", format=MeetingFormat.HYBRID, venue="Vienna", published=True)
-        rooms = [add_room(meeting, name=f"Room {n}", capacity=50) for n in range(ROOMS)]
-        institutions = [add_institution(meeting, name=f"Institution {n}", kind=InstitutionKind.GOVERNMENT)
-                        for n in range(20)]
-        people = [Person(meeting=meeting, name=f"Person {n}", position="Expert", email=f"p{n}@example.org",
-                         institution=institutions[n % 20]) for n in range(REGISTRATIONS)]
-        db.session.add_all(people)
-        per_room_and_day = max(1, sessions // (ROOMS * DAYS))
-        length = timedelta(minutes=min(60, 600 // per_room_and_day))
-        for n in range(sessions):
-            day, room, slot = n % DAYS, (n // DAYS) % ROOMS, n // (DAYS * ROOMS)
-            start = to_instant(datetime.combine(FIRST_DAY + timedelta(days=day), datetime.min.time())
-                               .replace(hour=8), meeting.timezone) + slot * length
-            db.session.add(Session(
-                meeting=meeting, title=f"Session {n}", kind=SessionKind.PANEL, attendance_mode=AttendanceMode.HYBRID,
-                starts_at=start, ends_at=start + length, room=rooms[room], online_link="https://meet.example.org/x",
-                description="A working session on border management. " * 3,
-                roles=[SessionRole(person=people[(2 * n) % REGISTRATIONS], role=Role.CHAIR, position=0),
-                       SessionRole(person=people[(2 * n + 1) % REGISTRATIONS], role=Role.SPEAKER, position=1)]))
-        modes = [DayMode.IN_ROOM, DayMode.ONLINE, DayMode.ABSENT]
-        registrations = [
-            Registration(meeting=meeting, person=person, role=ParticipantRole.EXPERT,
-                         days=[DayAttendance(day=day, mode=modes[(n + d) % 3]) for d, day in enumerate(meeting.days)])
-            for n, person in enumerate(people)]
-        db.session.add_all(registrations)
-        db.session.flush()
-        token = issue_personal_token(registrations[0], actor=None)
-        session_id = db.session.scalar(db.select(Session.id).where(Session.title == "Session 0"))
-        db.session.commit()
-        db.engine.dispose()
-    return {
-        "feed": f"/events/{SLUG}/calendar.ics", "session file": f"/events/{SLUG}/sessions/{session_id}.ics",
-        "personal feed": f"/my/{token}/calendar.ics", "agenda page": f"/events/{SLUG}/",
-        "day page": f"/events/{SLUG}/days/{FIRST_DAY.isoformat()}", "API meeting": f"/api/v1/events/{SLUG}",
-    }
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def serve(url: str, *, cached: bool) -> tuple[subprocess.Popen, int]:
@@ -105,14 +34,8 @@ def serve(url: str, *, cached: bool) -> tuple[subprocess.Popen, int]:
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "--workers", "1", "--bind", f"127.0.0.1:{port}",
          "--log-level", "warning", "planner:create_app()"], cwd=ROOT, env=env)
-    for _ in range(200):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-            return server, port
-        except OSError:
-            time.sleep(0.05)
-    server.kill()
-    raise SystemExit("gunicorn did not start")
+    wait_until_listening(server, port)
+    return server, port
 
 
 def get(port: int, path: str, headers: dict | None = None) -> tuple[float, http.client.HTTPResponse, bytes]:
