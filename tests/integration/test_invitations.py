@@ -270,7 +270,10 @@ def test_a_failing_mail_server_keeps_what_did_not_go_out_owed(client, agenda, ap
     sign_in(client, agenda["organiser"])
     response = invite(client, f"session:{agenda['opening'].id}", agenda["chang"])
     assert response.status_code == 302
-    assert "Sent 0 of 1 messages, then sending failed" in client.get(PAGE).get_data(as_text=True)
+    page = client.get(response.location).get_data(as_text=True)
+    assert "sent 0 of 1, 1 failed." in page
+    assert "Mr Chang Wook-jin &lt;chang@example.org&gt;</td><td>Opening session</td><td>ConnectionRefusedError" in page
+    assert db.session.scalar(select(func.count()).select_from(SentInvitation)) == 0
 
 
 def test_the_invitations_page_is_for_the_meetings_organisers_and_its_forms_need_their_token(app, client, agenda,
