@@ -23,10 +23,17 @@ LINK = "https://meet.example.org/egm"
 
 
 class Inbox:
-    """An aiosmtpd handler keeping every message it is given."""
+    """An aiosmtpd handler keeping every message it is given, and refusing the addresses in ``refused``."""
 
     def __init__(self):
         self.messages: list[tuple[list[str], email.message.EmailMessage]] = []
+        self.refused: set[str] = set()
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refused:
+            return "550 5.1.1 No such mailbox here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         self.messages.append((envelope.rcpt_tos, email.message_from_bytes(envelope.content, policy=email.policy.default)))
