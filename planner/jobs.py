@@ -6,7 +6,7 @@ from the environment as the web's is: the worker shares no state with the web pr
 """
 from datetime import date
 
-from redis import Redis
+from redis import Redis, RedisError
 from rq import Callback, Queue
 
 from planner import create_app
@@ -28,18 +28,22 @@ def invitation_queue(config) -> Queue | None:
     """The queue, when the configuration names a Redis; without one, invitations are sent in the request."""
     if not (url := config.get("REDIS_URL")):
         return None
-    return Queue(QUEUE_NAME, connection=Redis.from_url(url))
+    return Queue(QUEUE_NAME, connection=Redis.from_url(url, socket_connect_timeout=5))
 
 
 def enqueue_batch(queue: Queue, batch: InvitationBatch, *, base_url: str, scope: Scope = Scope(),
                   registration_ids: tuple[int, ...] = ()) -> None:
-    queue.enqueue(
-        send_batch_job, args=(batch.id,), kwargs=dict(
-            base_url=base_url, day=scope.day.isoformat() if scope.day else None, session_id=scope.session_id,
-            registration_ids=list(registration_ids)),
-        job_timeout=JOB_TIMEOUT_SECONDS, on_failure=Callback(batch_job_failed),
-        description=f"invitation batch {batch.id}",
-    )
+    """Queue the batch's job; a Redis that does not answer fails the batch at once rather than leave it waiting."""
+    try:
+        queue.enqueue(
+            send_batch_job, args=(batch.id,), kwargs=dict(
+                base_url=base_url, day=scope.day.isoformat() if scope.day else None, session_id=scope.session_id,
+                registration_ids=list(registration_ids)),
+            job_timeout=JOB_TIMEOUT_SECONDS, on_failure=Callback(batch_job_failed),
+            description=f"invitation batch {batch.id}",
+        )
+    except RedisError as error:
+        fail_batch(batch, f"The job queue (Redis) did not answer, so nothing was sent ({error}).", now=utcnow())
 
 
 def send_batch_job(batch_id: int, *, base_url: str, day: str | None, session_id: int | None,

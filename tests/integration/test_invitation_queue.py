@@ -71,7 +71,7 @@ def test_with_redis_the_request_only_queues_and_the_worker_sends(app, client, ag
     page = progress(client, response)
     assert inbox.take() == [] and queue.count == 1
     assert "Waiting for the mail worker</strong>: sent 0 of 2, 0 failed." in page
-    assert '<meta http-equiv="refresh" content="3">' in page
+    assert '<meta http-equiv="refresh" content="3">' in page and "check that the mail worker" in page
     assert stored(app, SentInvitation) == []
 
     work(queue)
@@ -153,6 +153,15 @@ def test_a_mail_server_that_is_down_fails_every_message_and_names_each(app, clie
     assert page.count("<td>Mr Chang Wook-jin &lt;chang@example.org&gt;</td>") == 2
     assert "ConnectionRefusedError" in page
     assert stored(app, SentInvitation) == []
+
+
+def test_a_redis_that_does_not_answer_fails_the_send_at_once(app, client, agenda, inbox):
+    app.config["REDIS_URL"] = f"redis://127.0.0.1:{free_port()}/5"  # nobody listens there
+    sign_in(client, agenda["organiser"])
+    page = progress(client, invite(client, "meeting", agenda["chang"]))
+    assert "Failed</strong>: sent 0 of 3, 0 failed." in page and "refresh" not in page
+    assert "The job queue (Redis) did not answer, so nothing was sent" in page
+    assert inbox.take() == []
 
 
 def test_without_redis_the_request_sends_and_shows_the_same_page(app, client, agenda, inbox):

@@ -133,7 +133,7 @@ def _deliver(meeting: Meeting, prepared: list[Prepared], settings: SmtpSettings 
         enqueue_batch(queue, batch, base_url=request.url_root, scope=scope, registration_ids=registration_ids)
     else:
         send_batch(batch, prepared, settings, now=now, checkpoint=db.session.commit)
-        db.session.commit()
+    db.session.commit()
     return redirect(url_for("organise.invitation_batch", slug=meeting.slug, batch_id=batch.id))
 
 
