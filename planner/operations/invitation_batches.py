@@ -25,7 +25,8 @@ CHECKPOINT_EVERY = 10
 def start_batch(meeting: Meeting, kind: BatchKind, *, total: int, actor: User | None,
                 now: datetime) -> InvitationBatch:
     batch = InvitationBatch(meeting=meeting, kind=kind, status=BatchStatus.QUEUED, total=total, sent=0, failed=0,
-                            error="", started_by=actor, started_at=now)
+                            error="", started_by_id=actor.id if actor is not None else None,
+                            started_at=now)
     db.session.add(batch)
     db.session.flush()
     return batch
