@@ -12,10 +12,9 @@ from rq import Callback, Queue
 from planner import create_app
 from planner.addresses import session_page_url
 from planner.database import utcnow
-from planner.domain.errors import InvalidInput
 from planner.extensions import db
 from planner.models import InvitationBatch, Session
-from planner.operations.invitation_batches import fail_batch, prepare_batch, send_batch
+from planner.operations.invitation_batches import fail_batch, run_batch
 from planner.operations.invitations import Scope
 from planner.operations.mail import smtp_settings
 
@@ -54,23 +53,11 @@ def send_batch_job(batch_id: int, *, base_url: str, day: str | None, session_id:
     with app.test_request_context(base_url=base_url):
         try:
             batch = db.session.get(InvitationBatch, batch_id)
-            if batch is None:  # the meeting was deleted while the job waited
-                return
-            settings = smtp_settings(app.config)
-            if settings is None:
-                fail_batch(batch, "The mail worker has no mail server configured (PLANNER_SMTP_HOST).", now=utcnow())
+            if batch is not None:  # None: the meeting was deleted while the job waited
+                run_batch(batch, smtp_settings(app.config), registration_ids=registration_ids,
+                          scope=Scope(day=date.fromisoformat(day) if day else None, session_id=session_id),
+                          session_url=_session_url, checkpoint=db.session.commit)
                 db.session.commit()
-                return
-            scope = Scope(day=date.fromisoformat(day) if day else None, session_id=session_id)
-            try:
-                prepared = prepare_batch(batch, scope=scope, registration_ids=registration_ids,
-                                         sender=settings.sender, session_url=_session_url)
-            except InvalidInput as error:
-                fail_batch(batch, " ".join(error.errors.values()), now=utcnow())
-                db.session.commit()
-                return
-            send_batch(batch, prepared, settings, now=utcnow(), checkpoint=db.session.commit)
-            db.session.commit()
         finally:
             _close()
 

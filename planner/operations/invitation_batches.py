@@ -9,6 +9,7 @@ from datetime import datetime
 
 from planner.database import utcnow
 from planner.domain.calendars.messages import invitation_email
+from planner.domain.errors import InvalidInput
 from planner.domain.vocabulary import BatchKind, BatchStatus
 from planner.extensions import db
 from planner.models import InvitationBatch, InvitationFailure, Meeting, User
@@ -32,12 +33,24 @@ def start_batch(meeting: Meeting, kind: BatchKind, *, total: int, actor: User | 
     return batch
 
 
-def prepare_batch(batch: InvitationBatch, *, scope: Scope, registration_ids: Iterable[int], sender: str,
-                  session_url: SessionUrl) -> list[Prepared]:
-    """The batch's messages, prepared again from the agenda and registrations as they stand now.
+def run_batch(batch: InvitationBatch, settings: SmtpSettings | None, *, scope: Scope,
+              registration_ids: Iterable[int], session_url: SessionUrl, checkpoint: Callable[[], None]) -> None:
+    """The mail worker's part: prepare the batch's messages again, from the agenda and registrations as
+    they stand now, and send them; or mark the batch failed with the reason it cannot be sent."""
+    if settings is None:
+        fail_batch(batch, "The mail worker has no mail server configured (PLANNER_SMTP_HOST).", now=utcnow())
+        return
+    try:
+        prepared = _prepare(batch, scope=scope, registration_ids=registration_ids, sender=settings.sender,
+                            session_url=session_url)
+    except InvalidInput as error:  # the meeting's contact email is gone, say
+        fail_batch(batch, " ".join(error.errors.values()), now=utcnow())
+        return
+    send_batch(batch, prepared, settings, now=utcnow(), checkpoint=checkpoint)
 
-    Raises InvalidInput when the meeting can no longer send them (its contact email gone, say).
-    """
+
+def _prepare(batch: InvitationBatch, *, scope: Scope, registration_ids: Iterable[int], sender: str,
+             session_url: SessionUrl) -> list[Prepared]:
     if batch.kind is BatchKind.UPDATES:
         return prepare_updates(batch.meeting, sender=sender, session_url=session_url)
     chosen = set(registration_ids)

@@ -2,18 +2,26 @@
 Redis (database 5, emptied around each test) sends them to the test's SMTP server, and the progress page
 follows; without Redis the request sends them itself and shows the same page."""
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
+from flask import current_app
 from redis import Redis
 from rq import Queue, SimpleWorker
 from sqlalchemy import func, select
 
+from planner.database import utcnow
+from planner.domain.vocabulary import BatchKind, DayMode, ParticipantRole
 from planner.extensions import db
 from planner.jobs import QUEUE_NAME
 from planner.models import InvitationBatch, SentInvitation
 from planner.operations.accounts import create_organiser
 from planner.operations.agenda import update_session
+from planner.operations.invitation_batches import send_batch, start_batch
+from planner.operations.invitations import Scope, prepare_invitations
+from planner.operations.mail import smtp_settings
+from planner.operations.registrations import register_participant
+from planner.queries.invitations import invitable_registrations
 from tests.integration.invitation_support import (  # noqa: F401  (fixtures)
     PAGE, agenda, free_port, inbox, invite, received, send_updates, sign_in,
 )
@@ -124,7 +132,7 @@ def test_a_job_that_crashes_marks_its_batch_failed(app, client, agenda, inbox, q
     def crash(*args, **kwargs):
         raise RuntimeError("the worker ran out of luck")
 
-    monkeypatch.setattr("planner.jobs.send_batch", crash)
+    monkeypatch.setattr("planner.operations.invitation_batches.send_batch", crash)
     sign_in(client, agenda["organiser"])
     response = invite(client, "meeting", agenda["chang"])
     work(queue)
@@ -199,3 +207,22 @@ def test_the_worker_command_runs_the_queued_jobs(app, client, agenda, inbox, que
 def test_the_worker_command_needs_redis(runner):
     result = runner.invoke(args=["invitations-worker", "--burst"])
     assert result.exit_code != 0 and "Set PLANNER_REDIS_URL" in result.output
+
+
+def test_progress_is_stored_every_ten_messages_as_they_go_out(app_context, make, inbox):
+    meeting = make.meeting(contact_email="secretariat@example.org")
+    session = make.session(meeting, "Plenary")
+    for number in range(12):
+        person = make.person(meeting, f"Participant {number:02}", email=f"p{number:02}@example.org")
+        register_participant(meeting, person, role=ParticipantRole.EXPERT, days={date(2021, 10, 18): DayMode.ONLINE})
+    inbox.refused.add("p11@example.org")
+    registrations = invitable_registrations(meeting)
+    prepared = prepare_invitations(meeting, Scope(session_id=session.id), registrations, sender="",
+                                   session_url=lambda s: f"https://planner.example.org/sessions/{s.id}")
+    batch = start_batch(meeting, BatchKind.INVITATIONS, total=len(prepared), actor=None, now=utcnow())
+    seen = []
+    send_batch(batch, prepared, smtp_settings(current_app.config), now=utcnow(),
+               checkpoint=lambda: seen.append((batch.status.value, batch.sent, batch.failed, len(inbox.messages))))
+    assert seen == [("sending", 0, 0, 0), ("sending", 10, 0, 10), ("sending", 11, 1, 11)]
+    assert (batch.status.value, batch.total, batch.sent, batch.failed) == ("done", 12, 11, 1)
+    assert [failure.recipient for failure in batch.failures] == ["Participant 11 <p11@example.org>"]
