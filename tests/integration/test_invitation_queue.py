@@ -8,7 +8,7 @@ import pytest
 from flask import current_app
 from redis import Redis
 from rq import Queue, SimpleWorker
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from planner.database import utcnow
 from planner.domain.vocabulary import BatchKind, DayMode, ParticipantRole
