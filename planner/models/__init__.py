@@ -9,6 +9,6 @@ from planner.models.people import Institution, Person
 from planner.models.presence import CheckIn, OnlineAttendance, OnlineReport
 
 __all__ = [
-    "ApiToken", "Change", "CheckIn", "DayAttendance", "Institution", "InvitationBatch", "InvitationFailure", "Meeting", "OnlineAttendance", "OnlineReport",
-    "Person", "Registration", "Room", "SentInvitation", "Session", "SessionRole", "User", "meeting_organisers",
+    "ApiToken", "Change", "CheckIn", "DayAttendance", "Institution", "InvitationBatch", "InvitationFailure", "Meeting",
+    "OnlineAttendance", "OnlineReport", "Person", "Registration", "Room", "SentInvitation", "Session", "SessionRole", "User", "meeting_organisers",
 ]
