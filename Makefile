@@ -1,4 +1,5 @@
-# The commands of the README: `make run` and `make test`; `make serve` in production; `make bench`, `make loadtest`.
+# The commands of the README: `make run` and `make test`; `make serve` and `make worker` in production;
+# `make bench` and `make loadtest`.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -6,7 +7,7 @@ FLASK := $(BIN)/flask --app planner
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run serve test bench loadtest db demo clean
+.PHONY: run serve worker test bench loadtest db demo clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +38,11 @@ run: demo
 # Production: migrations first, then gunicorn (PLANNER_WORKERS, PLANNER_BIND; deploy/gunicorn.conf.py).
 serve: db
 	$(BIN)/gunicorn --config deploy/gunicorn.conf.py 'planner:create_app()'
+
+# Production, beside `make serve`: sends the invitation emails organisers queue (PLANNER_REDIS_URL, PLANNER_SMTP_*).
+# No migrations here: `make serve` applies them, and two processes should not race to.
+worker: $(VENV)/.runtime
+	$(FLASK) invitations-worker
 
 test: $(VENV)/.dev
 	$(BIN)/python -m pytest

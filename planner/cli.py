@@ -2,13 +2,14 @@
 import sys
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 from sqlalchemy import exists, select
 
 from planner.demo.loader import load_demo_meetings
 from planner.domain.errors import InvalidInput
 from planner.extensions import db
+from planner.jobs import invitation_queue
 from planner.models import Meeting
 from planner.operations.accounts import create_organiser, find_user
 from planner.operations.meetings import add_organiser
@@ -132,8 +133,23 @@ def revoke_personal_address_command(slug: str, email: str) -> None:
     click.echo(f"The personal address of {email} no longer works.")
 
 
+@click.command("invitations-worker")
+@with_appcontext
+@click.option("--burst", is_flag=True, help="Stop once the queue is empty instead of waiting for more.")
+def invitations_worker_command(burst: bool) -> None:
+    """Send the invitation emails organisers queue (needs PLANNER_REDIS_URL, and PLANNER_SMTP_* to send)."""
+    from rq import Worker
+
+    queue = invitation_queue(current_app.config)
+    if queue is None:
+        raise click.ClickException("Set PLANNER_REDIS_URL: without Redis, invitations are sent by the web process.")
+    # Each job runs in a process of its own (a fork), so one that crashes or hangs takes only itself down.
+    Worker([queue], connection=queue.connection).work(burst=burst)
+
+
 def register_commands(app: Flask) -> None:
     app.cli.add_command(demo_command)
     app.cli.add_command(organiser_cli)
     app.cli.add_command(token_cli)
     app.cli.add_command(personal_cli)
+    app.cli.add_command(invitations_worker_command)

@@ -84,3 +84,21 @@ class DayMode(Choice):
     IN_ROOM = "in_room", "In the room"
     ONLINE = "online", "Online"
     ABSENT = "absent", "Not attending"
+
+
+class BatchKind(Choice):
+    """What one send of invitation emails carried."""
+
+    INVITATIONS = "invitations", "Invitations"
+    UPDATES = "updates", "Updates"
+
+
+class BatchStatus(Choice):
+    QUEUED = "queued", "Waiting for the mail worker"
+    SENDING = "sending", "Sending"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+
+    @property
+    def finished(self) -> bool:
+        return self in (BatchStatus.DONE, BatchStatus.FAILED)

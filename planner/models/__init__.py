@@ -3,12 +3,12 @@ from planner.models.accounts import ApiToken, User, meeting_organisers
 from planner.models.agenda import Session, SessionRole
 from planner.models.attendance import DayAttendance, Registration
 from planner.models.history import Change
-from planner.models.invitations import SentInvitation
+from planner.models.invitations import InvitationBatch, InvitationFailure, SentInvitation
 from planner.models.meeting import Meeting, Room
 from planner.models.people import Institution, Person
 from planner.models.presence import CheckIn, OnlineAttendance, OnlineReport
 
 __all__ = [
-    "ApiToken", "Change", "CheckIn", "DayAttendance", "Institution", "Meeting", "OnlineAttendance", "OnlineReport",
-    "Person", "Registration", "Room", "SentInvitation", "Session", "SessionRole", "User", "meeting_organisers",
+    "ApiToken", "Change", "CheckIn", "DayAttendance", "Institution", "InvitationBatch", "InvitationFailure", "Meeting",
+    "OnlineAttendance", "OnlineReport", "Person", "Registration", "Room", "SentInvitation", "Session", "SessionRole", "User", "meeting_organisers",
 ]

@@ -12,13 +12,12 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from planner.domain.calendars import CANCEL, REQUEST, Attendee, Organizer, attendee_role, join_link
-from planner.domain.calendars.messages import Letter, invitation_email
+from planner.domain.calendars.messages import Letter
 from planner.domain.errors import InvalidInput
 from planner.domain.timezones import local_day
 from planner.domain.vocabulary import SessionStatus
 from planner.extensions import db
 from planner.models import Meeting, Registration, SentInvitation, Session, User
-from planner.operations.mail import Delivery, SmtpSettings, send_messages
 from planner.queries.calendars import calendar_entry
 from planner.queries.invitations import invitable_registrations, invitable_sessions, outdated_invitations
 
@@ -114,22 +113,16 @@ def _prepare(meeting: Meeting, session: Session, registration: Registration, *, 
     return Prepared(session, registration, letter)
 
 
-def send_by_email(prepared: Sequence[Prepared], settings: SmtpSettings, *, actor: User | None,
-                  now: datetime) -> Delivery:
-    """Send each message; record those that went out, so what failed is still owed."""
-    delivery = send_messages([invitation_email(item.letter, stamp=now) for item in prepared], settings)
-    _record_sent(prepared[:delivery.sent], actor=actor, now=now)
-    return delivery
-
-
 def invitation_files(prepared: Sequence[Prepared], *, actor: User | None, now: datetime) -> list[tuple[str, bytes]]:
     """The calendar files, for an organiser who sends them from their own mail; they count as sent."""
-    _record_sent(prepared, actor=actor, now=now)
+    record_sent(prepared, actor=actor, now=now)
     return [(item.file_name, item.letter.calendar(stamp=now)) for item in prepared]
 
 
-def _record_sent(prepared: Sequence[Prepared], *, actor: User | None, now: datetime) -> None:
+def record_sent(prepared: Sequence[Prepared], *, actor: User | None, now: datetime) -> None:
     """Note what each person now holds, replacing what they held before."""
+    if not prepared:
+        return
     keys = {(item.session.id, item.registration.person_id) for item in prepared}
     existing = {
         (sent.session_id, sent.person_id): sent

@@ -1,4 +1,4 @@
-"""Reading what the invitations page needs: whom one can invite, to what, and who is owed an update."""
+"""Reading what the invitations page needs: whom one can invite, to what, who is owed an update, recent sends."""
 from collections.abc import Sequence
 from datetime import date
 
@@ -8,7 +8,7 @@ from sqlalchemy.orm import selectinload
 from planner.domain.timezones import day_span
 from planner.domain.vocabulary import SessionStatus
 from planner.extensions import db
-from planner.models import Meeting, Person, Registration, SentInvitation, Session, SessionRole
+from planner.models import InvitationBatch, Meeting, Person, Registration, SentInvitation, Session, SessionRole
 
 
 def _with_everything_an_invitation_shows():
@@ -70,5 +70,14 @@ def outdated_invitations(meeting: Meeting) -> Sequence[SentInvitation]:
         .where(Session.meeting_id == meeting.id, Session.sequence > SentInvitation.sequence)
         .where(~(SentInvitation.cancelled & (Session.status == SessionStatus.CANCELLED)))
         .order_by(Session.starts_at, SentInvitation.session_id, SentInvitation.person_id)
+    )
+    return db.session.scalars(query).all()
+
+
+def recent_batches(meeting: Meeting, *, limit: int = 10) -> Sequence[InvitationBatch]:
+    """The latest sends by email, newest first."""
+    query = (
+        select(InvitationBatch).where(InvitationBatch.meeting_id == meeting.id)
+        .order_by(InvitationBatch.started_at.desc(), InvitationBatch.id.desc()).limit(limit)
     )
     return db.session.scalars(query).all()

@@ -12,6 +12,7 @@ from datetime import date
 from flask import Blueprint, Response, abort, request, url_for
 from werkzeug.http import is_resource_modified
 
+from planner.addresses import session_page_url
 from planner.cache import feed_cache
 from planner.domain.calendars import FORMAT_VERSION, join_link, publish
 from planner.domain.timezones import local_day
@@ -21,7 +22,7 @@ from planner.queries.calendars import (
     calendar_entry, calendar_session, calendar_sessions, feed_state, personal_sessions, registration_for_token,
 )
 from planner.web.access import published_meeting_or_404
-from planner.web.presenters import long_date, meeting_links
+from planner.web.presenters import long_date
 
 calendars = Blueprint("calendars", __name__)
 
@@ -91,13 +92,6 @@ def _publish(meeting: Meeting, sessions: Sequence[Session], *, name: str, descri
         for session in sessions
     ]
     return publish(entries, zone_name=meeting.timezone, name=name, description=description)
-
-
-def session_page_url(meeting: Meeting, session: Session) -> str:
-    # A deleted session has no page of its own any more; its meeting's agenda has.
-    if session.deleted_at is not None:
-        return url_for("public.agenda", slug=meeting.slug, _external=True)
-    return f"{meeting_links(meeting, external=True).session}{session.id}"
 
 
 def _calendar_file(meeting: Meeting, filename: str, build: Callable[[], bytes], *, validators: tuple = (),

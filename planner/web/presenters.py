@@ -6,9 +6,10 @@ the meeting's (``zones.meeting``) for the one beneath it.
 from datetime import date, datetime
 from itertools import groupby
 
-from flask import Flask, g, url_for
+from flask import Flask
 from markupsafe import Markup, escape
 
+from planner.addresses import meeting_links
 from planner.domain.changes import differences
 from planner.domain.agenda import role_groups
 from planner.domain.burden import DayBurden, SessionBurden
@@ -166,41 +167,6 @@ def day_burden_summary(day: DayBurden) -> str:
         f"outside {waking_hours()}, in {day.burdened_sessions} of {plural(len(day.sessions), 'session')} "
         f"({plural(day.burdened_attendances, 'attendance')})."
     )
-
-
-class MeetingLinks:
-    """The addresses of a meeting's public pages, for pages that link to hundreds of them.
-
-    ``url_for`` costs tens of microseconds a call; a long agenda links to thousands of sessions,
-    people and institutions, which took more time than the rest of its page. So each kind of
-    address is built once, with a stand-in id, and the ids are put in its place.
-    """
-
-    def __init__(self, slug: str, *, external: bool = False):
-        self.session = _address_before_id("public.session", slug=slug, session_id=0, _external=external)
-        self.person = _address_before_id("public.person", slug=slug, person_id=0, _external=external)
-        self.institution = _address_before_id("public.institution", slug=slug, institution_id=0, _external=external)
-        self._day = url_for("public.day", slug=slug, day=date(2000, 1, 1), _external=external).removesuffix("2000-01-01")
-
-    def day(self, day: date) -> str:
-        return self._day + day.isoformat()
-
-
-def _address_before_id(endpoint: str, **values) -> str:
-    """The address with its last segment, the record's id (given as 0), left off."""
-    address = url_for(endpoint, **values)
-    if not address.endswith("/0"):
-        raise ValueError(f"{endpoint} does not end with the record's id: {address}")
-    return address[:-1]
-
-
-def meeting_links(meeting, *, external: bool = False) -> MeetingLinks:
-    """The links of ``meeting`` (with scheme and host when ``external``), built once per request."""
-    built = g.setdefault("meeting_links", {})
-    key = (meeting.slug, external)
-    if key not in built:
-        built[key] = MeetingLinks(meeting.slug, external=external)
-    return built[key]
 
 
 def register(app: Flask) -> None:

@@ -1,6 +1,5 @@
 from planner import create_app
-from planner.operations.mail import SmtpSettings
-from planner.web.organise.invitations import smtp_settings
+from planner.operations.mail import SmtpSettings, smtp_settings
 
 
 def test_the_test_config_replaces_the_instance_and_environment_settings(monkeypatch):
@@ -28,12 +27,10 @@ def test_the_mail_server_for_invitations_comes_from_the_environment(monkeypatch)
     for name, value in {"HOST": "smtp.example.org", "PORT": "587", "USERNAME": "planner", "PASSWORD": "123456",
                         "USE_TLS": "true", "FROM": "Planner <planner@example.org>"}.items():
         monkeypatch.setenv(f"PLANNER_SMTP_{name}", value)
-    with create_app().app_context():
-        assert smtp_settings() == SmtpSettings("smtp.example.org", 587, "planner", "123456", True,
-                                               "Planner <planner@example.org>")
+    assert smtp_settings(create_app().config) == SmtpSettings("smtp.example.org", 587, "planner", "123456", True,
+                                                              "Planner <planner@example.org>")
 
 
 def test_without_a_mail_server_there_are_no_smtp_settings(monkeypatch):
     monkeypatch.delenv("PLANNER_SMTP_HOST", raising=False)
-    with create_app().app_context():
-        assert smtp_settings() is None
+    assert smtp_settings(create_app().config) is None

@@ -11,9 +11,11 @@ from urllib.parse import urlsplit
 import pytest
 
 from planner import create_app
-from planner.domain.vocabulary import DayMode, ParticipantRole, Role
+from planner.database import utcnow
+from planner.domain.vocabulary import BatchKind, DayMode, ParticipantRole, Role
 from planner.extensions import db
 from planner.operations.agenda import assign_role
+from planner.operations.invitation_batches import start_batch
 from planner.operations.presence import import_online_report
 from planner.operations.registrations import register_participant
 from tests.integration.browsing import csrf_token_of, form_of, forms_of, text_of
@@ -105,13 +107,14 @@ def world(seed) -> World:
                                             days={date(2021, 10, 18): DayMode.IN_ROOM})
         report = import_online_report(meeting, ONLINE_REPORT, filename="zoom.csv", zone_name="Asia/Seoul",
                                       actor=None).report
+        batch = start_batch(meeting, BatchKind.INVITATIONS, total=0, actor=None, now=utcnow())
         db.session.commit()
         owner = make.organiser("owner@example.org", meetings=[meeting])
         owner_token = make.token(owner, "owner's script")
         stranger = make.organiser("stranger@example.org", meetings=[make.meeting(slug="their-own")])
         stranger_token = make.token(stranger, "stranger's script")
         ids = dict(rooms=room.id, institutions=institution.id, people=person.id, session=block.id, role=role.id,
-                   token=owner.tokens[0].id, registration=registration.id, report=report.id)
+                   token=owner.tokens[0].id, registration=registration.id, report=report.id, batch=batch.id)
     return World(ids, owner_token, stranger_token)
 
 
@@ -120,7 +123,7 @@ def _url(route: Route, world: World, slug: str = "owned") -> str:
     choice = dict(route.choice)
     values = {"slug": slug, "session_id": world.ids["session"], "role_id": world.ids["role"],
               "token_id": world.ids["token"], "registration_id": world.ids["registration"],
-              "report_id": world.ids["report"],
+              "report_id": world.ids["report"], "batch_id": world.ids["batch"],
               "day": date(2021, 10, 18), **choice}
     if "kind" in choice:
         values["record_id"] = world.ids[choice["kind"]]
@@ -232,7 +235,7 @@ def test_every_state_changing_route_refuses_anyone_not_signed_in(browser, world,
 
 CROSS_MEETING = routes(WRITE_METHODS | {"GET"}, lambda rule: rule.endpoint not in NOT_ORGANISERS_ONLY and "slug" in
                        rule.arguments and bool(rule.arguments & {"record_id", "session_id", "role_id",
-                                                                 "registration_id"}))
+                                                                 "registration_id", "batch_id"}))
 
 
 def test_an_organiser_reaches_no_record_of_another_meeting_through_their_own(browser, world, stored_rows):

@@ -7,7 +7,7 @@ from flask import url_for
 from planner.domain.conflicts import Conflict
 from planner.domain.timezones import to_local
 from planner.models import Institution, Meeting, Person, Room, Session
-from planner.web.presenters import meeting_links
+from planner.addresses import meeting_links
 
 
 def meeting_summary(meeting: Meeting) -> dict[str, Any]:

@@ -1,31 +1,35 @@
 """Invitations by email: to a session, a day or the whole meeting; then updates after changes.
 
-Without an SMTP server configured, the same messages come as calendar files to download.
+Each send is a batch with a progress page: with Redis configured the mail worker sends it
+(planner.jobs), otherwise the request does. Without an SMTP server configured, the same
+messages come as calendar files to download.
 """
 import io
 import zipfile
 from datetime import date
 
-from flask import current_app, flash, redirect, render_template, send_file, url_for
+from flask import current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import SelectField, SelectMultipleField
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from planner.addresses import session_page_url
 from planner.database import utcnow
 from planner.domain.errors import InvalidInput
 from planner.domain.timezones import to_local
-from planner.domain.vocabulary import SessionStatus
+from planner.domain.vocabulary import BatchKind, SessionStatus
 from planner.extensions import db
-from planner.models import Meeting, Session
-from planner.operations.invitations import (
-    Prepared, Scope, invitation_files, prepare_invitations, prepare_updates, send_by_email,
-)
-from planner.operations.mail import SmtpSettings
+from planner.jobs import enqueue_batch, invitation_queue
+from planner.models import InvitationBatch, Meeting, Session
+from planner.operations.invitation_batches import send_batch, start_batch
+from planner.operations.invitations import Prepared, Scope, invitation_files, prepare_invitations, prepare_updates
+from planner.operations.mail import SmtpSettings, smtp_settings
 from planner.queries.agenda import agenda_sessions
-from planner.queries.invitations import invitable_registrations, outdated_invitations, sent_invitations
-from planner.web.access import organised_meeting_or_abort
-from planner.web.calendars import session_page_url
+from planner.queries.invitations import (
+    invitable_registrations, outdated_invitations, recent_batches, sent_invitations,
+)
+from planner.web.access import organised_meeting_or_abort, record_of_meeting_or_404
 from planner.web.organise import organise
 from planner.web.organise.forms import ConfirmForm
 from planner.web.organise.responses import show_invalid
@@ -36,18 +40,6 @@ class InvitationForm(FlaskForm):
     scope = SelectField("Invite to")
     recipients = SelectMultipleField("Send to", coerce=int, widget=ListWidget(prefix_label=False),
                                      option_widget=CheckboxInput())
-
-
-def smtp_settings() -> SmtpSettings | None:
-    """The mail server from the configuration (PLANNER_SMTP_*); none when no host is set."""
-    config = current_app.config
-    if not config.get("SMTP_HOST"):
-        return None
-    # The environment's values arrive parsed as JSON where they can be: a numeric password is a number.
-    return SmtpSettings(host=str(config["SMTP_HOST"]), port=int(config.get("SMTP_PORT") or 25),
-                        username=str(config.get("SMTP_USERNAME") or ""),
-                        password=str(config.get("SMTP_PASSWORD") or ""),
-                        use_tls=bool(config.get("SMTP_USE_TLS")), sender=str(config.get("SMTP_FROM") or ""))
 
 
 def _scope_choices(meeting: Meeting) -> dict[str, list[tuple[str, str]]]:
@@ -87,19 +79,21 @@ def invitations(slug: str):
     form.recipients.choices = [
         (r.id, f"{r.person.display_name} <{r.person.email}> · {r.role.label}") for r in registrations
     ]
-    settings = smtp_settings()
+    settings = smtp_settings(current_app.config)
     if form.validate_on_submit():
         chosen = [r for r in registrations if r.id in set(form.recipients.data)]
+        scope = _scope(form.scope.data)
         try:
-            prepared = prepare_invitations(meeting, _scope(form.scope.data), chosen, session_url=_session_url,
+            prepared = prepare_invitations(meeting, scope, chosen, session_url=_session_url,
                                            sender=settings.sender if settings else "")
         except InvalidInput as error:
             show_invalid(form, error)
         else:
-            return _deliver(meeting, prepared, settings, what="invitation")
+            return _deliver(meeting, prepared, settings, kind=BatchKind.INVITATIONS, scope=scope,
+                            registration_ids=tuple(r.id for r in chosen))
     return render_template(
         "organise/invitations.html", meeting=meeting, form=form, update_form=ConfirmForm(), by_email=bool(settings),
-        outdated=outdated_invitations(meeting), sent=sent_invitations(meeting),
+        outdated=outdated_invitations(meeting), sent=sent_invitations(meeting), batches=recent_batches(meeting),
     ), 400 if form.errors or form.form_errors else 200
 
 
@@ -108,7 +102,7 @@ def send_updates(slug: str):
     meeting = organised_meeting_or_abort(slug)
     if not ConfirmForm().validate_on_submit():
         return redirect(url_for("organise.invitations", slug=slug))
-    settings = smtp_settings()
+    settings = smtp_settings(current_app.config)
     try:
         prepared = prepare_updates(meeting, session_url=_session_url, sender=settings.sender if settings else "")
     except InvalidInput as error:
@@ -117,10 +111,11 @@ def send_updates(slug: str):
     if not prepared:
         flash("Everyone invited holds the current version of their sessions; there is no update to send.")
         return redirect(url_for("organise.invitations", slug=slug))
-    return _deliver(meeting, prepared, settings, what="update")
+    return _deliver(meeting, prepared, settings, kind=BatchKind.UPDATES)
 
 
-def _deliver(meeting: Meeting, prepared: list[Prepared], settings: SmtpSettings | None, *, what: str):
+def _deliver(meeting: Meeting, prepared: list[Prepared], settings: SmtpSettings | None, *, kind: BatchKind,
+             scope: Scope = Scope(), registration_ids: tuple[int, ...] = ()):
     now = utcnow()
     if settings is None:
         files = invitation_files(prepared, actor=current_user, now=now)
@@ -131,14 +126,20 @@ def _deliver(meeting: Meeting, prepared: list[Prepared], settings: SmtpSettings 
                 bundle.writestr(name, data)
         archive.seek(0)
         return send_file(archive, mimetype="application/zip", as_attachment=True,
-                         download_name=f"{meeting.slug}-{what}s-{now:%Y%m%d-%H%M}.zip")
-    delivery = send_by_email(prepared, settings, actor=current_user, now=now)
+                         download_name=f"{meeting.slug}-{kind.value}-{now:%Y%m%d-%H%M}.zip")
+    batch = start_batch(meeting, kind, total=len(prepared), actor=current_user, now=now)
     db.session.commit()
-    people = len({item.registration.id for item in prepared})
-    if delivery.error:
-        flash(f"Sent {delivery.sent} of {len(prepared)} messages, then sending failed ({delivery.error}). "
-              f"Nothing after that went out; try again once the mail server answers.")
+    if (queue := invitation_queue(current_app.config)) is not None:
+        enqueue_batch(queue, batch, base_url=request.url_root, scope=scope, registration_ids=registration_ids)
     else:
-        flash(f"Sent {len(prepared)} {what}{'s' if len(prepared) != 1 else ''} to {people} "
-              f"{'person' if people == 1 else 'people'}.")
-    return redirect(url_for("organise.invitations", slug=meeting.slug))
+        send_batch(batch, prepared, settings, now=now, checkpoint=db.session.commit)
+    db.session.commit()
+    return redirect(url_for("organise.invitation_batch", slug=meeting.slug, batch_id=batch.id))
+
+
+@organise.get("/events/<slug>/organise/invitations/sent/<int:batch_id>")
+def invitation_batch(slug: str, batch_id: int):
+    """How far a send has got; the page reloads itself until it is finished, then names what failed."""
+    meeting = organised_meeting_or_abort(slug)
+    batch = record_of_meeting_or_404(InvitationBatch, meeting, batch_id)
+    return render_template("organise/invitation_batch.html", meeting=meeting, batch=batch)

@@ -1,0 +1,85 @@
+"""The job queue that sends invitation emails outside the request that asked for them: RQ on PLANNER_REDIS_URL.
+
+A job carries plain values only (the batch's id, what to invite to and whom, the site's
+address) and loads everything else from the database, in an application of its own made
+from the environment as the web's is: the worker shares no state with the web processes.
+"""
+from datetime import date
+
+from redis import Redis, RedisError
+from rq import Callback, Queue
+
+from planner import create_app
+from planner.addresses import session_page_url
+from planner.database import utcnow
+from planner.extensions import db
+from planner.models import InvitationBatch, Session
+from planner.operations.invitation_batches import fail_batch, run_batch
+from planner.operations.invitations import Scope
+from planner.operations.mail import smtp_settings
+
+QUEUE_NAME = "planner-invitations"
+# Thousands of messages to a slow mail server take a while; RQ's default (three minutes) is too short.
+JOB_TIMEOUT_SECONDS = 6 * 60 * 60
+
+
+def invitation_queue(config) -> Queue | None:
+    """The queue, when the configuration names a Redis; without one, invitations are sent in the request."""
+    if not (url := config.get("REDIS_URL")):
+        return None
+    return Queue(QUEUE_NAME, connection=Redis.from_url(url, socket_connect_timeout=5))
+
+
+def enqueue_batch(queue: Queue, batch: InvitationBatch, *, base_url: str, scope: Scope = Scope(),
+                  registration_ids: tuple[int, ...] = ()) -> None:
+    """Queue the batch's job; a Redis that does not answer fails the batch at once rather than leave it waiting."""
+    try:
+        queue.enqueue(
+            send_batch_job, args=(batch.id,), kwargs=dict(
+                base_url=base_url, day=scope.day.isoformat() if scope.day else None, session_id=scope.session_id,
+                registration_ids=list(registration_ids)),
+            job_timeout=JOB_TIMEOUT_SECONDS, on_failure=Callback(batch_job_failed),
+            description=f"invitation batch {batch.id}",
+        )
+    except RedisError as error:
+        fail_batch(batch, f"The job queue (Redis) did not answer, so nothing was sent ({error}).", now=utcnow())
+
+
+def send_batch_job(batch_id: int, *, base_url: str, day: str | None, session_id: int | None,
+                   registration_ids: list[int]) -> None:
+    """The job: send the batch's messages, with links to the site at ``base_url`` (the address it was asked at)."""
+    app = create_app()
+    # Building the session pages' addresses needs a request to take the host from.
+    with app.test_request_context(base_url=base_url):
+        try:
+            batch = db.session.get(InvitationBatch, batch_id)
+            if batch is not None:  # None: the meeting was deleted while the job waited
+                run_batch(batch, smtp_settings(app.config), registration_ids=registration_ids,
+                          scope=Scope(day=date.fromisoformat(day) if day else None, session_id=session_id),
+                          session_url=_session_url, checkpoint=db.session.commit)
+                db.session.commit()
+        finally:
+            _close()
+
+
+def batch_job_failed(job, connection, kind: type[BaseException], error: BaseException, traceback) -> None:
+    """RQ's failure callback: a job that raised, timed out or whose worker died marks its batch failed."""
+    app = create_app()
+    with app.app_context():
+        try:
+            batch = db.session.get(InvitationBatch, job.args[0])
+            if batch is not None and not batch.status.finished:
+                reason = f"{kind.__name__}: {error}" if str(error) else kind.__name__
+                fail_batch(batch, f"The mail worker stopped ({reason}).", now=utcnow())
+                db.session.commit()
+        finally:
+            _close()
+
+
+def _session_url(session: Session) -> str:
+    return session_page_url(session.meeting, session)
+
+
+def _close() -> None:
+    db.session.remove()
+    db.engine.dispose()
