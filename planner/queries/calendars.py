@@ -18,7 +18,7 @@ from planner.queries.listing import ListedSession, listed_sessions
 
 @dataclass(frozen=True)
 class FeedState:
-    """What a meeting's calendar files are made from, summed up in one cheap query.
+    """What a meeting's calendar files are made from, summed up by a few aggregates over indexed columns.
 
     Every write raises a session's ``version`` or adds a session, and every change made
     through the operations (roles, rooms, people, registrations, the meeting) adds a history
@@ -39,17 +39,38 @@ class FeedState:
         return max((moment for moment in (self.sessions_modified, self.last_change_at) if moment), default=None)
 
 
-def feed_state(meeting: Meeting) -> FeedState:
-    of_meeting = Change.meeting_id == meeting.id
+def _feed_state_columns(meeting_id) -> list:
+    """FeedState's figures as scalar subqueries on ``meeting_id``, to ride along with the query that
+    finds the meeting: a conditional request that ends in 304 then costs one query."""
+    of_sessions, of_changes = Session.meeting_id == meeting_id, Change.meeting_id == meeting_id
+    return [
+        select(func.count(Session.id)).where(of_sessions).scalar_subquery(),
+        select(func.coalesce(func.sum(Session.version), 0)).where(of_sessions).scalar_subquery(),
+        select(func.max(Session.updated_at)).where(of_sessions).scalar_subquery(),
+        select(func.count(Change.id)).where(of_changes).scalar_subquery(),
+        select(func.max(Change.id)).where(of_changes).scalar_subquery(),
+        select(func.max(Change.at)).where(of_changes).scalar_subquery(),
+    ]
+
+
+def published_meeting_with_feed_state(slug: str) -> tuple[Meeting, FeedState] | None:
+    if "\x00" in slug:  # no slug holds it, and PostgreSQL would refuse to compare it
+        return None
     row = db.session.execute(
-        select(
-            func.count(Session.id), func.coalesce(func.sum(Session.version), 0), func.max(Session.updated_at),
-            select(func.count(Change.id)).where(of_meeting).scalar_subquery(),
-            select(func.max(Change.id)).where(of_meeting).scalar_subquery(),
-            select(func.max(Change.at)).where(of_meeting).scalar_subquery(),
-        ).where(Session.meeting_id == meeting.id)
-    ).one()
-    return FeedState(*row)
+        select(Meeting, *_feed_state_columns(Meeting.id)).where(Meeting.slug == slug, Meeting.published)
+    ).one_or_none()
+    return None if row is None else (row[0], FeedState(*row[1:]))
+
+
+def registration_with_feed_state(token: str) -> tuple[Registration, FeedState] | None:
+    """The registration whose personal address holds ``token`` (none for an unknown or revoked one),
+    with its person, days and meeting, and the meeting's feed state."""
+    row = db.session.execute(
+        select(Registration, *_feed_state_columns(Registration.meeting_id))
+        .options(joinedload(Registration.days), joinedload(Registration.person), joinedload(Registration.meeting))
+        .where(Registration.personal_token_hash == hash_secret(token))
+    ).unique().one_or_none()
+    return None if row is None else (row[0], FeedState(*row[1:]))
 
 
 # Drafts stay hidden; cancelled and deleted sessions stay in, so subscribed calendars learn that they are off.

@@ -1,8 +1,9 @@
 """Calendar files at the stable addresses: the whole meeting, a day, a session, and a participant's own feed.
 
-Each answer carries an ETag and Last-Modified made from one aggregate query, so a client
-asking again about an unchanged agenda gets 304 before any session is loaded; and a file is
-built once per state of its meeting, then served from the feed cache until the next edit.
+Each answer carries an ETag and Last-Modified made from the meeting's feed state, read in the
+same query that finds the meeting (or the registration), so a client asking again about an
+unchanged agenda gets 304 after that one query; and a file is built once per state of its
+meeting, then served from the feed cache until the next edit.
 """
 import hashlib
 from collections.abc import Callable, Sequence
@@ -19,9 +20,9 @@ from planner.domain.timezones import local_day
 from planner.domain.vocabulary import DayMode
 from planner.models import Meeting, Registration, Session
 from planner.queries.calendars import (
-    calendar_entry, calendar_session, calendar_sessions, feed_state, personal_sessions, registration_for_token,
+    FeedState, calendar_entry, calendar_session, calendar_sessions, personal_sessions,
+    published_meeting_with_feed_state, registration_with_feed_state,
 )
-from planner.web.access import published_meeting_or_404
 from planner.web.presenters import long_date
 
 calendars = Blueprint("calendars", __name__)
@@ -29,43 +30,55 @@ calendars = Blueprint("calendars", __name__)
 
 @calendars.get("/events/<slug>/calendar.ics")
 def meeting_feed(slug: str):
-    meeting = published_meeting_or_404(slug)
-    return _calendar_file(meeting, f"{slug}.ics", lambda: _publish(
+    meeting, state = _published_meeting_or_404(slug)
+    return _calendar_file(meeting, state, f"{slug}.ics", lambda: _publish(
         meeting, calendar_sessions(meeting), name=_meeting_name(meeting), description=meeting.title))
 
 
 @calendars.get("/events/<slug>/days/<isodate:day>.ics")
 def day_file(slug: str, day: date):
-    meeting = published_meeting_or_404(slug)
+    meeting, state = _published_meeting_or_404(slug)
     if day not in meeting.days:
         abort(404, description=f"{day:%d %B %Y} is not a day of this meeting.")
-    return _calendar_file(meeting, f"{slug}-{day.isoformat()}.ics", lambda: _publish(
+    return _calendar_file(meeting, state, f"{slug}-{day.isoformat()}.ics", lambda: _publish(
         meeting, calendar_sessions(meeting, day=day), name=f"{_meeting_name(meeting)}, {long_date(day)}"))
 
 
 @calendars.get("/events/<slug>/sessions/<int:session_id>.ics")
 def session_file(slug: str, session_id: int):
-    meeting = published_meeting_or_404(slug)
-    session = calendar_session(meeting, session_id)
-    if session is None:
-        abort(404, description="This meeting has no such session.")
-    return _calendar_file(meeting, f"{slug}-session-{session_id}.ics", lambda: _publish(
-        meeting, [session], name=_meeting_name(meeting)))
+    meeting, state = _published_meeting_or_404(slug)
+
+    # Looked up only when the file is built: whether the session is shown changes the meeting's state.
+    def build() -> bytes:
+        session = calendar_session(meeting, session_id)
+        if session is None:
+            abort(404, description="This meeting has no such session.")
+        return _publish(meeting, [session], name=_meeting_name(meeting))
+
+    return _calendar_file(meeting, state, f"{slug}-session-{session_id}.ics", build)
 
 
 @calendars.get("/my/<token>/calendar.ics")
 def personal_feed(token: str):
-    registration = registration_for_token(token)
-    if registration is None or not registration.meeting.published:
+    found = registration_with_feed_state(token)
+    if found is None or not found[0].meeting.published:
         abort(404, description="This personal address is not valid, or no longer: ask the organisers for a new one.")
+    registration, state = found
     meeting = registration.meeting
     days = tuple((attendance.day, attendance.mode.value) for attendance in registration.days)
     name = f"{_meeting_name(meeting)} — {registration.person.name}"
     return _calendar_file(
-        meeting, f"{meeting.slug}-personal.ics",
+        meeting, state, f"{meeting.slug}-personal.ics",
         lambda: _publish(meeting, personal_sessions(registration), name=name, day_mode=_day_modes(registration)),
         validators=(registration.id, registration.version, days), reader=f"registration-{registration.id}",
     )
+
+
+def _published_meeting_or_404(slug: str) -> tuple[Meeting, FeedState]:
+    found = published_meeting_with_feed_state(slug)
+    if found is None:
+        abort(404, description=f"There is no published meeting at “{slug}”.")
+    return found
 
 
 @calendars.app_template_global()
@@ -94,10 +107,9 @@ def _publish(meeting: Meeting, sessions: Sequence[Session], *, name: str, descri
     return publish(entries, zone_name=meeting.timezone, name=name, description=description)
 
 
-def _calendar_file(meeting: Meeting, filename: str, build: Callable[[], bytes], *, validators: tuple = (),
-                   reader: str | None = None) -> Response:
+def _calendar_file(meeting: Meeting, state: FeedState, filename: str, build: Callable[[], bytes], *,
+                   validators: tuple = (), reader: str | None = None) -> Response:
     """The file, or 304; ``reader`` names whose private feed it is (none for a public one)."""
-    state = feed_state(meeting)
     etag = hashlib.sha256(repr((FORMAT_VERSION, meeting.id, meeting.version, astuple(state), validators))
                           .encode()).hexdigest()[:32]
     last_modified = max(filter(None, (state.last_modified, meeting.updated_at)))
