@@ -109,7 +109,7 @@ _INSTITUTION_COLUMNS = (Institution.id, Institution.name, Institution.acronym, I
 def listed_sessions(meeting: Meeting, *conditions: ColumnElement[bool]) -> list[ListedSession]:
     """The meeting's sessions meeting every one of ``conditions``, in time order."""
     where = (Session.meeting_id == meeting.id, *conditions)
-    rows = db.session.execute(select(*_SESSION_COLUMNS).where(*where).order_by(Session.starts_at, Session.id)).all()
+    rows = _rows(select(*_SESSION_COLUMNS).where(*where).order_by(Session.starts_at, Session.id)).all()
     if not rows:
         return []
     roles = _roles(select(Session.id).where(*where))
@@ -121,13 +121,13 @@ def listed_sessions(meeting: Meeting, *conditions: ColumnElement[bool]) -> list[
 
 
 def _rooms(meeting: Meeting) -> dict[int, ListedRoom]:
-    rows = db.session.execute(
+    rows = _rows(
         select(Room.id, Room.meeting_id, Room.name, Room.capacity, Room.online_only, Room.version).where(Room.meeting_id == meeting.id))
     return {row.id: ListedRoom(*row) for row in rows}
 
 
 def _roles(session_ids) -> dict[int, tuple[ListedRole, ...]]:
-    rows = db.session.execute(
+    rows = _rows(
         select(*_ROLE_COLUMNS, *_PERSON_COLUMNS, *_INSTITUTION_COLUMNS)
         .join(Person, Person.id == SessionRole.person_id)
         .outerjoin(Institution, Institution.id == Person.institution_id)
@@ -156,13 +156,21 @@ def _roles(session_ids) -> dict[int, tuple[ListedRole, ...]]:
 def listed_directory(meeting: Meeting) -> tuple[list[ListedPerson], list[ListedInstitution]]:
     """Everyone and every institution of a meeting, each by name."""
     institutions = [
-        ListedInstitution(*row) for row in db.session.execute(
+        ListedInstitution(*row) for row in _rows(
             select(*_INSTITUTION_COLUMNS).where(Institution.meeting_id == meeting.id)
             .order_by(Institution.name, Institution.id))
     ]
     by_id = {institution.id: institution for institution in institutions}
     people = [
-        ListedPerson(*row, institution=by_id.get(row.institution_id)) for row in db.session.execute(
+        ListedPerson(*row, institution=by_id.get(row.institution_id)) for row in _rows(
             select(*_PERSON_COLUMNS).where(Person.meeting_id == meeting.id).order_by(Person.name, Person.id))
     ]
     return people, institutions
+
+
+def _rows(query):
+    """Run a select of columns on the session's connection: through the ORM's execution a select that
+    loads no entity still pays for its entity machinery, a third of the time for these queries.
+    Flushing first, as the ORM would, lets a request read back what it has just changed."""
+    db.session.flush()
+    return db.session.connection().execute(query)
