@@ -72,6 +72,8 @@ def build(url: str, sessions: int) -> dict:
         "feed": f"/events/{SLUG}/calendar.ics", "session file": f"/events/{SLUG}/sessions/{session_id}.ics",
         "personal feed": f"/my/{token}/calendar.ics", "agenda page": f"/events/{SLUG}/",
         "day page": f"/events/{SLUG}/days/{FIRST_DAY.isoformat()}", "API meeting": f"/api/v1/events/{SLUG}",
+        # The first day's first session: in the personal feed too.
+        "edited session id": session_id,
     }
 
 

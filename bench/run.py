@@ -2,12 +2,15 @@
 
 Each size gets a fresh database (a throw-away SQLite file, or PLANNER_BENCH_DATABASE_URL, which is
 wiped) holding one meeting: five days, ten rooms, two people per session, 1,000 registrations.
-Two servers read it: one as deployed (calendar files cached), one with the cache switched off, to
-time building a file. Prints median and p95 milliseconds, body size and SQL statements per request.
+Two servers read it: one as deployed (calendar files cached), one with every cache switched off, to
+time building a file from nothing. "After an edit" rows change one session before each request, as an
+organiser would between two polls of a feed: the file is built again, but only that session's event
+is written again. Prints median and p95 milliseconds, body size and SQL statements per request.
 
 BENCH_SIZES=100,500 and BENCH_REQUESTS=20 shorten a run while iterating.
 """
 import http.client
+import itertools
 import os
 import statistics
 import subprocess
@@ -19,8 +22,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from sqlalchemy import create_engine, update  # noqa: E402
+
 from bench.meeting import build, free_port, wait_until_listening  # noqa: E402
 from planner.config import database_url  # noqa: E402
+from planner.database import utcnow  # noqa: E402
+from planner.models import Session  # noqa: E402
 
 SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "100,500,1000,2000").split(",")]
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "20"))
@@ -29,7 +36,8 @@ REQUESTS = int(os.environ.get("BENCH_REQUESTS", "20"))
 def serve(url: str, *, cached: bool) -> tuple[subprocess.Popen, int]:
     port = free_port()
     env = {**os.environ, "PLANNER_DATABASE_URL": url, "PLANNER_SECRET_KEY": "bench", "PLANNER_COUNT_QUERIES": "true",
-           "PLANNER_FEED_CACHE_MAX_BYTES": str(64 * 1024 * 1024 if cached else 0)}
+           "PLANNER_FEED_CACHE_MAX_BYTES": str(64 * 1024 * 1024 if cached else 0),
+           "PLANNER_EVENT_TEXT_CACHE_ENTRIES": str(20_000 if cached else 0)}
     env.pop("PLANNER_REDIS_URL", None)
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "--workers", "1", "--bind", f"127.0.0.1:{port}",
@@ -51,10 +59,11 @@ def get(port: int, path: str, headers: dict | None = None) -> tuple[float, http.
     return elapsed, response, body
 
 
-def measure(port: int, path: str, headers: dict | None = None) -> dict:
+def measure(port: int, path: str, headers: dict | None = None, before_each=lambda: None) -> dict:
     get(port, path, headers)  # warm-up: imports, templates, the first build into the cache
     times, queries, size = [], set(), 0
     for _ in range(REQUESTS):
+        before_each()
         elapsed, response, body = get(port, path, headers)
         times.append(elapsed)
         queries.add(response.getheader("X-Query-Count"))
@@ -75,6 +84,9 @@ def run_size(url: str, sessions: int) -> dict:
             results[f"{name} (built)"] = measure(built_port, paths[name])
         for name in ("feed", "personal feed"):
             results[f"{name} (cached)"] = measure(cached_port, paths[name])
+        edit = editor(url, paths["edited session id"])
+        for name in ("feed", "personal feed"):
+            results[f"{name}, after an edit"] = measure(cached_port, paths[name], before_each=edit)
         for name in ("agenda page", "day page", "API meeting"):
             results[name] = measure(cached_port, paths[name])
         etag = get(cached_port, paths["feed"])[1].getheader("ETag")
@@ -84,6 +96,18 @@ def run_size(url: str, sessions: int) -> dict:
             server.terminate()
             server.wait()
     return results
+
+
+def editor(url: str, session_id: int):
+    """Renames a session, as the operations would record it: a new title, version and modification time."""
+    engine = create_engine(url)
+    edits = itertools.count(1)
+
+    def edit() -> None:
+        with engine.begin() as connection:
+            connection.execute(update(Session).where(Session.id == session_id).values(
+                title=f"Session renamed {next(edits)}", version=Session.version + 1, updated_at=utcnow()))
+    return edit
 
 
 def main() -> None:
@@ -97,15 +121,15 @@ def main() -> None:
         for sessions in SIZES:
             by_size[sessions] = results = run_size(url, sessions)
             print(f"{sessions} sessions")
-            print(f"  {'request':24} {'median ms':>10} {'p95 ms':>8} {'bytes':>10} {'queries':>8}")
+            print(f"  {'request':30} {'median ms':>10} {'p95 ms':>8} {'bytes':>10} {'queries':>8}")
             for name, figures in results.items():
-                print(f"  {name:24} {figures['median']:10.1f} {figures['p95']:8.1f} {figures['bytes']:10,} "
+                print(f"  {name:30} {figures['median']:10.1f} {figures['p95']:8.1f} {figures['bytes']:10,} "
                       f"{figures['queries']:>8}")
             print(flush=True)
         if 500 in by_size and 2000 in by_size:
             print("Growth of the median from 500 to 2,000 sessions")
             for name in by_size[500]:
-                print(f"  {name:24} ×{by_size[2000][name]['median'] / by_size[500][name]['median']:.1f}")
+                print(f"  {name:30} ×{by_size[2000][name]['median'] / by_size[500][name]['median']:.1f}")
     print(f"\n(run took {time.perf_counter() - started:.0f} s)")
 
 

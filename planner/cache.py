@@ -7,7 +7,7 @@ or the expiry (in Redis) reclaims.
 import logging
 import threading
 from collections import OrderedDict
-from typing import Protocol
+from typing import Hashable, Protocol
 
 from flask import Flask, current_app
 
@@ -74,13 +74,49 @@ class RedisCache:
             log.warning("Redis cache unavailable, not storing: %s", error)
 
 
+class EventTexts:
+    """Each calendar event's text, keyed by everything it is written from (its CalendarEntry and zone),
+    so it can never be stale: after an edit every feed is built again, but only the changed events are
+    written again. Kept in this process, where it is faster to look up than to fetch; ``max_entries`` 0
+    keeps nothing."""
+
+    def __init__(self, max_entries: int):
+        self.max_entries = max_entries
+        self._entries: OrderedDict[Hashable, str] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, key: Hashable) -> str | None:
+        with self._lock:
+            value = self._entries.get(key)
+            if value is not None:
+                self._entries.move_to_end(key)
+            return value
+
+    def set(self, key: Hashable, value: str) -> None:
+        if not self.max_entries:
+            return
+        with self._lock:
+            self._entries[key] = value
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+
+
 def init_cache(app: Flask) -> None:
     if url := app.config.get("REDIS_URL"):
         cache: Cache = RedisCache(url, expire_seconds=app.config["FEED_CACHE_EXPIRE_SECONDS"])
     else:
         cache = MemoryCache(max_bytes=app.config["FEED_CACHE_MAX_BYTES"])
     app.extensions["planner_cache"] = cache
+    app.extensions["planner_event_texts"] = EventTexts(max_entries=app.config["EVENT_TEXT_CACHE_ENTRIES"])
 
 
 def feed_cache() -> Cache:
     return current_app.extensions["planner_cache"]
+
+
+def event_texts() -> EventTexts:
+    return current_app.extensions["planner_event_texts"]

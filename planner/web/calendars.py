@@ -14,7 +14,7 @@ from flask import Blueprint, Response, abort, request, url_for
 from werkzeug.http import is_resource_modified
 
 from planner.addresses import session_page_url
-from planner.cache import feed_cache
+from planner.cache import event_texts, feed_cache
 from planner.domain.calendars import FORMAT_VERSION, join_link, publish
 from planner.domain.timezones import local_day
 from planner.domain.vocabulary import DayMode
@@ -104,7 +104,7 @@ def _publish(meeting: Meeting, sessions: Sequence[Session], *, name: str, descri
             day_mode=day_mode(session)))
         for session in sessions
     ]
-    return publish(entries, zone_name=meeting.timezone, name=name, description=description)
+    return publish(entries, zone_name=meeting.timezone, name=name, description=description, written=event_texts())
 
 
 def _calendar_file(meeting: Meeting, state: FeedState, filename: str, build: Callable[[], bytes], *,

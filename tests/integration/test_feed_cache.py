@@ -4,7 +4,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from planner.cache import MemoryCache, RedisCache
+from planner.cache import EventTexts, MemoryCache, RedisCache
 from planner.domain.vocabulary import DayMode, ParticipantRole, Role, SessionStatus
 from planner.extensions import db
 from planner.models import Change
@@ -98,6 +98,30 @@ def test_the_memory_cache_forgets_the_least_recently_used_entries_beyond_its_siz
     assert (cache.get("a"), cache.get("b"), cache.get("c")) == (b"aaaa", None, b"cccc")
     cache.set("huge", b"x" * 11)
     assert cache.get("huge") is None
+
+
+def test_the_event_texts_keep_at_most_their_number_of_entries_and_none_when_it_is_zero():
+    texts = EventTexts(max_entries=2)
+    texts.set("a", "A")
+    texts.set("b", "B")
+    assert texts.get("a") == "A"
+    texts.set("c", "C")
+    assert (texts.get("a"), texts.get("b"), texts.get("c")) == ("A", None, "C")
+    off = EventTexts(max_entries=0)
+    off.set("a", "A")
+    assert off.get("a") is None
+
+
+def test_after_an_edit_the_feed_shows_it_and_only_the_edited_event_is_written_again(client, agenda, app):
+    texts = app.extensions["planner_event_texts"]
+    before = client.get(FEED)
+    kept = len(texts)
+    update_session(agenda["opening"], actor=None, title="Opening plenary")
+    db.session.commit()
+    after = client.get(FEED)
+    assert "Opening plenary" in by_title(after) and "Opening session" not in by_title(after)
+    assert len(texts) == kept + 1
+    assert set(by_title(after)) - {"Opening plenary"} == set(by_title(before)) - {"Opening session"}
 
 
 REDIS_URL = "redis://127.0.0.1:6379/15"

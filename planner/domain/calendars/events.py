@@ -6,9 +6,10 @@ written on the meeting's wall clock with its TZID, and the VTIMEZONE travels wit
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from typing import Protocol
 
 from planner.domain.calendars.vtimezone import vtimezone
 from planner.domain.calendars.writer import duration, line, local, text, texts, utc
@@ -74,7 +75,16 @@ class Organizer:
     name: str
 
 
-def publish(entries: Sequence[CalendarEntry], *, zone_name: str, name: str, description: str = "") -> bytes:
+class Written(Protocol):
+    """Where events already written are kept, by what they were written from."""
+
+    def get(self, key: Hashable) -> str | None: ...
+
+    def set(self, key: Hashable, value: str) -> None: ...
+
+
+def publish(entries: Sequence[CalendarEntry], *, zone_name: str, name: str, description: str = "",
+            written: Written | None = None) -> bytes:
     """A feed or file to import or subscribe to.
 
     Each event's DTSTAMP is its last modification, not the time of the request, so an
@@ -91,7 +101,7 @@ def publish(entries: Sequence[CalendarEntry], *, zone_name: str, name: str, desc
     ]
     lines += _zone(entries, zone_name)
     for entry in entries:
-        lines += _event(entry, zone_name, stamp=entry.last_modified)
+        lines.append(_published_event(entry, zone_name, written))
     lines.append(END_CALENDAR)
     return "".join(lines).encode()
 
@@ -143,6 +153,17 @@ def _zone(entries: Sequence[CalendarEntry], zone_name: str) -> list[str]:
         return []
     days = [local_day(instant, zone_name) for entry in entries for instant in (entry.starts_at, entry.ends_at)]
     return [vtimezone(zone_name, min(days), max(days)).to_ical().decode()]
+
+
+def _published_event(entry: CalendarEntry, zone_name: str, written: Written | None) -> str:
+    # The entry holds everything the event is written from (its stamp is its last modification).
+    key = (entry, zone_name)
+    text = written.get(key) if written is not None else None
+    if text is None:
+        text = "".join(_event(entry, zone_name, stamp=entry.last_modified))
+        if written is not None:
+            written.set(key, text)
+    return text
 
 
 def _event(entry: CalendarEntry, zone_name: str, *, stamp: datetime, extra: Sequence[str] = ()) -> list[str]:
