@@ -9,7 +9,7 @@ import time
 from datetime import date, datetime, timedelta
 
 from flask_migrate import upgrade
-from sqlalchemy import MetaData, create_engine
+from sqlalchemy import MetaData, create_engine, text
 
 from planner import create_app
 from planner.domain.timezones import to_instant
@@ -67,6 +67,11 @@ def build(url: str, sessions: int) -> dict:
         token = issue_personal_token(registrations[0], actor=None)
         session_id = db.session.scalar(db.select(Session.id).where(Session.title == "Session 0"))
         db.session.commit()
+        if db.engine.dialect.name == "postgresql":
+            # A database in service has statistics (autovacuum gathers them); one filled a moment ago has
+            # none, and PostgreSQL would plan these tables as if they were nearly empty.
+            db.session.execute(text("ANALYZE"))
+            db.session.commit()
         db.engine.dispose()
     return {
         "feed": f"/events/{SLUG}/calendar.ics", "session file": f"/events/{SLUG}/sessions/{session_id}.ics",

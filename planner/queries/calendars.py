@@ -64,12 +64,14 @@ def published_meeting_with_feed_state(slug: str) -> tuple[Meeting, FeedState] | 
 
 def registration_with_feed_state(token: str) -> tuple[Registration, FeedState] | None:
     """The registration whose personal address holds ``token`` (none for an unknown or revoked one),
-    with its person, days and meeting, and the meeting's feed state."""
+    with its person, days and meeting, and the meeting's feed state.
+
+    The days come in a second query: joined in, each would repeat the state's subqueries."""
     row = db.session.execute(
         select(Registration, *_feed_state_columns(Registration.meeting_id))
-        .options(joinedload(Registration.days), joinedload(Registration.person), joinedload(Registration.meeting))
+        .options(selectinload(Registration.days), joinedload(Registration.person), joinedload(Registration.meeting))
         .where(Registration.personal_token_hash == hash_secret(token))
-    ).unique().one_or_none()
+    ).one_or_none()
     return None if row is None else (row[0], FeedState(*row[1:]))
 
 
