@@ -17,7 +17,7 @@ def calendar_with(*lines: str) -> str:
             + "END:VEVENT\r\nEND:VCALENDAR\r\n")
 
 
-@settings(max_examples=200)
+@settings(max_examples=300, derandomize=True)
 @given(TEXT.map(lambda value: value.replace("\r", "")))
 def test_any_text_value_reads_back_as_written(value):
     written = calendar_with(line("SUMMARY", text(value)), line("DESCRIPTION", text(value)))
@@ -26,8 +26,10 @@ def test_any_text_value_reads_back_as_written(value):
     assert vobject.readOne(written).vevent.description.value == value
 
 
-@settings(max_examples=200)
-@given(TEXT.filter(lambda value: "\r" not in value and "\n" not in value))
+# icalendar reads a backslash in a parameter value as an escape, though RFC 5545 has none there;
+# names and labels hold none.
+@settings(max_examples=300, derandomize=True)
+@given(TEXT.filter(lambda value: not {"\r", "\n", "\\"} & set(value)))
 def test_any_parameter_value_reads_back_as_written(value):
     written = calendar_with(line("ATTENDEE", "mailto:a@example.org", {"CN": value, "ROLE": "CHAIR"}))
     attendee = icalendar.Calendar.from_ical(written).walk("VEVENT")[0]["ATTENDEE"]
@@ -35,6 +37,7 @@ def test_any_parameter_value_reads_back_as_written(value):
     assert attendee.params["ROLE"] == "CHAIR"
 
 
+@settings(max_examples=300, derandomize=True)
 @given(TEXT.map(lambda value: "DESCRIPTION:" + text(value)))
 def test_a_folded_line_is_at_most_75_octets_and_unfolds_to_the_original(content):
     folded = fold(content)

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Protocol
 
 from planner.domain.calendars.vtimezone import vtimezone
-from planner.domain.calendars.writer import duration, line, local, text, texts, utc
+from planner.domain.calendars.writer import duration, line, local, named, parameter, text, texts, utc
 from planner.domain.timezones import local_day, to_local
 from planner.domain.vocabulary import SessionStatus
 
@@ -24,6 +24,7 @@ REFRESH_INTERVAL = timedelta(hours=1)
 
 PUBLISH, REQUEST, CANCEL = "PUBLISH", "REQUEST", "CANCEL"
 END_CALENDAR = "END:VCALENDAR\r\n"
+_CONFERENCE = named("CONFERENCE", {"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": "Join online"})
 
 
 @dataclass(frozen=True)
@@ -189,8 +190,7 @@ def _event(entry: CalendarEntry, zone_name: str, *, stamp: datetime, extra: Sequ
         line("LAST-MODIFIED", utc(entry.last_modified)),
     ]
     if entry.join_link:
-        lines.append(line("CONFERENCE", entry.join_link,
-                          {"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": "Join online"}))
+        lines.append(line(_CONFERENCE, entry.join_link))
     lines += extra
     lines.append("END:VEVENT\r\n")
     return lines
@@ -200,7 +200,7 @@ def _moment(name: str, instant: datetime, zone_name: str) -> str:
     moment = wall_clock(instant, zone_name)
     if moment.tzinfo is timezone.utc:
         return line(name, utc(moment))
-    return line(name, local(moment), {"TZID": zone_name})
+    return line(f"{name};TZID={parameter(zone_name)}", local(moment))
 
 
 def wall_clock(instant: datetime, zone_name: str) -> datetime:

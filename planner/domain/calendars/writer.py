@@ -5,11 +5,13 @@ a millisecond an event, most of a feed's time at a few hundred sessions. Events 
 made of a handful of value types, so they are written here directly; icalendar still writes
 the VTIMEZONE, and icalendar, vobject and ical.js read every file back in the tests.
 """
+import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 
 LIMIT = 75  # octets a line should not pass, its line break aside
 CRLF = "\r\n"
+_NEEDS_QUOTES = re.compile(r"[:;,]|^\s|\s$")
 
 
 def text(value: str) -> str:
@@ -25,10 +27,10 @@ def texts(values: Iterable[str]) -> str:
 
 
 def parameter(value: str) -> str:
-    """A parameter value: RFC 6868 escapes for what cannot stand in one; quoted when it holds ``:;,``, a
-    backslash (which icalendar reads as an escape outside quotes) or an outer space (which parsers trim)."""
+    """A parameter value: RFC 6868 escapes for what cannot stand in one; quoted when it holds ``:;,`` or
+    an outer space (which parsers trim)."""
     value = value.replace("^", "^^").replace("\r\n", "\n").replace("\n", "^n").replace('"', "^'")
-    return f'"{value}"' if any(mark in value for mark in ':;,\\') or value != value.strip() else value
+    return f'"{value}"' if _NEEDS_QUOTES.search(value) else value
 
 
 def utc(instant: datetime) -> str:
@@ -55,14 +57,17 @@ def duration(length: timedelta) -> str:
 
 
 def line(name: str, value: str, parameters: dict[str, str | list[str]] | None = None) -> str:
-    """One content line, folded, with its line break; ``value`` is already written in its type's form.
-
-    A parameter given a list takes several values (FEATURE=AUDIO,VIDEO)."""
+    """One content line, folded, with its line break; ``value`` is already written in its type's form."""
     if parameters:
-        name += "".join(
-            f";{key}=" + (",".join(map(parameter, param)) if isinstance(param, list) else parameter(param))
-            for key, param in parameters.items())
+        name = named(name, parameters)
     return fold(f"{name}:{value}") + CRLF
+
+
+def named(name: str, parameters: dict[str, str | list[str]]) -> str:
+    """A property's name with its parameters; a parameter given a list takes several values (FEATURE=AUDIO,VIDEO)."""
+    return name + "".join(
+        f";{key}=" + (",".join(map(parameter, param)) if isinstance(param, list) else parameter(param))
+        for key, param in parameters.items())
 
 
 def fold(content: str) -> str:
