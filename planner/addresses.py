@@ -22,21 +22,22 @@ class MeetingLinks:
     """
 
     def __init__(self, slug: str, *, external: bool = False):
-        self.session = _address_before_id("public.session", slug=slug, session_id=0, _external=external)
-        self.person = _address_before_id("public.person", slug=slug, person_id=0, _external=external)
-        self.institution = _address_before_id("public.institution", slug=slug, institution_id=0, _external=external)
-        self._day = url_for("public.day", slug=slug, day=date(2000, 1, 1), _external=external).removesuffix("2000-01-01")
+        common = dict(slug=slug, _external=external)
+        self.session = _address_before("public.session", "0", session_id=0, **common)
+        self.person = _address_before("public.person", "0", person_id=0, **common)
+        self.institution = _address_before("public.institution", "0", institution_id=0, **common)
+        self._day = _address_before("public.day", "2000-01-01", day=date(2000, 1, 1), **common)
 
     def day(self, day: date) -> str:
         return self._day + day.isoformat()
 
 
-def _address_before_id(endpoint: str, **values) -> str:
-    """The address with its last segment, the record's id (given as 0), left off."""
+def _address_before(endpoint: str, stand_in: str, **values) -> str:
+    """The address with its last segment, ``stand_in`` for a record's id or a day, left off."""
     address = url_for(endpoint, **values)
-    if not address.endswith("/0"):
-        raise ValueError(f"{endpoint} does not end with the record's id: {address}")
-    return address[:-1]
+    if not address.endswith("/" + stand_in):
+        raise ValueError(f"{endpoint} does not end with the value it is built for: {address}")
+    return address.removesuffix(stand_in)
 
 
 def meeting_links(meeting, *, external: bool = False) -> MeetingLinks:

@@ -99,6 +99,7 @@ _SESSION_COLUMNS = (
     Session.description, Session.thematic_area, Session.status, Session.draft, Session.sequence, Session.deleted_at,
     Session.created_at, Session.updated_at, Session.version,
 )
+_ROOM_COLUMNS = (Room.id, Room.meeting_id, Room.name, Room.capacity, Room.online_only, Room.version)
 _ROLE_COLUMNS = (SessionRole.id, SessionRole.session_id, SessionRole.person_id, SessionRole.role, SessionRole.position)
 _PERSON_COLUMNS = (Person.id, Person.honorific, Person.name, Person.position, Person.email, Person.institution_id,
                    Person.version)
@@ -121,8 +122,7 @@ def listed_sessions(meeting: Meeting, *conditions: ColumnElement[bool]) -> list[
 
 
 def _rooms(meeting: Meeting) -> dict[int, ListedRoom]:
-    rows = _rows(
-        select(Room.id, Room.meeting_id, Room.name, Room.capacity, Room.online_only, Room.version).where(Room.meeting_id == meeting.id))
+    rows = _rows(select(*_ROOM_COLUMNS).where(Room.meeting_id == meeting.id))
     return {row.id: ListedRoom(*row) for row in rows}
 
 
@@ -137,6 +137,7 @@ def _roles(session_ids) -> dict[int, tuple[ListedRole, ...]]:
     people: dict[int, ListedPerson] = {}
     institutions: dict[int, ListedInstitution] = {}
     by_session: dict[int, list[ListedRole]] = {}
+    # In the order of the columns selected; the person's id comes twice, from the role and the person.
     for (role_id, session_id, person_id, role, position, _, honorific, name, job, email, institution_id,
          person_version, *institution_row) in rows:
         person = people.get(person_id)
