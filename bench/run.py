@@ -37,7 +37,7 @@ def serve(url: str, *, cached: bool) -> tuple[subprocess.Popen, int]:
     port = free_port()
     env = {**os.environ, "PLANNER_DATABASE_URL": url, "PLANNER_SECRET_KEY": "bench", "PLANNER_COUNT_QUERIES": "true",
            "PLANNER_FEED_CACHE_MAX_BYTES": str(64 * 1024 * 1024 if cached else 0),
-           "PLANNER_EVENT_TEXT_CACHE_ENTRIES": str(20_000 if cached else 0)}
+           "PLANNER_EVENT_TEXT_CACHE_ENTRIES": str(10_000 if cached else 0)}
     env.pop("PLANNER_REDIS_URL", None)
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "--workers", "1", "--bind", f"127.0.0.1:{port}",

@@ -21,8 +21,9 @@ class Defaults:
     REDIS_URL = ""
     FEED_CACHE_MAX_BYTES = 64 * 1024 * 1024
     FEED_CACHE_EXPIRE_SECONDS = 24 * 60 * 60
-    # Events' calendar text, kept in each process so that a feed built after an edit writes only what changed.
-    EVENT_TEXT_CACHE_ENTRIES = 20_000
+    # Events' calendar text, kept in each process so that a feed built after an edit writes only what changed:
+    # a session has two or three versions (with or without its join link); each takes one or two kilobytes.
+    EVENT_TEXT_CACHE_ENTRIES = 10_000
     # Static addresses change with their files (planner/web/static_files.py), so browsers may keep them long.
     STATIC_MAX_AGE_SECONDS = 365 * 24 * 60 * 60
     # The benchmark's X-Query-Count header (planner/query_count.py); off in every real deployment.
