@@ -110,7 +110,8 @@ def _publish(meeting: Meeting, sessions: Sequence[Session], *, name: str, descri
 def _calendar_file(meeting: Meeting, state: FeedState, filename: str, build: Callable[[], bytes], *,
                    validators: tuple = (), reader: str | None = None) -> Response:
     """The file, or 304; ``reader`` names whose private feed it is (none for a public one)."""
-    etag = hashlib.sha256(repr((FORMAT_VERSION, meeting.id, meeting.version, astuple(state), validators))
+    # The file's name is in it, so that only a client that was sent this very file is answered 304.
+    etag = hashlib.sha256(repr((FORMAT_VERSION, filename, meeting.id, meeting.version, astuple(state), validators))
                           .encode()).hexdigest()[:32]
     last_modified = max(filter(None, (state.last_modified, meeting.updated_at)))
     if is_resource_modified(request.environ, etag=etag, last_modified=last_modified):

@@ -162,6 +162,9 @@ def test_a_day_file_holds_that_days_sessions(client, agenda):
 ])
 def test_unknown_calendar_addresses_answer_404(client, agenda, address):
     assert client.get(address).status_code == 404
+    # Even to a client holding the validator of another of the meeting's files.
+    etag = client.get(FEED).headers["ETag"]
+    assert client.get(address, headers={"If-None-Match": etag}).status_code == 404
 
 
 def test_a_draft_session_and_a_draft_meeting_have_no_calendar_file(client, agenda, make):
