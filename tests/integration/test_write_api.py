@@ -462,6 +462,7 @@ def test_a_token_needs_a_name_that_can_be_stored(browser, ids, stored_rows, name
     organiser = browser("owner@example.org")
     before = stored_rows()
     response = submit(organiser, "/organise/tokens", {"name": name})
+    assert response.status_code == 400
     assert errors_beside_fields(response) == {"name": [message]}
     assert "new-token" not in response.get_data(as_text=True)
     assert stored_rows() == before

@@ -24,7 +24,8 @@ def tokens():
             db.session.commit()
             form = TokenForm(formdata=None)
     return render_template("organise/tokens.html", form=form, secret=secret, revoke_form=ConfirmForm(),
-                           tokens=sorted(current_user.tokens, key=lambda t: t.id, reverse=True))
+                           tokens=sorted(current_user.tokens, key=lambda t: t.id, reverse=True)
+                           ), 400 if form.errors else 200
 
 
 @organise.post("/organise/tokens/<int:token_id>/revoke")
