@@ -99,7 +99,8 @@ def run_size(url: str, sessions: int) -> dict:
 
 
 def editor(url: str, session_id: int):
-    """Renames a session, as the operations would record it: a new title, version and modification time."""
+    """Renames a session as an edit changes its row (a new title, version and modification time), without
+    going through the operations: a history entry would change nothing the feed is built from."""
     engine = create_engine(url)
     edits = itertools.count(1)
 
