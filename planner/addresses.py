@@ -6,6 +6,11 @@ from flask import g, url_for
 from planner.models import Meeting, Session
 
 
+def session_address(session: Session) -> str:
+    """``session_page_url`` for a session loaded with its meeting at hand, as invitations take it."""
+    return session_page_url(session.meeting, session)
+
+
 def session_page_url(meeting: Meeting, session: Session) -> str:
     # A deleted session has no page of its own any more; its meeting's agenda has.
     if session.deleted_at is not None:

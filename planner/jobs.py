@@ -10,10 +10,10 @@ from redis import Redis, RedisError
 from rq import Callback, Queue
 
 from planner import create_app
-from planner.addresses import session_page_url
+from planner.addresses import session_address
 from planner.database import utcnow
 from planner.extensions import db
-from planner.models import InvitationBatch, Session
+from planner.models import InvitationBatch
 from planner.operations.invitation_batches import fail_batch, run_batch
 from planner.operations.invitations import Scope
 from planner.operations.mail import smtp_settings
@@ -56,7 +56,7 @@ def send_batch_job(batch_id: int, *, base_url: str, day: str | None, session_id:
             if batch is not None:  # None: the meeting was deleted while the job waited
                 run_batch(batch, smtp_settings(app.config), registration_ids=registration_ids,
                           scope=Scope(day=date.fromisoformat(day) if day else None, session_id=session_id),
-                          session_url=_session_url, checkpoint=db.session.commit)
+                          session_url=session_address, checkpoint=db.session.commit)
                 db.session.commit()
         finally:
             _close()
@@ -74,10 +74,6 @@ def batch_job_failed(job, connection, kind: type[BaseException], error: BaseExce
                 db.session.commit()
         finally:
             _close()
-
-
-def _session_url(session: Session) -> str:
-    return session_page_url(session.meeting, session)
 
 
 def _close() -> None:

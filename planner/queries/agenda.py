@@ -2,7 +2,7 @@
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import selectinload
 
 from planner.domain.timezones import day_span
@@ -16,13 +16,19 @@ def published_meetings() -> Sequence[Meeting]:
     return db.session.scalars(query).all()
 
 
-def find_meeting(slug: str, *, public: bool = True) -> Meeting | None:
+def meeting_query(slug: str, *columns, public: bool = True) -> Select | None:
+    """The meeting at ``slug``, with ``columns`` beside it; none for a slug no meeting can have."""
     if "\x00" in slug:  # an address may carry %00; no slug holds it, and PostgreSQL would refuse to compare it
         return None
-    query = select(Meeting).where(Meeting.slug == slug)
+    query = select(Meeting, *columns).where(Meeting.slug == slug)
     if public:
         query = query.where(Meeting.published)
-    return db.session.scalars(query).one_or_none()
+    return query
+
+
+def find_meeting(slug: str, *, public: bool = True) -> Meeting | None:
+    query = meeting_query(slug, public=public)
+    return None if query is None else db.session.scalars(query).one_or_none()
 
 
 def _visible(public: bool) -> list[ColumnElement[bool]]:

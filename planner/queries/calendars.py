@@ -1,6 +1,5 @@
 """Reading what calendar files show: sessions, cancelled and deleted ones included, and what their validators
 derive from. A fixed number of queries, however long the agenda."""
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -13,6 +12,7 @@ from planner.domain.timezones import day_span
 from planner.domain.vocabulary import DayMode
 from planner.extensions import db
 from planner.models import Change, Meeting, Person, Registration, Session, SessionRole
+from planner.queries.agenda import meeting_query
 from planner.queries.listing import ListedSession, listed_sessions
 
 
@@ -54,24 +54,15 @@ def _feed_state_columns(meeting_id) -> list:
 
 
 def published_meeting_with_feed_state(slug: str) -> tuple[Meeting, FeedState] | None:
-    if "\x00" in slug:  # no slug holds it, and PostgreSQL would refuse to compare it
-        return None
-    row = db.session.execute(
-        select(Meeting, *_feed_state_columns(Meeting.id)).where(Meeting.slug == slug, Meeting.published)
-    ).one_or_none()
+    query = meeting_query(slug, *_feed_state_columns(Meeting.id))
+    row = None if query is None else db.session.execute(query).one_or_none()
     return None if row is None else (row[0], FeedState(*row[1:]))
 
 
 def registration_with_feed_state(token: str) -> tuple[Registration, FeedState] | None:
-    """The registration whose personal address holds ``token`` (none for an unknown or revoked one),
-    with its person, days and meeting, and the meeting's feed state.
-
-    The days come in a second query: joined in, each would repeat the state's subqueries."""
-    row = db.session.execute(
-        select(Registration, *_feed_state_columns(Registration.meeting_id))
-        .options(selectinload(Registration.days), joinedload(Registration.person), joinedload(Registration.meeting))
-        .where(Registration.personal_token_hash == hash_secret(token))
-    ).one_or_none()
+    """The registration whose personal address holds ``token`` (as registration_for_token), and its
+    meeting's feed state."""
+    row = db.session.execute(_registration_query(token, *_feed_state_columns(Registration.meeting_id))).one_or_none()
     return None if row is None else (row[0], FeedState(*row[1:]))
 
 
@@ -108,12 +99,16 @@ def personal_sessions(registration: Registration) -> list[ListedSession]:
 
 def registration_for_token(token: str) -> Registration | None:
     """The registration whose personal address holds ``token``; none for an unknown or revoked one."""
-    query = (
-        select(Registration)
+    return db.session.scalars(_registration_query(token)).one_or_none()
+
+
+def _registration_query(token: str, *columns):
+    # The days come in a query of their own: joined in, each would repeat any subqueries in ``columns``.
+    return (
+        select(Registration, *columns)
         .options(selectinload(Registration.days), joinedload(Registration.person), joinedload(Registration.meeting))
         .where(Registration.personal_token_hash == hash_secret(token))
     )
-    return db.session.scalars(query).one_or_none()
 
 
 def registration_by_email(meeting: Meeting, email: str) -> Registration | None:

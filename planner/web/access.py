@@ -1,5 +1,6 @@
 """Load-or-404 together with who may see or change it, in one place for pages and API alike."""
 from datetime import date
+from typing import TypeVar
 
 from flask import abort
 from flask_login import current_user
@@ -9,12 +10,18 @@ from planner.extensions import db
 from planner.models import Meeting, User, meeting_organisers
 from planner.queries.agenda import find_meeting
 
+T = TypeVar("T")
+
 
 def published_meeting_or_404(slug: str) -> Meeting:
-    meeting = find_meeting(slug)
-    if meeting is None:
+    return published_or_404(find_meeting(slug), slug)
+
+
+def published_or_404(found: T | None, slug: str) -> T:
+    """What was loaded with the published meeting at ``slug``, or 404 when there is none."""
+    if found is None:
         abort(404, description=f"There is no published meeting at “{slug}”.")
-    return meeting
+    return found
 
 
 def is_organiser(user, meeting: Meeting) -> bool:

@@ -23,6 +23,7 @@ from planner.queries.calendars import (
     FeedState, calendar_entry, calendar_session, calendar_sessions, personal_sessions,
     published_meeting_with_feed_state, registration_with_feed_state,
 )
+from planner.web.access import published_or_404
 from planner.web.presenters import long_date
 
 calendars = Blueprint("calendars", __name__)
@@ -30,14 +31,14 @@ calendars = Blueprint("calendars", __name__)
 
 @calendars.get("/events/<slug>/calendar.ics")
 def meeting_feed(slug: str):
-    meeting, state = _published_meeting_or_404(slug)
+    meeting, state = published_or_404(published_meeting_with_feed_state(slug), slug)
     return _calendar_file(meeting, state, f"{slug}.ics", lambda: _publish(
         meeting, calendar_sessions(meeting), name=_meeting_name(meeting), description=meeting.title))
 
 
 @calendars.get("/events/<slug>/days/<isodate:day>.ics")
 def day_file(slug: str, day: date):
-    meeting, state = _published_meeting_or_404(slug)
+    meeting, state = published_or_404(published_meeting_with_feed_state(slug), slug)
     if day not in meeting.days:
         abort(404, description=f"{day:%d %B %Y} is not a day of this meeting.")
     return _calendar_file(meeting, state, f"{slug}-{day.isoformat()}.ics", lambda: _publish(
@@ -46,7 +47,7 @@ def day_file(slug: str, day: date):
 
 @calendars.get("/events/<slug>/sessions/<int:session_id>.ics")
 def session_file(slug: str, session_id: int):
-    meeting, state = _published_meeting_or_404(slug)
+    meeting, state = published_or_404(published_meeting_with_feed_state(slug), slug)
 
     # Looked up only when the file is built: whether the session is shown changes the meeting's state.
     def build() -> bytes:
@@ -72,13 +73,6 @@ def personal_feed(token: str):
         lambda: _publish(meeting, personal_sessions(registration), name=name, day_mode=_day_modes(registration)),
         validators=(registration.id, registration.version, days), reader=f"registration-{registration.id}",
     )
-
-
-def _published_meeting_or_404(slug: str) -> tuple[Meeting, FeedState]:
-    found = published_meeting_with_feed_state(slug)
-    if found is None:
-        abort(404, description=f"There is no published meeting at “{slug}”.")
-    return found
 
 
 @calendars.app_template_global()

@@ -14,7 +14,7 @@ from flask_wtf import FlaskForm
 from wtforms import SelectField, SelectMultipleField
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from planner.addresses import session_page_url
+from planner.addresses import session_address
 from planner.database import utcnow
 from planner.domain.errors import InvalidInput
 from planner.domain.timezones import to_local
@@ -66,10 +66,6 @@ def _scope(value: str) -> Scope:
     return Scope()
 
 
-def _session_url(session: Session) -> str:
-    return session_page_url(session.meeting, session)
-
-
 @organise.route("/events/<slug>/organise/invitations", methods=["GET", "POST"])
 def invitations(slug: str):
     meeting = organised_meeting_or_abort(slug)
@@ -84,7 +80,7 @@ def invitations(slug: str):
         chosen = [r for r in registrations if r.id in set(form.recipients.data)]
         scope = _scope(form.scope.data)
         try:
-            prepared = prepare_invitations(meeting, scope, chosen, session_url=_session_url,
+            prepared = prepare_invitations(meeting, scope, chosen, session_url=session_address,
                                            sender=settings.sender if settings else "")
         except InvalidInput as error:
             show_invalid(form, error)
@@ -104,7 +100,7 @@ def send_updates(slug: str):
         return redirect(url_for("organise.invitations", slug=slug))
     settings = smtp_settings(current_app.config)
     try:
-        prepared = prepare_updates(meeting, session_url=_session_url, sender=settings.sender if settings else "")
+        prepared = prepare_updates(meeting, session_url=session_address, sender=settings.sender if settings else "")
     except InvalidInput as error:
         flash(error.message)
         return redirect(url_for("organise.invitations", slug=slug))
