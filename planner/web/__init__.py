@@ -1,7 +1,7 @@
 """The web layer: blueprints for pages and the JSON API. Nothing below imports it."""
 from flask import Flask
 
-from planner.web import access, errors, presenters, reader_zone, static_files
+from planner.web import access, errors, limits, presenters, reader_zone, static_files
 from planner.web.api import api
 from planner.web import joining  # noqa: F401  (attaches the team-invitation route to auth)
 from planner.web.auth import auth
@@ -30,3 +30,4 @@ def register_web(app: Flask) -> None:
     app.register_blueprint(organise)
     app.register_blueprint(registration)
     app.register_blueprint(personal)
+    limits.init_limits(app)

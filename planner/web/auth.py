@@ -22,7 +22,6 @@ from planner.operations.accounts import (
     start_sign_in,
 )
 from planner.operations.mail import smtp_settings
-from planner.web.limits import failed_sign_ins_per_account, failed_sign_ins_per_address, reset_requests_per_account
 from planner.web.organise.responses import show_invalid
 from planner.web.senders import account_mail_sender
 
@@ -60,8 +59,6 @@ def sign_in_browser(user: User, *, remember: bool) -> None:
 
 
 @auth.route("/login", methods=["GET", "POST"])
-@failed_sign_ins_per_address
-@failed_sign_ins_per_account
 def login_page():
     form = LoginForm()
     if form.validate_on_submit():
@@ -95,7 +92,6 @@ class ResetRequestForm(FlaskForm):
 
 
 @auth.route("/password-reset", methods=["GET", "POST"])
-@reset_requests_per_account
 def request_password_reset():
     form = ResetRequestForm()
     mail = smtp_settings(current_app.config) is not None

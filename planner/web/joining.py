@@ -39,11 +39,11 @@ def join_team(secret: str):
             else:
                 db.session.commit()
                 meeting = invitation.meeting
+                if existing is None:
+                    sign_in_browser(user, remember=False)  # a new session: flash after it
                 flash(f"You are on the team of {meeting.title} as {invitation.role.label}.")
                 if existing is not None and not (current_user.is_authenticated and current_user.id == user.id):
                     return redirect(url_for("auth.login_page"))
-                if existing is None:
-                    sign_in_browser(user, remember=False)
                 start = "organise.overview" if invitation.role is TeamRole.ORGANISER else "organise.check_in_start"
                 return redirect(url_for(start, slug=meeting.slug))
     return render_template("auth/join.html", form=form, invitation=invitation, existing=existing), \

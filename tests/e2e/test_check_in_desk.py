@@ -29,7 +29,7 @@ def phone(browser):
 def door_meeting(make):
     meeting = build_small_meeting(make)
     door = create_organiser("door@example.org", PASSWORD, name="Door Staff")
-    grant_role(meeting.meeting, door, TeamRole.ORGANISER, actor=None)
+    grant_role(meeting.meeting, door, TeamRole.DOOR_STAFF, actor=None)
     db.session.commit()
     return meeting
 
