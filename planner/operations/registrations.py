@@ -143,28 +143,24 @@ def self_register(
     if not is_registration_open(meeting, now):
         raise InvalidInput("form", "Registration for this meeting is closed.")
     errors: dict[str, str] = {}
+    # An address already registered is registered again, as a second person the organisers see beside the first:
+    # refusing it would tell anyone who tries an address whether its owner takes part.
     if not (email or "").strip():
         errors["email"] = "Give your email address: the organisers write to you there."
-    elif any(person.email.lower() == email.strip().lower() and _is_registered(person) for person in meeting.people):
-        errors["email"] = "This email address is already registered; write to the organisers to change anything."
     if role is ParticipantRole.STAFF:
         errors["role"] = "Staff are registered by the organisers."
     raise_if_any(errors)
     institution = None
-    if institution_name.strip():
+    if (institution_name or "").strip():
         wanted = institution_name.strip().lower()
         institution = next((i for i in meeting.institutions if wanted in (i.name.lower(), i.acronym.lower())), None)
         if institution is None:
             institution = add_institution(meeting, name=institution_name, kind=institution_kind, actor=None)
     person = add_person(meeting, name=name, honorific=honorific, position=position, institution=institution,
                         email=email, actor=None)
-    return register_participant(meeting, person, role=role, days=days, home_timezone=home_timezone, actor=None)
+    return register_participant(meeting, person, role=role, days=days, home_timezone=home_timezone or "", actor=None)
 
 
 def is_registration_open(meeting: Meeting, now: datetime | None = None) -> bool:
     closes = meeting.registration_closes_at
     return meeting.published and meeting.registration_open and (closes is None or (now or utcnow()) < closes)
-
-
-def _is_registered(person: Person) -> bool:
-    return db.session.scalar(select(Registration.id).where(Registration.person_id == person.id)) is not None

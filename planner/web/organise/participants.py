@@ -15,7 +15,7 @@ from planner.operations.registrations import (
     delete_registration, import_participants, register_participant, update_registration,
 )
 from planner.queries.headcounts import day_headcounts
-from planner.queries.registrations import find_registration, meeting_registrations
+from planner.queries.registrations import find_registration, meeting_registrations, shared_emails
 from planner.web.access import organised_meeting_or_abort
 from planner.web.organise import organise
 from planner.web.forms import day_field, option
@@ -37,8 +37,10 @@ def _settings_form(meeting: Meeting) -> RegistrationSettingsForm:
 @organise.get("/events/<slug>/organise/participants/")
 def participants(slug: str, import_form: ImportForm | None = None, problems=None, status: int = 200):
     meeting = organised_meeting_or_abort(slug)
+    registrations = meeting_registrations(meeting)
     return render_template(
-        "organise/participants.html", meeting=meeting, registrations=meeting_registrations(meeting),
+        "organise/participants.html", meeting=meeting, registrations=registrations,
+        shared_emails=shared_emails(registrations),
         headcounts=day_headcounts(meeting), import_form=import_form or ImportForm(prefix="import"),
         settings_form=_settings_form(meeting), problems=problems or [],
     ), status
