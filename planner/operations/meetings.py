@@ -27,9 +27,9 @@ def _meeting_values(errors: dict, *, title: str, first_day: date, last_day: date
     values = dict(
         title=required_text(errors, "title", title, "A title", 300),
         short_name=optional_text(errors, "short_name", short_name, "The short name", 80),
-        hosts=optional_text(errors, "hosts", hosts, "Hosts", 2000),
+        hosts=optional_text(errors, "hosts", hosts, "Hosts", 2000, multiline=True),
         venue=optional_text(errors, "venue", venue, "The venue", 300),
-        description=optional_text(errors, "description", description, "The description", 20000),
+        description=optional_text(errors, "description", description, "The description", 20000, multiline=True),
         online_link=web_link(errors, "online_link", online_link),
         contact_email=email_address(errors, "contact_email", contact_email),
         first_day=first_day, last_day=last_day, timezone=(timezone or "").strip(), format=format,
