@@ -1,7 +1,7 @@
 """The web layer: blueprints for pages and the JSON API. Nothing below imports it."""
 from flask import Flask
 
-from planner.web import errors, presenters, reader_zone, static_files
+from planner.web import errors, presenters, reader_zone, security, static_files
 from planner.web.api import api
 from planner.web.auth import auth
 from planner.web.calendars import calendars
@@ -18,6 +18,7 @@ def register_web(app: Flask) -> None:
     app.url_map.converters["int"] = RecordIdConverter
     presenters.register(app)
     errors.register(app)
+    security.register(app)
     reader_zone.register(app)
     static_files.register(app)
     app.register_blueprint(public)
