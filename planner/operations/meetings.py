@@ -189,7 +189,7 @@ def delete_institution(institution: Institution, *, actor: User | None, based_on
 
 # People
 
-def _person_values(meeting: Meeting, errors: dict, *, name: str, honorific: str = "", position: str = "",
+def person_values(meeting: Meeting, errors: dict, *, name: str, honorific: str = "", position: str = "",
                    institution: Institution | None = None, email: str = "") -> dict:
     if institution is not None and institution.meeting_id != meeting.id:
         errors["institution"] = "Choose an institution of this meeting."
@@ -204,7 +204,7 @@ def _person_values(meeting: Meeting, errors: dict, *, name: str, honorific: str 
 
 def add_person(meeting: Meeting, *, actor: User | None = None, **fields) -> Person:
     errors: dict[str, str] = {}
-    values = _person_values(meeting, errors, **fields)
+    values = person_values(meeting, errors, **fields)
     raise_if_any(errors)
     person = Person(meeting_id=meeting.id, **values)
     records.created(person, meeting_id=meeting.id, actor=actor, summary=f"Added {person.name}")
@@ -214,7 +214,7 @@ def add_person(meeting: Meeting, *, actor: User | None = None, **fields) -> Pers
 
 def update_person(person: Person, *, actor: User | None, based_on_version: int | None = None, **fields):
     errors: dict[str, str] = {}
-    values = _person_values(person.meeting, errors, **fields)
+    values = person_values(person.meeting, errors, **fields)
     raise_if_any(errors)
     changed = records.updated(person, values, meeting_id=person.meeting_id, actor=actor,
                               based_on_version=based_on_version, summary=f"Changed {values['name']}")

@@ -199,3 +199,15 @@ def test_a_speaker_attending_online_a_session_held_only_in_the_room_is_a_conflic
     assert [c["message"] for c in conflicts] == [
         "Thuriaux takes part in “Closed-door briefing”, which is in the room only, but attends Mon 18 Oct online."
     ]
+
+
+def test_a_csv_row_with_a_control_character_or_a_bad_new_institution_is_named_and_nothing_is_imported(
+        sign_in, meeting):
+    organiser = sign_in(meeting)
+    response = upload(organiser, GOOD_CSV + "Lee\x0bMin-ho,expert,lee@example.org,,,,room,room\n")
+    assert response.status_code == 400
+    assert "Row 4, name: A name must be one line, without line breaks or control characters." in text_of(response)
+    response = upload(organiser, GOOD_CSV + "Lee Min-ho,expert,lee@example.org,New\x1bInstitute,private,,room,room\n")
+    assert response.status_code == 400
+    assert "Row 4, institution: An institution name must be one line" in text_of(response)
+    assert registrations_count() == 0

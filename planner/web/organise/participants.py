@@ -4,7 +4,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from planner.domain.errors import InvalidInput, StaleEdit
-from planner.domain.registration_csv import CsvProblems, read_participants
+from planner.domain.registration_csv import MAX_BYTES, CsvProblems, read_participants
 from planner.domain.timezones import to_local
 from planner.domain.vocabulary import DayMode, ParticipantRole
 from planner.extensions import db
@@ -53,7 +53,7 @@ def import_participants_page(slug: str):
     if not form.validate_on_submit():
         return participants(slug, import_form=form, status=400)
     try:
-        rows = read_participants(form.file.data.read(), meeting.days)
+        rows = read_participants(form.file.data.read(MAX_BYTES + 1), meeting.days)
         imported = import_participants(meeting, rows, actor=current_user)
     except CsvProblems as error:
         db.session.rollback()
