@@ -26,6 +26,9 @@ class Defaults:
     EVENT_TEXT_CACHE_ENTRIES = 10_000
     # Static addresses change with their files (planner/web/static_files.py), so browsers may keep them long.
     STATIC_MAX_AGE_SECONDS = 365 * 24 * 60 * 60
+    # No request body beyond this is read: Werkzeug answers 413 before spooling it. Uploads are the largest
+    # (a participants CSV is at most 2 MB); the online reports' page allows its own (web/organise/online_reports.py).
+    MAX_CONTENT_LENGTH = 4 * 1024 * 1024
     # The benchmark's X-Query-Count header (planner/query_count.py); off in every real deployment.
     COUNT_QUERIES = False
 

@@ -248,6 +248,9 @@ def update_registration_settings(
     values = {"registration_open": bool(registration_open)}
     for field, value in (("registration_closes_at", registration_closes_at),
                          ("attendance_changes_close_at", attendance_changes_close_at)):
+        if value and not EARLIEST_DAY <= value.date() <= LATEST_DAY:
+            errors[field] = f"Give a day between {EARLIEST_DAY.year} and {LATEST_DAY.year}."
+            continue
         try:
             values[field] = to_instant(value, meeting.timezone) if value and value.tzinfo is None else value
         except ValueError as error:

@@ -78,12 +78,12 @@ def registration_settings(slug: str):
         except (InvalidInput, StaleEdit) as error:
             db.session.rollback()
             flash(f"Not saved: {error}")
-        else:
-            db.session.commit()
-            flash("Saved the registration settings.")
-    else:
-        flash("Not saved: " + "; ".join(f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()))
-    return redirect(url_for("organise.participants", slug=slug))
+            return participants(slug, status=409 if isinstance(error, StaleEdit) else 400)
+        db.session.commit()
+        flash("Saved the registration settings.")
+        return redirect(url_for("organise.participants", slug=slug))
+    flash("Not saved: " + "; ".join(f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()))
+    return participants(slug, status=400)
 
 
 def _registration_form(meeting: Meeting, registration: Registration | None = None, **kwargs) -> RegistrationForm:
