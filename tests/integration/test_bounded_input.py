@@ -38,8 +38,8 @@ def test_a_200_mb_post_is_refused_at_once_without_being_read(served):
 
 def test_an_api_body_past_the_limit_is_refused(client, seed):
     with seed() as make:
-        token = make.token(make.organiser())
-    response = client.post("/api/v1/events", data=b"{" + b" " * (5 * 1024 * 1024) + b"}",
+        token = make.token(make.organiser(meetings=[make.meeting()]))
+    response = client.patch("/api/v1/events/test-meeting", data=b"{" + b" " * (5 * 1024 * 1024) + b"}",
                            content_type="application/json", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 413
     assert response.get_json()["error"]["status"] == 413

@@ -18,10 +18,11 @@ PRIVATE = [
     "Registered Only", "registered.only@example.org", "Draft Speaker", "Cancelled Speaker", "Private Institute",
     "speaker@example.org", "https://meet.example.org/private-link",
 ]
-# Addresses for the signed-in (organisers, API clients with a token) or for one participant (a secret address).
-NOT_PUBLIC = {"static", "auth.login_page", "auth.logout_page", "calendars.personal_feed", "api.directory_record",
-              "api.conflicts", "api.headcounts", "api.registrations", "api.registration"}
-NOT_PUBLIC_BLUEPRINTS = ("organise.", "personal.")
+# Addresses for the signed-in (organisers, API clients with a token), for one participant (a secret address), or
+# for accounts (signing in, joining a team), which show no meeting.
+NOT_PUBLIC = {"static", "calendars.personal_feed", "api.directory_record", "api.conflicts", "api.headcounts",
+              "api.registrations", "api.registration"}
+NOT_PUBLIC_BLUEPRINTS = ("organise.", "personal.", "auth.")
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from planner.domain.errors import InvalidInput, StaleEdit
 from planner.domain.vocabulary import MeetingFormat
 from planner.extensions import db
 from planner.operations.meetings import create_meeting, delete_meeting, update_meeting
-from planner.queries.organise import meeting_overview, meetings_organised_by
-from planner.web.access import organised_meeting_or_abort
+from planner.queries.organise import meeting_overview, meetings_of
+from planner.web.access import administrator_or_abort, organised_meeting_or_abort
 from planner.web.organise import organise
 from planner.web.organise.forms import ConfirmForm, MeetingForm
 from planner.web.organise.responses import show_invalid, stale_page
@@ -24,11 +24,12 @@ def meeting_fields(form: MeetingForm) -> dict:
 
 @organise.get("/organise/")
 def dashboard():
-    return render_template("organise/dashboard.html", meetings=meetings_organised_by(current_user))
+    return render_template("organise/dashboard.html", meetings=meetings_of(current_user))
 
 
 @organise.route("/organise/meetings/new", methods=["GET", "POST"])
 def new_meeting():
+    administrator_or_abort()
     form = MeetingForm()
     if form.validate_on_submit():
         try:
