@@ -27,6 +27,9 @@ class Defaults:
     EVENT_TEXT_CACHE_ENTRIES = 10_000
     # Static addresses change with their files (planner/web/static_files.py), so browsers may keep them long.
     STATIC_MAX_AGE_SECONDS = 365 * 24 * 60 * 60
+    # No request body beyond this is read: Werkzeug answers 413 before spooling it. Uploads are the largest
+    # (a participants CSV is at most 2 MB); the online reports' page allows its own (web/organise/online_reports.py).
+    MAX_CONTENT_LENGTH = 4 * 1024 * 1024
     # Cookies: never readable by scripts, not sent on cross-site requests, and HTTPS-only when the site is served
     # over HTTPS (PLANNER_SECURE_COOKIES, on in `make serve`).
     SECURE_COOKIES = False

@@ -28,9 +28,9 @@ def _meeting_values(errors: dict, *, title: str, first_day: date, last_day: date
     values = dict(
         title=required_text(errors, "title", title, "A title", 300),
         short_name=optional_text(errors, "short_name", short_name, "The short name", 80),
-        hosts=optional_text(errors, "hosts", hosts, "Hosts", 2000),
+        hosts=optional_text(errors, "hosts", hosts, "Hosts", 2000, multiline=True),
         venue=optional_text(errors, "venue", venue, "The venue", 300),
-        description=optional_text(errors, "description", description, "The description", 20000),
+        description=optional_text(errors, "description", description, "The description", 20000, multiline=True),
         online_link=web_link(errors, "online_link", online_link),
         contact_email=email_address(errors, "contact_email", contact_email),
         first_day=first_day, last_day=last_day, timezone=(timezone or "").strip(), format=format,
@@ -185,7 +185,7 @@ def delete_institution(institution: Institution, *, actor: User | None, based_on
 
 # People
 
-def _person_values(meeting: Meeting, errors: dict, *, name: str, honorific: str = "", position: str = "",
+def person_values(meeting: Meeting, errors: dict, *, name: str, honorific: str = "", position: str = "",
                    institution: Institution | None = None, email: str = "") -> dict:
     if institution is not None and institution.meeting_id != meeting.id:
         errors["institution"] = "Choose an institution of this meeting."
@@ -200,7 +200,7 @@ def _person_values(meeting: Meeting, errors: dict, *, name: str, honorific: str 
 
 def add_person(meeting: Meeting, *, actor: User | None = None, **fields) -> Person:
     errors: dict[str, str] = {}
-    values = _person_values(meeting, errors, **fields)
+    values = person_values(meeting, errors, **fields)
     raise_if_any(errors)
     person = Person(meeting_id=meeting.id, **values)
     records.created(person, meeting_id=meeting.id, actor=actor, summary=f"Added {person.name}")
@@ -210,7 +210,7 @@ def add_person(meeting: Meeting, *, actor: User | None = None, **fields) -> Pers
 
 def update_person(person: Person, *, actor: User | None, based_on_version: int | None = None, **fields):
     errors: dict[str, str] = {}
-    values = _person_values(person.meeting, errors, **fields)
+    values = person_values(person.meeting, errors, **fields)
     raise_if_any(errors)
     changed = records.updated(person, values, meeting_id=person.meeting_id, actor=actor,
                               based_on_version=based_on_version, summary=f"Changed {values['name']}")
@@ -244,6 +244,9 @@ def update_registration_settings(
     values = {"registration_open": bool(registration_open)}
     for field, value in (("registration_closes_at", registration_closes_at),
                          ("attendance_changes_close_at", attendance_changes_close_at)):
+        if value and not EARLIEST_DAY <= value.date() <= LATEST_DAY:
+            errors[field] = f"Give a day between {EARLIEST_DAY.year} and {LATEST_DAY.year}."
+            continue
         try:
             values[field] = to_instant(value, meeting.timezone) if value and value.tzinfo is None else value
         except ValueError as error:

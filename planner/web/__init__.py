@@ -1,7 +1,7 @@
 """The web layer: blueprints for pages and the JSON API. Nothing below imports it."""
 from flask import Flask
 
-from planner.web import access, errors, limits, presenters, reader_zone, static_files
+from planner.web import access, errors, limits, presenters, reader_zone, security, static_files
 from planner.web.api import api
 from planner.web import joining  # noqa: F401  (attaches the team-invitation route to auth)
 from planner.web.auth import auth
@@ -20,6 +20,7 @@ def register_web(app: Flask) -> None:
     presenters.register(app)
     app.add_template_global(access.may_organise)
     errors.register(app)
+    security.register(app)
     reader_zone.register(app)
     static_files.register(app)
     app.register_blueprint(public)

@@ -74,7 +74,7 @@ def institution(slug: str, institution_id: int):
     found = queries.find_institution(meeting, institution_id)
     if found is None:
         abort(404, description="This meeting has no such institution.")
-    sessions = queries.sessions_of_people(meeting, [person.id for person in found.people])
-    return render_template(
-        "public/institution.html", meeting=meeting, zones=reader_zone(meeting), institution=found, sessions=sessions
-    )
+    institution, people = found
+    sessions = queries.sessions_of_people(meeting, [person.id for person in people])
+    return render_template("public/institution.html", meeting=meeting, zones=reader_zone(meeting),
+                           institution=institution, people=people, sessions=sessions)

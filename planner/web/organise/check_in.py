@@ -15,9 +15,7 @@ from planner.queries.presence import door_list
 from planner.domain.permissions import Right
 from planner.web.access import organised_meeting_or_abort, record_of_meeting_or_404
 from planner.web.organise import organise
-from planner.web.organise.attendance_forms import CHECK_IN, TickForm
-
-MAX_QUERY_LENGTH = 100
+from planner.web.organise.attendance_forms import CHECK_IN, MAX_QUERY_LENGTH, TickForm
 
 
 def _meeting_day_or_404(meeting: Meeting, day: date) -> None:
@@ -38,7 +36,9 @@ def check_in_start(slug: str):
 def check_in_desk(slug: str, day: date):
     meeting = organised_meeting_or_abort(slug, right=Right.WORK_THE_DOOR)
     _meeting_day_or_404(meeting, day)
-    query = request.args.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = request.args.get("q", "").strip()
+    if len(query) > MAX_QUERY_LENGTH:
+        abort(400, description=f"A search is at most {MAX_QUERY_LENGTH} characters.")
     lines = door_list(meeting, day)
     # Everyone is on the page, those not matching hidden: without JavaScript the search still works,
     # with it, typing filters the whole list.

@@ -5,7 +5,7 @@ from wtforms import (
     BooleanField, DateField, DateTimeLocalField, EmailField, HiddenField, IntegerField, SelectField, StringField,
     TextAreaField, URLField,
 )
-from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional
+from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional, Regexp
 
 from planner.domain.vocabulary import (
     AttendanceMode, DayMode, InstitutionKind, MeetingFormat, ParticipantRole, Role, SessionKind, SessionStatus,
@@ -16,13 +16,15 @@ from planner.web.forms import choices, day_field
 class VersionedForm(FlaskForm):
     """Carries the version the organiser started from, so a stale edit is caught, not saved."""
 
-    version = HiddenField()
+    # ASCII digits only: "²" and "①" are digits to str.isdigit() but not to int().
+    version = HiddenField(validators=[Optional(), Regexp(r"^[0-9]{1,9}$", message="The form's version is not a "
+                                                                                  "number; reload the page.")])
 
     @property
     def based_on_version(self) -> int | None:
         # Filled from a record the version is a number; from the browser, text (or absent).
         version = str(self.version.data or "")
-        return int(version) if version.isdigit() else None
+        return int(version) if version.isascii() and version.isdigit() else None
 
 
 class MeetingForm(VersionedForm):

@@ -4,7 +4,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from planner.domain.errors import InvalidInput, StaleEdit
-from planner.domain.registration_csv import CsvProblems, read_participants
+from planner.domain.registration_csv import MAX_BYTES, CsvProblems, read_participants
 from planner.domain.timezones import to_local
 from planner.domain.vocabulary import DayMode, ParticipantRole
 from planner.extensions import db
@@ -15,7 +15,7 @@ from planner.operations.registrations import (
     delete_registration, import_participants, register_participant, update_registration,
 )
 from planner.queries.headcounts import day_headcounts
-from planner.queries.registrations import find_registration, meeting_registrations
+from planner.queries.registrations import find_registration, meeting_registrations, shared_emails
 from planner.domain.permissions import Right
 from planner.web.access import organised_meeting_or_abort
 from planner.web.organise import organise
@@ -39,8 +39,10 @@ def _settings_form(meeting: Meeting) -> RegistrationSettingsForm:
 def participants(slug: str, import_form: ImportForm | None = None, problems=None, status: int = 200):
     # Door staff read the list too; its forms are for organisers (and refused to anyone else).
     meeting = organised_meeting_or_abort(slug, right=Right.WORK_THE_DOOR)
+    registrations = meeting_registrations(meeting)
     return render_template(
-        "organise/participants.html", meeting=meeting, registrations=meeting_registrations(meeting),
+        "organise/participants.html", meeting=meeting, registrations=registrations,
+        shared_emails=shared_emails(registrations),
         headcounts=day_headcounts(meeting), import_form=import_form or ImportForm(prefix="import"),
         settings_form=_settings_form(meeting), problems=problems or [],
     ), status
@@ -53,7 +55,7 @@ def import_participants_page(slug: str):
     if not form.validate_on_submit():
         return participants(slug, import_form=form, status=400)
     try:
-        rows = read_participants(form.file.data.read(), meeting.days)
+        rows = read_participants(form.file.data.read(MAX_BYTES + 1), meeting.days)
         imported = import_participants(meeting, rows, actor=current_user)
     except CsvProblems as error:
         db.session.rollback()
@@ -78,12 +80,12 @@ def registration_settings(slug: str):
         except (InvalidInput, StaleEdit) as error:
             db.session.rollback()
             flash(f"Not saved: {error}")
-        else:
-            db.session.commit()
-            flash("Saved the registration settings.")
-    else:
-        flash("Not saved: " + "; ".join(f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()))
-    return redirect(url_for("organise.participants", slug=slug))
+            return participants(slug, status=409 if isinstance(error, StaleEdit) else 400)
+        db.session.commit()
+        flash("Saved the registration settings.")
+        return redirect(url_for("organise.participants", slug=slug))
+    flash("Not saved: " + "; ".join(f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()))
+    return participants(slug, status=400)
 
 
 def _registration_form(meeting: Meeting, registration: Registration | None = None, **kwargs) -> RegistrationForm:
