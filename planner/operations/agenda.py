@@ -12,7 +12,7 @@ from planner.extensions import db
 from planner.models import Meeting, Person, Room, Session, SessionRole, User
 from planner.database import utcnow
 from planner.operations import records
-from planner.operations.history import ensure_current, jsonable, snapshot
+from planner.operations.history import ensure_current, jsonable, new_batch, snapshot
 from planner.operations.validation import optional_text, raise_if_any, required_text, web_link
 
 
@@ -49,11 +49,13 @@ def update_session(session: Session, *, actor: User | None, based_on_version: in
     values = _session_values(session.meeting, errors, session, **{**current, **fields})
     raise_if_any(errors)
     shift = values["starts_at"] - session.starts_at
-    changed = update_session_fields(session, values, actor=actor, summary=f"Changed session “{values['title']}”")
+    batch = new_batch()
+    changed = update_session_fields(session, values, actor=actor, summary=f"Changed session “{values['title']}”",
+                                    batch=batch)
     if shift:
         for child in _descendants(session):
             update_session_fields(child, {"starts_at": child.starts_at + shift, "ends_at": child.ends_at + shift},
-                                  actor=actor, summary=f"Moved with “{session.title}”")
+                                  actor=actor, summary=f"Moved with “{session.title}”", batch=batch)
     return changed
 
 
@@ -70,20 +72,21 @@ def delete_session(session: Session, *, actor: User | None, based_on_version: in
     The row stays, cancelled, so calendar feeds can tell subscribers to drop it.
     """
     ensure_current(session, based_on_version)
+    batch = new_batch()
     for item in [session, *_descendants(session)]:
         update_session_fields(item, {"deleted_at": utcnow(), "status": SessionStatus.CANCELLED}, actor=actor,
-                              summary=f"Deleted session “{item.title}”", action="deleted")
+                              summary=f"Deleted session “{item.title}”", action="deleted", batch=batch)
 
 
 def update_session_fields(session: Session, values: dict[str, Any], *, actor: User | None, summary: str,
-                          action: str = "updated"):
+                          action: str = "updated", batch: str | None = None, undoes: str | None = None):
     """Write ``values``, raising the calendar SEQUENCE when a participant would notice the change."""
     current = snapshot(session)
     proposed = {**current, **{name: jsonable(value) for name, value in values.items()}}
     if is_noticeable_session_change(current, proposed):
         values = {**values, "sequence": session.sequence + 1}
     changed = records.updated(session, values, meeting_id=session.meeting_id, actor=actor, summary=summary,
-                              action=action)
+                              action=action, batch=batch, undoes=undoes)
     db.session.expire(session, ["room", "parent"])
     return changed
 

@@ -90,6 +90,12 @@ class ConfirmForm(VersionedForm):
     """A POST that only needs its CSRF token (and the version it was asked about)."""
 
 
+class UndoForm(FlaskForm):
+    """Undo my last change; ``day`` is the timetable day to come back to."""
+
+    day = HiddenField()
+
+
 class TokenForm(FlaskForm):
     name = StringField("What the token is for", validators=[DataRequired()])
 
