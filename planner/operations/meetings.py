@@ -75,6 +75,13 @@ def update_meeting(meeting: Meeting, *, actor: User | None, based_on_version: in
     return changed
 
 
+def set_published(meeting: Meeting, published: bool, *, actor: User | None, based_on_version: int | None = None):
+    """Publish a meeting (its pages, programme and calendar files open to anyone) or make it a draft again."""
+    summary = f"Published meeting “{meeting.title}”" if published else f"Made meeting “{meeting.title}” a draft"
+    return records.updated(meeting, {"published": bool(published)}, meeting_id=meeting.id, actor=actor,
+                           based_on_version=based_on_version, summary=summary)
+
+
 def _keep_wall_clock_times(meeting: Meeting, old_zone: str, actor: User | None) -> None:
     for session in db.session.scalars(select(Session).where(Session.meeting_id == meeting.id)):
         starts, ends = (_rezone(instant, old_zone, meeting.timezone) for instant in (session.starts_at, session.ends_at))

@@ -38,7 +38,6 @@ class MeetingForm(VersionedForm):
     format = SelectField("Format", choices=choices(MeetingFormat))
     online_link = URLField("Default online link", validators=[Optional()])
     contact_email = EmailField("Contact email", validators=[Optional()])
-    published = BooleanField("Published (visible to the public)")
 
 
 class RoomForm(VersionedForm):
