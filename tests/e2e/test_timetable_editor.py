@@ -175,3 +175,15 @@ def test_headers_stay_in_view_short_sessions_keep_their_title_and_the_handle_sho
     assert handle.evaluate("h => getComputedStyle(h).backgroundImage") == "none"
     slot(editor, "Customs data talk").hover()
     assert handle.evaluate("h => getComputedStyle(h).backgroundImage") != "none"
+
+
+def test_the_sessions_list_shifts_the_chosen_sessions_in_one_change(editor, live_server):
+    editor.goto(f"{live_server}/events/egm/organise/sessions/")
+    editor.get_by_label("Choose Customs data talk, Mon 18 Oct 10:00–11:00").check()
+    editor.get_by_label("Choose Coffee break in the foyer, Mon 18 Oct 11:00–11:10").check()
+    editor.get_by_label("With the chosen sessions").select_option(label="Shift by some minutes")
+    editor.get_by_label("Minutes (negative: earlier)").fill("45")
+    editor.get_by_role("button", name="Apply to the chosen sessions").click()
+    expect(editor.get_by_text("Shifted 2 sessions later by 45 minutes.")).to_be_visible()
+    expect(editor.locator("tr", has_text="Customs data talk")).to_contain_text("10:45–11:45")
+    expect(editor.locator("tr", has_text="Coffee break")).to_contain_text("11:45–11:55")

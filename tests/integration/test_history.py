@@ -134,8 +134,9 @@ def test_the_history_outlives_what_it_describes(browser, ids, changes):
     alice = browser("alice@example.org")
     submit(alice, f"{ORGANISE}/sessions/{ids['block']}/delete")
     page = text_of(alice.get(f"{ORGANISE}/history"))
-    assert "alice@example.org · Deleted session “Working block”" in page
-    assert "alice@example.org · Deleted session “Coffee”" in page
+    # One change, one entry: the block and what sat inside it.
+    assert "alice@example.org · Deleted session “Working block” (2 records)" in page
+    assert "Deleted session “Coffee”" in page
     assert [(who, action, summary) for who, _, action, summary, _ in changes()] == [
         ("alice@example.org", "deleted", "Deleted session “Working block”"),
         ("alice@example.org", "deleted", "Deleted session “Coffee”"),

@@ -10,7 +10,7 @@ from wtforms.validators import DataRequired, InputRequired, NumberRange, Optiona
 from planner.domain.vocabulary import (
     AttendanceMode, DayMode, InstitutionKind, MeetingFormat, ParticipantRole, Role, SessionKind, SessionStatus,
 )
-from planner.web.forms import choices, day_field
+from planner.web.forms import choices, day_field, option
 
 
 class VersionedForm(FlaskForm):
@@ -87,6 +87,29 @@ class RoleForm(FlaskForm):
 
 class ConfirmForm(VersionedForm):
     """A POST that only needs its CSRF token (and the version it was asked about)."""
+
+
+class SessionFilterForm(FlaskForm):
+    """The sessions list's filters: a GET form, so a filtered list has an address of its own."""
+
+    class Meta:
+        csrf = False
+
+    day = SelectField("Day", default="")
+    room = SelectField("Room", default="")
+    kind = SelectField("Kind", default="", choices=[option("", "Any kind"), *choices(SessionKind)])
+    status = SelectField("Status", default="", choices=[option("", "Any status"), *choices(SessionStatus)])
+
+
+class BulkSessionsForm(FlaskForm):
+    """What to do with the sessions ticked in the list (their ids and versions come as ``session`` values)."""
+
+    action = SelectField("With the chosen sessions", choices=[
+        option("shift", "Shift by some minutes"), option("room", "Move to a room"), option("draft", "Mark as draft"),
+        option("public", "Mark as public"), option("delete", "Delete"),
+    ])
+    to_room = SelectField("Room to move them to")
+    minutes = IntegerField("Minutes (negative: earlier)", validators=[Optional()])
 
 
 class UndoForm(FlaskForm):

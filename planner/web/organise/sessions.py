@@ -65,6 +65,10 @@ def new_session(slug: str):
             show_invalid(form, error)
         else:
             db.session.commit()
+            if "another" in request.form:  # "Save and add another": the next one on the same day, in the same room
+                flash(f"Added “{session.title}”.")
+                return redirect(url_for("organise.new_session", slug=slug, room=session.room_id or None,
+                                        day=local_day(session.starts_at, meeting.timezone).isoformat()))
             flash(f"Added “{session.title}”. Now add the people who chair and speak.")
             return redirect(url_for("organise.edit_session", slug=slug, session_id=session.id))
     return render_template("organise/session_form.html", meeting=meeting, form=form, session=None,
