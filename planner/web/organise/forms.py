@@ -28,7 +28,8 @@ class VersionedForm(FlaskForm):
 class MeetingForm(VersionedForm):
     title = StringField("Title", validators=[DataRequired()])
     short_name = StringField("Short name")
-    slug = StringField("Address", description="Lower-case letters, digits and hyphens; it cannot change later.")
+    slug = StringField("Web address (slug)",
+                       description="Lower-case letters, digits and hyphens; it cannot change later.")
     hosts = TextAreaField("Hosts")
     description = TextAreaField("Description")
     first_day = DateField("First day", validators=[InputRequired(message="Give the first day.")])

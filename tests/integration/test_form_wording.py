@@ -1,0 +1,37 @@
+"""Forms that say what they mean: the slug named as the web address it makes, sensible defaults for a new
+session, no "add the people" prompt for a break, and a skip link past the menus."""
+import pytest
+
+from tests.integration.browsing import flashes_of, form_of, submit, text_of
+
+
+@pytest.fixture
+def alice(browser, seed):
+    with seed() as make:
+        meeting = make.meeting(slug="owned", title="Owned meeting")
+        make.organiser("alice@example.org", meetings=[meeting])
+    return browser("alice@example.org")
+
+
+def test_the_slug_is_called_a_web_address_and_shows_where_the_agenda_will_be(alice):
+    page = text_of(alice.get("/organise/meetings/new"))
+    assert "Web address (slug)" in page
+    assert "The agenda will be at http://localhost/events/your-slug/" in page
+
+
+def test_a_new_session_is_a_working_session_unless_told_otherwise(alice):
+    assert form_of(alice.get("/events/owned/organise/sessions/new"), with_field="kind").values()["kind"] == "working"
+
+
+def test_a_break_is_not_asked_for_its_chairs_and_speakers(alice):
+    response = submit(alice, "/events/owned/organise/sessions/new?day=2021-10-18",
+                      {"title": "Coffee", "kind": "break", "starts": "2021-10-18T10:30", "ends": "2021-10-18T10:45"},
+                      with_field="title")
+    assert response.headers["Location"] == "/events/owned/organise/timetable/2021-10-18"
+    assert flashes_of(alice.get(response.headers["Location"])) == ["Added “Coffee”."]
+
+
+def test_every_page_starts_with_a_link_past_the_menus(alice, client):
+    for reader, address in [(client, "/"), (alice, "/events/owned/organise/")]:
+        assert '<a class="skip-link" href="#content">Skip to the content</a>' in reader.get(address).get_data(
+            as_text=True)
