@@ -1,7 +1,7 @@
 """Change batches and undo
 
 Revision ID: 7d41c2e9a8b3
-Revises: c612dc7bc5fd
+Revises: f222fa3ec60a
 Create Date: 2026-12-01 21:30:00.000000
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '7d41c2e9a8b3'
-down_revision = 'c612dc7bc5fd'
+down_revision = 'f222fa3ec60a'
 branch_labels = None
 depends_on = None
 

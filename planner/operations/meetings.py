@@ -5,12 +5,13 @@ from datetime import date, datetime
 from sqlalchemy import func, or_, select
 
 from planner.domain.timezones import is_known_zone, to_instant, to_local
-from planner.domain.vocabulary import InstitutionKind, MeetingFormat
+from planner.domain.vocabulary import InstitutionKind, MeetingFormat, TeamRole
 from planner.extensions import db
 from planner.models import Institution, Meeting, Person, Room, Session, User
 from planner.operations import records
 from planner.operations.agenda import remove_role, update_session_fields
 from planner.operations.history import ensure_current
+from planner.operations.team import grant_role
 from planner.operations.validation import (
     email_address, optional_text, raise_if_any, required_text, web_link,
 )
@@ -57,9 +58,10 @@ def create_meeting(*, slug: str, actor: User | None = None, **fields) -> Meeting
     values = _meeting_values(errors, **fields)
     raise_if_any(errors)
     meeting = Meeting(slug=slug, **values)
+    records.created(meeting, meeting_id=None, actor=actor, summary=f"Created meeting “{meeting.title}”")
     if actor is not None:
-        meeting.organisers.append(actor)
-    return records.created(meeting, meeting_id=None, actor=actor, summary=f"Created meeting “{meeting.title}”")
+        grant_role(meeting, actor, TeamRole.ORGANISER, actor=actor)
+    return meeting
 
 
 def update_meeting(meeting: Meeting, *, actor: User | None, based_on_version: int | None = None, **fields):
@@ -100,12 +102,6 @@ def _rezone(instant: datetime, old_zone: str, new_zone: str) -> datetime:
 def delete_meeting(meeting: Meeting, *, actor: User | None, based_on_version: int | None = None) -> None:
     records.deleted(meeting, meeting_id=None, actor=actor, based_on_version=based_on_version,
                     summary=f"Deleted meeting “{meeting.title}” ({meeting.slug})")
-
-
-def add_organiser(meeting: Meeting, user: User) -> None:
-    if user not in meeting.organisers:
-        meeting.organisers.append(user)
-        db.session.flush()
 
 
 # Rooms

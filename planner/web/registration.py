@@ -8,6 +8,7 @@ from planner.domain.errors import InvalidInput
 from planner.domain.vocabulary import DayMode, InstitutionKind, ParticipantRole
 from planner.extensions import db
 from planner.operations.registrations import is_registration_open, self_register
+from planner.web.limits import registrations_per_address
 from planner.web.access import published_meeting_or_404
 from planner.web.forms import choices, day_field, option
 from planner.web.organise.responses import show_invalid
@@ -29,6 +30,7 @@ class SelfRegistrationForm(FlaskForm):
 
 
 @registration.route("/events/<slug>/register", methods=["GET", "POST"])
+@registrations_per_address
 def register(slug: str):
     meeting = published_meeting_or_404(slug)
     if not is_registration_open(meeting):

@@ -8,7 +8,8 @@ from planner.domain.vocabulary import Role
 from planner.extensions import db
 from planner.operations.accounts import create_organiser
 from planner.operations.agenda import assign_role
-from planner.operations.meetings import add_organiser
+from planner.domain.vocabulary import TeamRole
+from planner.operations.team import grant_role
 from tests.e2e.conftest import sign_in
 
 pytestmark = pytest.mark.e2e
@@ -26,7 +27,8 @@ def meeting_in_progress(make):
     talk = make.session(meeting, "Customs data talk", datetime(2021, 10, 18, 10), datetime(2021, 10, 18, 11),
                         room=room_b)
     assign_role(talk, kim, Role.SPEAKER)
-    add_organiser(meeting, create_organiser("organiser@example.org", PASSWORD))
+    organiser = create_organiser("organiser@example.org", PASSWORD)
+    grant_role(meeting, organiser, TeamRole.ORGANISER, actor=None)
     db.session.commit()
     return meeting
 
@@ -73,7 +75,7 @@ def test_an_organiser_builds_moves_and_checks_a_session_in_the_browser(page, liv
     page.get_by_label("Starts").fill("2021-10-18T09:00")
     page.get_by_label("Ends").fill("2021-10-18T09:30")
     page.get_by_label("Room").select_option(label="Room A")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_text("Added “Border data panel”")).to_be_visible()
     page.get_by_label("Person").select_option(label="Dr Kim Min-ji")
     page.get_by_label("Role").select_option(label="Speaker")

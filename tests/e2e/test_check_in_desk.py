@@ -7,7 +7,8 @@ from playwright.sync_api import expect
 from planner.extensions import db
 from planner.models import CheckIn
 from planner.operations.accounts import create_organiser
-from planner.operations.meetings import add_organiser
+from planner.domain.vocabulary import TeamRole
+from planner.operations.team import grant_role
 from tests.integration.presence_support import MON, PASSWORD, build_small_meeting
 
 pytestmark = pytest.mark.e2e
@@ -15,7 +16,8 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture
 def door_meeting(make):
     meeting = build_small_meeting(make)
-    add_organiser(meeting.meeting, create_organiser("door@example.org", PASSWORD, name="Door Staff"))
+    door = create_organiser("door@example.org", PASSWORD, name="Door Staff")
+    grant_role(meeting.meeting, door, TeamRole.ORGANISER, actor=None)
     db.session.commit()
     return meeting
 

@@ -5,9 +5,10 @@ from datetime import date, datetime
 import pytest
 from playwright.sync_api import expect
 
+from planner.domain.vocabulary import TeamRole
 from planner.extensions import db
 from planner.operations.accounts import create_organiser
-from planner.operations.meetings import add_organiser
+from planner.operations.team import grant_role
 from tests.e2e.conftest import LAPTOP, opened_page, sign_in
 
 pytestmark = pytest.mark.e2e
@@ -20,7 +21,7 @@ def draft(make):
     meeting = make.meeting(slug="quiet", title="Quiet meeting", first_day=date(2021, 10, 18),
                            last_day=date(2021, 10, 19), published=False)
     make.session(meeting, "Opening", datetime(2021, 10, 18, 9))
-    add_organiser(meeting, create_organiser("organiser@example.org", PASSWORD))
+    grant_role(meeting, create_organiser("organiser@example.org", PASSWORD), TeamRole.ORGANISER, actor=None)
     db.session.commit()
 
 

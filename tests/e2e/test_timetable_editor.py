@@ -5,10 +5,10 @@ from datetime import date, datetime
 import pytest
 from playwright.sync_api import expect
 
-from planner.domain.vocabulary import SessionKind
+from planner.domain.vocabulary import SessionKind, TeamRole
 from planner.extensions import db
 from planner.operations.accounts import create_organiser
-from planner.operations.meetings import add_organiser
+from planner.operations.team import grant_role
 from tests.e2e.conftest import sign_in
 
 pytestmark = pytest.mark.e2e
@@ -31,7 +31,7 @@ def day(make):
     )
     make.session(meeting, "Opening", datetime(2021, 10, 18, 8), datetime(2021, 10, 18, 9), room=room_b)
     make.session(meeting, "Evening round-up", datetime(2021, 10, 18, 18), datetime(2021, 10, 18, 19), room=room_b)
-    add_organiser(meeting, create_organiser("organiser@example.org", PASSWORD))
+    grant_role(meeting, create_organiser("organiser@example.org", PASSWORD), TeamRole.ORGANISER, actor=None)
     db.session.commit()
     return ids
 

@@ -13,8 +13,10 @@ def alice(browser, seed):
     return browser("alice@example.org")
 
 
-def test_the_slug_is_called_a_web_address_and_shows_where_the_agenda_will_be(alice):
-    page = text_of(alice.get("/organise/meetings/new"))
+def test_the_slug_is_called_a_web_address_and_shows_where_the_agenda_will_be(browser, seed):
+    with seed() as make:
+        make.organiser("admin@example.org", administrator=True)
+    page = text_of(browser("admin@example.org").get("/organise/meetings/new"))
     assert "Web address (slug)" in page
     assert "The agenda will be at http://localhost/events/your-slug/" in page
 

@@ -22,7 +22,7 @@ def ids(seed) -> dict:
                              room=room)
         make.session(meeting, "Coffee", datetime(2021, 10, 18, 10, 30), datetime(2021, 10, 18, 10, 45), room=room,
                      parent=block)
-        alice = make.organiser("alice@example.org", meetings=[meeting])
+        alice = make.organiser("alice@example.org", meetings=[meeting], administrator=True)
         make.organiser("bob@example.org", meetings=[meeting])
         make.meeting(slug="elsewhere", title="Another meeting")
         return dict(meeting=meeting.id, room=room.id, block=block.id, token=make.token(alice))

@@ -12,7 +12,8 @@ from planner.domain.vocabulary import AttendanceMode, InstitutionKind, Role, Ses
 from planner.extensions import db
 from planner.operations.accounts import create_organiser
 from planner.operations.agenda import assign_role
-from planner.operations.meetings import add_organiser
+from planner.domain.vocabulary import TeamRole
+from planner.operations.team import grant_role
 
 EGM = "/events/egm-border-management-2021"
 
@@ -98,7 +99,8 @@ def test_the_internal_edition_prints_every_online_link_for_an_organiser(client, 
     meeting = make.meeting()
     make.session(meeting, "Open", online_link="https://meet.example.org/open", online_link_public=True)
     make.session(meeting, "Closed", datetime(2021, 10, 18, 11), online_link="https://meet.example.org/closed")
-    add_organiser(meeting, create_organiser("organiser@example.org", "long enough password"))
+    organiser = create_organiser("organiser@example.org", "long enough password")
+    grant_role(meeting, organiser, TeamRole.ORGANISER, actor=None)
     db.session.commit()
     login_page = client.get("/login").get_data(as_text=True)
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', login_page).group(1)

@@ -7,8 +7,8 @@ from planner.domain.vocabulary import MeetingFormat
 from planner.extensions import db
 from planner.operations.meetings import create_meeting, delete_meeting, set_published, update_meeting
 from planner.queries.conflicts import meeting_conflicts
-from planner.queries.organise import meeting_overview, meetings_organised_by
-from planner.web.access import organised_meeting_or_abort
+from planner.queries.organise import meeting_overview, meetings_of
+from planner.web.access import administrator_or_abort, organised_meeting_or_abort
 from planner.web.organise import organise
 from planner.web.organise.checklist import checklist
 from planner.web.organise.forms import ConfirmForm, MeetingForm
@@ -27,11 +27,12 @@ def meeting_fields(form: MeetingForm, *, published: bool = False) -> dict:
 
 @organise.get("/organise/")
 def dashboard():
-    return render_template("organise/dashboard.html", meetings=meetings_organised_by(current_user))
+    return render_template("organise/dashboard.html", meetings=meetings_of(current_user))
 
 
 @organise.route("/organise/meetings/new", methods=["GET", "POST"])
 def new_meeting():
+    administrator_or_abort()
     form = MeetingForm()
     if form.validate_on_submit():
         try:

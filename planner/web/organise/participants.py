@@ -16,6 +16,7 @@ from planner.operations.registrations import (
 )
 from planner.queries.headcounts import day_headcounts
 from planner.queries.registrations import find_registration, meeting_registrations
+from planner.domain.permissions import Right
 from planner.web.access import organised_meeting_or_abort
 from planner.web.organise import organise
 from planner.web.forms import day_field, option
@@ -36,7 +37,8 @@ def _settings_form(meeting: Meeting) -> RegistrationSettingsForm:
 
 @organise.get("/events/<slug>/organise/participants/")
 def participants(slug: str, import_form: ImportForm | None = None, problems=None, status: int = 200):
-    meeting = organised_meeting_or_abort(slug)
+    # Door staff read the list too; its forms are for organisers (and refused to anyone else).
+    meeting = organised_meeting_or_abort(slug, right=Right.WORK_THE_DOOR)
     return render_template(
         "organise/participants.html", meeting=meeting, registrations=meeting_registrations(meeting),
         headcounts=day_headcounts(meeting), import_form=import_form or ImportForm(prefix="import"),
