@@ -7,7 +7,9 @@ from playwright.sync_api import expect
 
 from planner.domain.vocabulary import SessionKind, TeamRole
 from planner.extensions import db
+from planner.models import Session
 from planner.operations.accounts import create_organiser
+from planner.operations.agenda import update_session
 from planner.operations.team import grant_role
 from tests.e2e.conftest import sign_in
 
@@ -187,3 +189,13 @@ def test_the_sessions_list_shifts_the_chosen_sessions_in_one_change(editor, live
     expect(editor.get_by_text("Shifted 2 sessions later by 45 minutes.")).to_be_visible()
     expect(editor.locator("tr", has_text="Customs data talk")).to_contain_text("10:45–11:45")
     expect(editor.locator("tr", has_text="Coffee break")).to_contain_text("11:45–11:55")
+
+
+def test_a_keyboard_move_of_a_session_someone_changed_meanwhile_is_refused_and_shows_their_version(editor, day):
+    update_session(db.session.get(Session, day["talk"]), actor=None, title="Customs data: the talk")
+    db.session.commit()
+    slot(editor, "Customs data talk").focus()
+    editor.keyboard.press("ArrowDown")
+    expect(status(editor)).to_have_text("Someone else changed this session meanwhile (Title: Customs data talk → "
+                                        "Customs data: the talk). The timetable now shows their version.")
+    expect(slot(editor, "Customs data: the talk").locator(".slot-time")).to_have_text("10:00–11:00")

@@ -117,9 +117,9 @@ def test_the_history_page_shows_the_newest_change_first_with_who_when_and_the_fi
         assert abs(newest.at - datetime.now(timezone.utc)) < timedelta(minutes=1)
     page = alice.get(f"{ORGANISE}/history")
     entries = _history_list(page)
-    assert entries.startswith(f"{when} · alice@example.org · Changed meeting “Owned meeting” "
-                              "Field Before After venue Seoul Busan")
-    assert "alice@example.org · Changed room “Hall A” Field Before After capacity 80 60" in entries
+    assert entries.startswith(f"{when} (Asia/Seoul) · alice@example.org · Changed meeting “Owned meeting” "
+                              "Field Before After Venue Seoul Busan")
+    assert "alice@example.org · Changed room “Hall A” Field Before After Seats 80 60" in entries
     assert entries.index("Changed meeting") < entries.index("Changed room") < entries.index("Added room “Hall A”")
     assert "Another meeting" not in text_of(page)
 
@@ -174,4 +174,4 @@ def test_a_meetings_history_begins_with_its_creation(browser, ids):
     })
     entries = _history_list(alice.get("/events/border-2022/organise/history"))
     assert "alice@example.org · Created meeting “Border workshop” Field Before After" in entries
-    assert "slug — border-2022" in entries and "timezone — Europe/Zurich" in entries
+    assert "Web address (slug) — border-2022" in entries and "Time zone — Europe/Zurich" in entries

@@ -4,6 +4,7 @@ from datetime import date
 from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from planner.domain.changes import FIELD_LABELS
 from planner.domain.errors import InvalidInput
 from planner.domain.timetable import SNAP_MINUTES, lay_out_day
 from planner.domain.timezones import day_span
@@ -37,6 +38,7 @@ def timetable(slug: str, day: date):
         day_count=day_headcounts(meeting).get(day),
         day_start_iso=day_span(day, meeting.timezone)[0].isoformat(),
         undoable=last_undoable_change(meeting, current_user), undo_form=UndoForm(day=day.isoformat()),
+        field_labels=FIELD_LABELS,
     )
 
 
