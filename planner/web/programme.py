@@ -50,6 +50,8 @@ def render_programme(
         abort(403, description="The internal edition, with the online links, is for the meeting's organisers.")
     return render_template(
         "programme/programme.html", meeting=meeting, days=days, day=day, options=options,
-        legend=attendance_legend(days), papers=list(Paper), editions=list(Edition),
+        legend=attendance_legend(days), papers=list(Paper),
+        # Offered only what the reader may open: the internal edition is its organisers'.
+        editions=[edition for edition in Edition if edition is not Edition.INTERNAL or private_links],
         join_link=partial(online_link, edition=options.edition, private_links=private_links),
     )

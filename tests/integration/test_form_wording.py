@@ -1,6 +1,10 @@
 """Forms that say what they mean: the slug named as the web address it makes, sensible defaults for a new
 session, no "add the people" prompt for a break, and a skip link past the menus."""
 import pytest
+from sqlalchemy import select
+
+from planner.extensions import db
+from planner.models import Meeting
 
 from tests.integration.browsing import flashes_of, form_of, submit, text_of
 
@@ -37,3 +41,11 @@ def test_every_page_starts_with_a_link_past_the_menus(alice, client):
     for reader, address in [(client, "/"), (alice, "/events/owned/organise/")]:
         assert '<a class="skip-link" href="#content">Skip to the content</a>' in reader.get(address).get_data(
             as_text=True)
+
+
+def test_edit_links_name_what_they_edit(alice, seed):
+    with seed() as make:
+        make.room(db.session.scalar(select(Meeting)), "Hall A")
+    html = alice.get("/events/owned/organise/rooms/").get_data(as_text=True)
+    assert 'Edit<span class="visually-hidden"> Hall A</span>' in html
+    assert 'Delete<span class="visually-hidden"> Hall A</span>…' in html
