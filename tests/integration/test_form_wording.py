@@ -1,5 +1,7 @@
 """Forms that say what they mean: the slug named as the web address it makes, sensible defaults for a new
 session, no "add the people" prompt for a break, and a skip link past the menus."""
+from datetime import datetime
+
 import pytest
 from sqlalchemy import select
 
@@ -49,3 +51,10 @@ def test_edit_links_name_what_they_edit(alice, seed):
     html = alice.get("/events/owned/organise/rooms/").get_data(as_text=True)
     assert 'Edit<span class="visually-hidden"> Hall A</span>' in html
     assert 'Delete<span class="visually-hidden"> Hall A</span>…' in html
+
+
+def test_a_new_registration_skips_days_without_sessions(alice, seed):
+    with seed() as make:
+        make.session(db.session.scalar(select(Meeting)), "Opening", datetime(2021, 10, 18, 9))
+    values = form_of(alice.get("/events/owned/organise/participants/new"), with_field="role").values()
+    assert [values[f"day_2021_10_{day}"] for day in range(18, 23)] == ["in_room"] + ["absent"] * 4
