@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from sqlalchemy import func, or_, select
 
-from planner.domain.timezones import is_known_zone, to_instant, to_local
+from planner.domain.timezones import is_known_zone, to_instant, to_local, unknown_zone_message
 from planner.domain.vocabulary import InstitutionKind, MeetingFormat, TeamRole
 from planner.extensions import db
 from planner.models import Institution, Meeting, Person, Room, Session, User
@@ -44,7 +44,7 @@ def _meeting_values(errors: dict, *, title: str, first_day: date, last_day: date
         if day and not EARLIEST_DAY <= day <= LATEST_DAY:
             errors[name] = f"Give a day between {EARLIEST_DAY.year} and {LATEST_DAY.year}."
     if not is_known_zone(values["timezone"]):
-        errors["timezone"] = f"“{timezone}” is not a known IANA time zone, such as Asia/Seoul."
+        errors["timezone"] = unknown_zone_message(timezone, "Asia/Seoul")
     return values
 
 

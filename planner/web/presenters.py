@@ -194,6 +194,6 @@ def register(app: Flask) -> None:
     for presenter in (clock, time_range, meeting_time_range, long_date, short_date, short_date_time, local_iso,
                       local_day, zone_city, burden_summary, day_burden_summary, css_string, local_moment):
         app.add_template_filter(presenter)
-    for presenter in (date_span, zone_description, reader_zone_description, zone_choices, waking_hours,
-                      change_differences, readable_differences, role_groups, meeting_links, when):
+    for presenter in (date_span, zone_description, reader_zone_description, zone_choices, city_zone_names,
+                      waking_hours, change_differences, readable_differences, role_groups, meeting_links, when):
         app.add_template_global(presenter)

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from planner.extensions import db
 from planner.models import Meeting
 
-from tests.integration.browsing import flashes_of, form_of, submit, text_of
+from tests.integration.browsing import errors_beside_fields, flashes_of, form_of, submit, text_of
 
 
 @pytest.fixture
@@ -58,3 +58,12 @@ def test_a_new_registration_skips_days_without_sessions(alice, seed):
         make.session(db.session.scalar(select(Meeting)), "Opening", datetime(2021, 10, 18, 9))
     values = form_of(alice.get("/events/owned/organise/participants/new"), with_field="role").values()
     assert [values[f"day_2021_10_{day}"] for day in range(18, 23)] == ["in_room"] + ["absent"] * 4
+
+
+def test_a_zone_field_offers_the_current_zone_names_and_a_typed_city_gets_a_suggestion(alice):
+    html = alice.get("/events/owned/organise/edit").get_data(as_text=True)
+    assert 'list="zone-names"' in html and '<option value="Europe/Kyiv">' in html
+    assert '<option value="Europe/Kiev">' not in html
+    response = submit(alice, "/events/owned/organise/edit", {"timezone": "Vienna"}, with_field="venue")
+    assert errors_beside_fields(response) == {
+        "timezone": ["“Vienna” is not a known IANA time zone. Did you mean Europe/Vienna?"]}

@@ -13,6 +13,10 @@ from planner.domain.vocabulary import (
 from planner.web.forms import choices, day_field, option
 
 
+# A zone field offers the list of current zone names (templates/_zone_names.html), searchable as one types.
+ZONE_PICKER = {"list": "zone-names", "autocomplete": "off"}
+
+
 class VersionedForm(FlaskForm):
     """Carries the version the organiser started from, so a stale edit is caught, not saved."""
 
@@ -34,7 +38,8 @@ class MeetingForm(VersionedForm):
     description = TextAreaField("Description")
     first_day = DateField("First day", validators=[InputRequired(message="Give the first day.")])
     last_day = DateField("Last day", validators=[InputRequired(message="Give the last day.")])
-    timezone = StringField("Time zone", validators=[DataRequired()], description="An IANA zone, such as Asia/Seoul.")
+    timezone = StringField("Time zone", validators=[DataRequired()], render_kw=ZONE_PICKER,
+                           description="An IANA zone, such as Asia/Seoul: type a city to choose from the list.")
     venue = StringField("Venue")
     format = SelectField("Format", choices=choices(MeetingFormat))
     online_link = URLField("Default online link", validators=[Optional()])
@@ -133,7 +138,7 @@ class RegistrationForm(VersionedForm):
     institution = SelectField("Institution", coerce=str)
     email = EmailField("Email", validators=[Optional()])
     role = SelectField("Takes part as", choices=choices(ParticipantRole))
-    home_timezone = StringField("Home time zone", description="An IANA zone such as Europe/Zurich, for the "
+    home_timezone = StringField("Home time zone", render_kw=ZONE_PICKER, description="An IANA zone such as Europe/Zurich, for the "
                                                               "time-zone view.")
 
     @classmethod
