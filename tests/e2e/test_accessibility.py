@@ -6,7 +6,7 @@ from planner.domain.vocabulary import TeamRole
 from planner.extensions import db
 from planner.operations.accounts import create_organiser
 from planner.operations.team import grant_role
-from tests.e2e.accessibility import AXE, violations
+from tests.e2e.accessibility import axe, violations  # noqa: F401  (fixture)
 from tests.e2e.conftest import LAPTOP, PHONE, opened_page, sign_in
 from tests.integration.presence_support import build_small_meeting
 
@@ -32,22 +32,21 @@ def meeting(make):
     return dict(session=small.meeting.sessions[0].id, person=small.meeting.people[0].id)
 
 
-@pytest.mark.skipif(not AXE.is_file(), reason="axe-core not installed: cd tests/js && npm ci")
 @pytest.mark.parametrize("device", [LAPTOP, PHONE], ids=["laptop", "phone"])
-def test_no_page_breaks_a_wcag_22_a_or_aa_rule(browser, live_server, meeting, device):
+def test_no_page_breaks_a_wcag_22_a_or_aa_rule(browser, live_server, meeting, device, axe):
     found = {}
     with opened_page(browser, **device, bypass_csp=True) as page:
         for address in PUBLIC:
-            found.update(_check(page, live_server, address.format(**meeting)))
+            found.update(_check(page, live_server, address.format(**meeting), axe))
         sign_in(page, live_server, "organiser@example.org", PASSWORD)
         for address in [*ORGANISER, *PUBLIC[1:-1]]:
-            found.update(_check(page, live_server, address.format(**meeting)))
+            found.update(_check(page, live_server, address.format(**meeting), axe))
     assert not found, "\n".join(f"{address}: {problem}" for address, problems in found.items()
                                    for problem in problems)
 
 
-def _check(page, base, address) -> dict:
+def _check(page, base, address, axe_script) -> dict:
     response = page.goto(base + address)
     assert response is not None and response.ok, f"{address} answered {response and response.status}"
-    problems = violations(page)
+    problems = violations(page, axe_script)
     return {address: problems} if problems else {}
