@@ -105,6 +105,8 @@ def test_a_stale_choice_or_an_impossible_shift_changes_nothing(app, alice, ids):
     assert flashes_of(alice.get(LIST))[-1].startswith("Nothing was changed: someone changed one of these sessions")
     assert times(app, ids["panel"], ids["coffee"]) == before
 
+    bulk(alice, [ids["panel"]], action="shift", minutes="9" * 30)
+    assert flashes_of(alice.get(LIST)) == ["Shift by at most 61 days' worth of minutes."]
     bulk(alice, [ids["panel"], ids["coffee"]], action="shift", minutes="-6000")
     assert flashes_of(alice.get(LIST)) == [
         "Nothing was changed: “Customs panel”: Choose a time within the meeting's days, 18 October to 22 October 2021."]
@@ -119,3 +121,12 @@ def test_save_and_add_another_comes_back_for_the_same_day_and_room(alice, ids):
     page = alice.get(response.headers["Location"])
     assert flashes_of(page) == ["Added “Morning briefing”."]
     assert f'<option selected value="{ids["hall"]}">' in page.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("value", ["x:1", "1", "99999999999999999999:1", "1:99999999999999999999"])
+def test_a_mangled_choice_is_refused_with_a_message(alice, value):
+    form = form_of(alice.get(LIST), "/bulk")
+    response = alice.post(form.action, data={**form.values(), "action": "draft", "session": [value]})
+    assert response.status_code == 302
+    assert flashes_of(alice.get(LIST)) == [
+        "Nothing was changed: A chosen session was not understood; reload the list and choose again."]

@@ -107,6 +107,9 @@ class SessionFilterForm(FlaskForm):
     status = SelectField("Status", default="", choices=[option("", "Any status"), *choices(SessionStatus)])
 
 
+MAX_SHIFT_MINUTES = 61 * 24 * 60  # a meeting's longest span: more could only leave it
+
+
 class BulkSessionsForm(FlaskForm):
     """What to do with the sessions ticked in the list (their ids and versions come as ``session`` values)."""
 
@@ -115,7 +118,8 @@ class BulkSessionsForm(FlaskForm):
         option("public", "Mark as public"), option("delete", "Delete"),
     ])
     to_room = SelectField("Room to move them to")
-    minutes = IntegerField("Minutes (negative: earlier)", validators=[Optional()])
+    minutes = IntegerField("Minutes (negative: earlier)", validators=[Optional(), NumberRange(
+        min=-MAX_SHIFT_MINUTES, max=MAX_SHIFT_MINUTES, message="Shift by at most 61 days' worth of minutes.")])
 
 
 class UndoForm(FlaskForm):

@@ -85,6 +85,7 @@ def bulk_sessions(slug: str):
 def _chosen(meeting: Meeting, value: str) -> tuple[Session, int]:
     """A ticked box's value, ``id:version``: the session, and the version the organiser saw."""
     session_id, _, version = value.partition(":")
-    if not (session_id.isdigit() and version.isdigit()):
+    # Nine digits at most: a longer number is no session, and PostgreSQL would refuse to compare it.
+    if not (session_id.isdigit() and version.isdigit()) or max(len(session_id), len(version)) > 9:
         raise InvalidInput("sessions", "A chosen session was not understood; reload the list and choose again.")
     return record_of_meeting_or_404(Session, meeting, int(session_id)), int(version)
