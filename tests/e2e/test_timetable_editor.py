@@ -199,3 +199,10 @@ def test_a_keyboard_move_of_a_session_someone_changed_meanwhile_is_refused_and_s
     expect(status(editor)).to_have_text("Someone else changed this session meanwhile (Title: Customs data talk → "
                                         "Customs data: the talk). The timetable now shows their version.")
     expect(slot(editor, "Customs data: the talk").locator(".slot-time")).to_have_text("10:00–11:00")
+
+
+def test_a_tap_on_a_phone_opens_the_session(phone, live_server, day):
+    sign_in(phone, live_server, "organiser@example.org", PASSWORD)
+    phone.goto(live_server + TIMETABLE)
+    slot(phone, "Customs data talk").locator(".slot-time").tap()
+    expect(phone).to_have_url(re.compile(rf"/organise/sessions/{day['talk']}/edit$"))
