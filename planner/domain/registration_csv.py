@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from planner.domain.timezones import is_known_zone
+from planner.domain.timezones import is_known_zone, unknown_zone_message
 from planner.domain.vocabulary import DayMode, InstitutionKind, ParticipantRole
 
 MAX_BYTES = 2_000_000
@@ -144,7 +144,7 @@ def _row(line: int, values: dict[str, str], day_columns: dict[str, date], proble
         problems.append((line, "email", f"“{email}” is not an email address."))
     zone = values.get("home_timezone", "")
     if zone and not is_known_zone(zone):
-        problems.append((line, "home_timezone", f"“{zone}” is not a known IANA time zone."))
+        problems.append((line, "home_timezone", unknown_zone_message(zone)))
     kind_text = values.get("institution_kind", "").lower()
     kind = None
     if kind_text:

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from sqlalchemy import func, or_, select
 
-from planner.domain.timezones import is_known_zone, to_instant, to_local
+from planner.domain.timezones import is_known_zone, to_instant, to_local, unknown_zone_message
 from planner.domain.vocabulary import InstitutionKind, MeetingFormat, TeamRole
 from planner.extensions import db
 from planner.models import Institution, Meeting, Person, Room, Session, User
@@ -44,7 +44,7 @@ def _meeting_values(errors: dict, *, title: str, first_day: date, last_day: date
         if day and not EARLIEST_DAY <= day <= LATEST_DAY:
             errors[name] = f"Give a day between {EARLIEST_DAY.year} and {LATEST_DAY.year}."
     if not is_known_zone(values["timezone"]):
-        errors["timezone"] = f"“{timezone}” is not a known IANA time zone, such as Asia/Seoul."
+        errors["timezone"] = unknown_zone_message(timezone, "Asia/Seoul")
     return values
 
 
@@ -75,6 +75,13 @@ def update_meeting(meeting: Meeting, *, actor: User | None, based_on_version: in
     if values["timezone"] != old_zone:
         _keep_wall_clock_times(meeting, old_zone, actor)
     return changed
+
+
+def set_published(meeting: Meeting, published: bool, *, actor: User | None, based_on_version: int | None = None):
+    """Publish a meeting (its pages, programme and calendar files open to anyone) or make it a draft again."""
+    summary = f"Published meeting “{meeting.title}”" if published else f"Made meeting “{meeting.title}” a draft"
+    return records.updated(meeting, {"published": bool(published)}, meeting_id=meeting.id, actor=actor,
+                           based_on_version=based_on_version, summary=summary)
 
 
 def _keep_wall_clock_times(meeting: Meeting, old_zone: str, actor: User | None) -> None:

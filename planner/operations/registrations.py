@@ -7,7 +7,7 @@ from sqlalchemy import select
 from planner.database import utcnow
 from planner.domain.errors import InvalidInput
 from planner.domain.registration_csv import CsvProblems, ParticipantRow
-from planner.domain.timezones import is_known_zone
+from planner.domain.timezones import is_known_zone, unknown_zone_message
 from planner.domain.vocabulary import DayMode, InstitutionKind, ParticipantRole
 from planner.extensions import db
 from planner.models import DayAttendance, Meeting, Person, Registration, User
@@ -21,7 +21,7 @@ def _check(meeting: Meeting, errors: dict, *, role, days: Mapping[date, DayMode]
     if not isinstance(role, ParticipantRole):
         errors["role"] = "Choose delegate, expert, observer, staff or press."
     if home_timezone and not is_known_zone(home_timezone):
-        errors["home_timezone"] = f"“{home_timezone}” is not a known IANA time zone, such as Europe/Zurich."
+        errors["home_timezone"] = unknown_zone_message(home_timezone)
     meeting_days = set(meeting.days)
     for day, mode in days.items():
         if day not in meeting_days:

@@ -26,6 +26,9 @@ def meetings_of(user: User) -> list[tuple[Meeting, TeamRole | None]]:
 @dataclass
 class MeetingOverview:
     counts: dict[str, int]
+    sessions_without_room: int
+    draft_sessions: int
+    people_without_institution: int
 
 
 def meeting_overview(meeting: Meeting) -> MeetingOverview:
@@ -39,7 +42,9 @@ def meeting_overview(meeting: Meeting) -> MeetingOverview:
         "institutions": count(Institution),
         "people": count(Person),
         "registrations": count(Registration),
-    })
+    }, sessions_without_room=count(Session, Session.deleted_at.is_(None), Session.room_id.is_(None)),
+        draft_sessions=count(Session, Session.deleted_at.is_(None), Session.draft),
+        people_without_institution=count(Person, Person.institution_id.is_(None)))
 
 
 def sessions_in_room(room: Room) -> Sequence[Session]:

@@ -36,6 +36,23 @@ def published_or_404(found: T | None, slug: str) -> T:
     return found
 
 
+def may_read_meeting(meeting: Meeting) -> bool:
+    """Whether the reader may read the meeting's public pages, programme and calendar files: anyone once it is
+    published; before that its organisers, to preview it."""
+    return meeting.published or is_organiser(current_user, meeting)
+
+
+def readable_meeting_or_404(slug: str) -> Meeting:
+    """The meeting at ``slug`` if the reader may read it; 404, as for no meeting at all, otherwise."""
+    return readable_or_404(find_meeting(slug, public=False), slug)
+
+
+def readable_or_404(found, slug: str):
+    """What was loaded with the meeting at ``slug`` (the meeting itself, or a row starting with it), if readable."""
+    meeting = found[0] if isinstance(found, tuple) else found
+    return published_or_404(found if meeting is not None and may_read_meeting(meeting) else None, slug)
+
+
 def _signed_in(user) -> bool:
     return user is not None and user.is_authenticated and user.is_active
 

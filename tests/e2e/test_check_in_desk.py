@@ -13,18 +13,6 @@ from tests.integration.presence_support import MON, PASSWORD, build_small_meetin
 
 pytestmark = pytest.mark.e2e
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
-
-
 @pytest.fixture
 def door_meeting(make):
     meeting = build_small_meeting(make)

@@ -91,7 +91,9 @@ def test_the_public_edition_prints_no_online_links_and_the_internal_one_is_for_o
     meeting = make.meeting()
     make.session(meeting, "Open", online_link="https://meet.example.org/open", online_link_public=True)
     make.session(meeting, "Closed", datetime(2021, 10, 18, 11), online_link="https://meet.example.org/closed")
-    assert "meet.example.org" not in client.get("/events/test-meeting/programme").get_data(as_text=True)
+    public = client.get("/events/test-meeting/programme").get_data(as_text=True)
+    assert "meet.example.org" not in public
+    assert 'value="internal"' not in public  # not offered to a reader who would be refused it
     assert client.get("/events/test-meeting/programme?edition=internal").status_code == 403
 
 
@@ -110,6 +112,7 @@ def test_the_internal_edition_prints_every_online_link_for_an_organiser(client, 
     assert "Join online: https://meet.example.org/open" in words(internal)
     assert "Join online: https://meet.example.org/closed" in words(internal)
     assert '@top-center { content: "Internal: not for distribution"; }' in internal
+    assert 'value="internal"' in internal
 
 
 @pytest.mark.parametrize("query, size", [("", "a4"), ("?paper=a4", "a4"), ("?paper=letter", "letter"),

@@ -4,6 +4,8 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField, StringField
 from wtforms.validators import AnyOf, DataRequired, Length
 
+from planner.web.organise.forms import ZONE_PICKER
+
 CHECK_IN, UNDO = "check_in", "undo"
 MAX_QUERY_LENGTH = 100  # a search at the door is a name, or part of one
 
@@ -20,6 +22,6 @@ class TickForm(FlaskForm):
 class OnlineReportForm(FlaskForm):
     report = FileField("Attendance report (CSV)", validators=[FileRequired(message="Choose the report file.")],
                        description="Name or email, join time and leave time; at most 2 MB.")
-    timezone = StringField("Time zone of times without an offset", validators=[DataRequired()],
+    timezone = StringField("Time zone of times without an offset", validators=[DataRequired()], render_kw=ZONE_PICKER,
                            description="The zone the platform wrote its times in, when the file does not say; "
                                        "usually the meeting's.")

@@ -3,9 +3,10 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
+from planner.domain.attendance_defaults import default_day_modes
 from planner.domain.errors import InvalidInput, StaleEdit
 from planner.domain.registration_csv import MAX_BYTES, CsvProblems, read_participants
-from planner.domain.timezones import to_local
+from planner.domain.timezones import local_day, to_local
 from planner.domain.vocabulary import DayMode, ParticipantRole
 from planner.extensions import db
 from planner.models import Institution, Meeting, Person, Registration
@@ -14,6 +15,7 @@ from planner.operations.personal_tokens import issue_personal_token, revoke_pers
 from planner.operations.registrations import (
     delete_registration, import_participants, register_participant, update_registration,
 )
+from planner.queries.agenda import agenda_sessions
 from planner.queries.headcounts import day_headcounts
 from planner.queries.registrations import find_registration, meeting_registrations, shared_emails
 from planner.domain.permissions import Right
@@ -94,6 +96,10 @@ def _registration_form(meeting: Meeting, registration: Registration | None = Non
                 "version": str(registration.version),
                 **{day_field(day): registration.mode_on(day).value for day in meeting.days}}
         kwargs.setdefault("data", data)
+    else:
+        busy = {local_day(s.starts_at, meeting.timezone) for s in agenda_sessions(meeting, public=False)}
+        kwargs.setdefault("data", {day_field(day): mode.value for day, mode in
+                                   default_day_modes(meeting.days, busy, meeting.format).items()})
     form = RegistrationForm.with_days(meeting.days, **kwargs)
     people = db.session.scalars(select(Person).where(Person.meeting_id == meeting.id).order_by(Person.name))
     form.person.choices = [option("", "— a new person —")] + [option(str(p.id), p.display_name) for p in people]
