@@ -2,8 +2,9 @@
 laptop and on a phone."""
 import pytest
 
-from planner.domain.vocabulary import TeamRole
+from planner.domain.vocabulary import Role, TeamRole
 from planner.extensions import db
+from planner.operations.agenda import assign_role
 from planner.operations.accounts import create_organiser
 from planner.operations.team import grant_role
 from tests.e2e.accessibility import axe, violations  # noqa: F401  (fixture)
@@ -29,7 +30,11 @@ def meeting(make):
     small = build_small_meeting(make)
     grant_role(small.meeting, create_organiser("organiser@example.org", PASSWORD), TeamRole.ORGANISER, actor=None)
     db.session.commit()
-    return dict(session=small.meeting.sessions[0].id, person=small.meeting.people[0].id)
+    # A person page is public only for someone holding a role in a public session.
+    session, speaker = small.meeting.sessions[0], small.meeting.people[0]
+    assign_role(session, speaker, Role.SPEAKER)
+    db.session.commit()
+    return dict(session=session.id, person=speaker.id)
 
 
 @pytest.mark.parametrize("device", [LAPTOP, PHONE], ids=["laptop", "phone"])

@@ -1,5 +1,6 @@
 """The timetable editor on a 1366×768 laptop, page scrolled, driven with Playwright's real mouse and keyboard."""
 import re
+import time
 from datetime import date, datetime
 
 import pytest
@@ -17,6 +18,15 @@ pytestmark = pytest.mark.e2e
 
 PASSWORD = "correct horse battery"
 TIMETABLE = "/events/egm/organise/timetable/2021-10-18"
+
+
+def wait_until(page, expression: str, seconds: float = 10) -> None:
+    """Poll ``expression`` in the page. (Playwright's wait_for_function evaluates its text with eval, which the
+    page's Content-Security-Policy forbids.)"""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"still false after {seconds} s: {expression}"
+        page.wait_for_timeout(50)
 
 
 @pytest.fixture
@@ -89,8 +99,8 @@ def test_a_long_drag_scrolls_at_the_edge_and_lands_where_the_pointer_is(editor):
     grab(editor, "Customs data talk")
     x, _ = y_of(editor, "Room A", "10:00")
     editor.mouse.move(x, 760, steps=10)
-    editor.wait_for_function("(g => g.scrollTop + g.clientHeight >= g.scrollHeight - 1)"
-                             "(document.getElementById('timetable'))")
+    wait_until(editor, "(g => g.scrollTop + g.clientHeight >= g.scrollHeight - 1)"
+                       "(document.getElementById('timetable'))")
     editor.mouse.move(*y_of(editor, "Room A", "16:30"), steps=4)
     editor.mouse.move(*y_of(editor, "Room A", "16:30"))
     editor.mouse.up()
@@ -103,7 +113,7 @@ def test_a_long_drag_scrolls_at_the_edge_and_lands_where_the_pointer_is(editor):
 def test_the_wheel_scrolls_during_a_drag_and_the_drop_follows(editor):
     grab(editor, "Customs data talk")
     editor.mouse.wheel(0, 400)
-    editor.wait_for_function("document.getElementById('timetable').scrollTop >= 300")
+    wait_until(editor, "document.getElementById('timetable').scrollTop >= 300")
     editor.mouse.move(*y_of(editor, "Room B", "14:00"), steps=4)
     editor.mouse.up()
     expect(status(editor)).to_have_text("Saved: Customs data talk, 14:00–15:00, Room B.")
