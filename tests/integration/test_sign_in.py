@@ -33,6 +33,7 @@ def test_a_wrong_email_or_password_is_refused_with_one_message_beside_the_passwo
     response = auth.login(email, password)
     assert response.status_code == 400
     assert errors_beside_fields(response) == {"password": ["The email or the password is not right."]}
+    assert "Nothing was saved" not in text_of(response)  # a sign-in saves nothing; saying so misleads
     assert client.get("/organise/").status_code == 302
 
 
