@@ -100,6 +100,22 @@ def app(migrated_database_url):
 
 
 @pytest.fixture
+def other_app(migrated_database_url):
+    """More applications over the test database (another worker, other settings): ``other_app(SETTING=…)``;
+    their connections are closed afterwards."""
+    made = []
+
+    def making(**settings):
+        made.append(test_app(migrated_database_url, **settings))
+        return made[-1]
+
+    yield making
+    for app in made:
+        with app.app_context():
+            db.engine.dispose()
+
+
+@pytest.fixture
 def app_context(app):
     with app.app_context():
         yield

@@ -9,7 +9,7 @@ from planner.database import utcnow
 from planner.extensions import db
 from planner.models import SignIn
 from planner.operations.accounts import find_user, resume_sign_in, start_password_reset, start_sign_in
-from tests.conftest import PASSWORD, test_app
+from tests.conftest import PASSWORD
 from tests.integration.browsing import csrf_token_of, errors_beside_fields, flashes_of, submit, text_of
 from tests.integration.invitation_support import inbox  # noqa: F401  (fixture)
 
@@ -175,10 +175,11 @@ def test_an_administrator_cannot_switch_off_themselves_or_the_last_administrator
         "You cannot deactivate your own account.", "The site needs at least one administrator."]
 
 
-def test_session_cookies_are_http_only_and_same_site_and_secure_when_the_site_says_so(app, client, owned, auth):
+def test_session_cookies_are_http_only_and_same_site_and_secure_when_the_site_says_so(other_app, client, owned,
+                                                                                      auth):
     cookie = auth.login("owner@example.org").headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Secure" not in cookie
-    https = test_app(app.config["SQLALCHEMY_DATABASE_URI"], SECURE_COOKIES=True).test_client()
+    https = other_app(SECURE_COOKIES=True).test_client()
     page = https.get("/login", base_url="https://localhost")
     response = https.post("/login", base_url="https://localhost", data={
         "email": "owner@example.org", "password": PASSWORD, "remember": "y", "csrf_token": csrf_token_of(page)},

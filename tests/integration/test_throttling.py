@@ -14,7 +14,7 @@ from werkzeug.security import generate_password_hash
 from planner.extensions import db
 from planner.models import accounts
 from planner.operations.accounts import create_organiser
-from tests.conftest import PASSWORD, test_app
+from tests.conftest import PASSWORD
 from tests.integration.browsing import csrf_token_of, submit, text_of
 from tests.integration.invitation_support import inbox  # noqa: F401  (fixture)
 
@@ -69,10 +69,9 @@ def test_twenty_registrations_an_hour_from_one_address(client, owned):
     assert 429 not in answers[:20] and answers[20] == 429
 
 
-def test_with_redis_every_worker_counts_the_same_attempts(migrated_database_url, owned):
+def test_with_redis_every_worker_counts_the_same_attempts(other_app, owned):
     prefix = f"planner-test-{uuid.uuid4().hex}"
-    first, second = (test_app(migrated_database_url, REDIS_URL=REDIS_URL, RATELIMIT_KEY_PREFIX=prefix)
-                     for _ in range(2))
+    first, second = (other_app(REDIS_URL=REDIS_URL, RATELIMIT_KEY_PREFIX=prefix) for _ in range(2))
     for n in range(10):
         assert _sign_in(first.test_client(), "owner@example.org", f"wrong guess {n}").status_code == 400
     assert _sign_in(second.test_client(), "owner@example.org", PASSWORD).status_code == 429
@@ -81,10 +80,11 @@ def test_with_redis_every_worker_counts_the_same_attempts(migrated_database_url,
     redis.delete(*redis.keys(f"*{prefix}*"))
 
 
-def test_an_unknown_email_takes_as_long_as_a_wrong_password(migrated_database_url, monkeypatch, seed):
+def test_an_unknown_email_takes_as_long_as_a_wrong_password(app, other_app, monkeypatch):
+    """(``app`` empties the database afterwards.)"""
     # Hashing as in production here: the difference to hide is the cost of checking a real hash.
     monkeypatch.setattr(accounts, "generate_password_hash", generate_password_hash)
-    app = test_app(migrated_database_url, RATELIMIT_ENABLED=False)
+    app = other_app(RATELIMIT_ENABLED=False)
     with app.app_context():
         create_organiser("owner@example.org", PASSWORD)
         db.session.commit()
