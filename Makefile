@@ -36,8 +36,9 @@ run: demo
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
 # Production: migrations first, then gunicorn (PLANNER_WORKERS, PLANNER_BIND; deploy/gunicorn.conf.py).
+# Cookies are HTTPS-only here unless PLANNER_SECURE_COOKIES=false (a deployment without TLS in front).
 serve: db
-	$(BIN)/gunicorn --config deploy/gunicorn.conf.py 'planner:create_app()'
+	PLANNER_SECURE_COOKIES=$${PLANNER_SECURE_COOKIES:-true} $(BIN)/gunicorn --config deploy/gunicorn.conf.py 'planner:create_app()'
 
 # Production, beside `make serve`: sends the invitation emails organisers queue (PLANNER_REDIS_URL, PLANNER_SMTP_*).
 # No migrations here: `make serve` applies them, and two processes should not race to.

@@ -9,10 +9,11 @@ from sqlalchemy import exists, select
 from planner.demo.loader import load_demo_meetings
 from planner.domain.errors import InvalidInput
 from planner.extensions import db
-from planner.jobs import invitation_queue
-from planner.models import Meeting
-from planner.operations.accounts import create_organiser, find_user
-from planner.operations.meetings import add_organiser
+from planner.jobs import invitation_queue, mail_queue
+from planner.domain.vocabulary import TeamRole
+from planner.models import Meeting, User
+from planner.operations.accounts import create_organiser, find_user, no_account_yet, start_password_reset
+from planner.operations.team import grant_role
 from planner.operations.personal_tokens import issue_personal_token, revoke_personal_token
 from planner.operations.tokens import create_token
 from planner.queries.agenda import find_meeting
@@ -48,36 +49,63 @@ def _read_password() -> str:
 @click.argument("email")
 @click.option("--name", default="", help="The organiser's name.")
 @click.option("--meeting", "slugs", multiple=True, help="Make them an organiser of this meeting (repeatable).")
-def create_organiser_command(email: str, name: str, slugs: tuple[str, ...]) -> None:
-    """Create an organiser account; the password comes from a prompt, or the first line of stdin."""
+@click.option("--administrator/--no-administrator", default=None,
+              help="Site administrator? By default only the first account of an empty database is one.")
+def create_organiser_command(email: str, name: str, slugs: tuple[str, ...], administrator: bool | None) -> None:
+    """Create an account; the password comes from a prompt, or the first line of stdin."""
+    if administrator is None:
+        administrator = no_account_yet()  # someone must be able to manage the site from the browser
     try:
-        user = create_organiser(email, _read_password(), name)
+        user = create_organiser(email, _read_password(), name, administrator=administrator)
     except InvalidInput as error:
-        raise click.ClickException("; ".join(f"{field}: {message}" for field, message in error.errors.items()))
+        raise click.ClickException(_said(error))
     for slug in slugs:
-        _grant(user, slug)
+        _grant(user, slug, TeamRole.ORGANISER)
     db.session.commit()
-    click.echo(f"Created organiser {user.email}.")
+    click.echo(f"Created {'administrator' if user.administrator else 'account'} {user.email}.")
+
+
+def _said(error: InvalidInput) -> str:
+    return "; ".join(f"{field}: {message}" for field, message in error.errors.items())
 
 
 @organiser_cli.command("grant")
 @click.argument("email")
 @click.argument("slug")
-def grant_command(email: str, slug: str) -> None:
-    """Make an existing account an organiser of the meeting at SLUG."""
+@click.option("--role", type=click.Choice([role.value for role in TeamRole]), default=TeamRole.ORGANISER.value,
+              show_default=True, help="The role on the meeting's team.")
+def grant_command(email: str, slug: str, role: str) -> None:
+    """Give an existing account a role on the team of the meeting at SLUG."""
+    user = _account(email)
+    _grant(user, slug, TeamRole(role))
+    db.session.commit()
+    click.echo(f"{user.email} is now {TeamRole(role).label} of {slug}.")
+
+
+def _account(email: str) -> User:
     user = find_user(email)
     if user is None:
         raise click.ClickException(f"There is no account for {email}.")
-    _grant(user, slug)
-    db.session.commit()
-    click.echo(f"{user.email} now organises {slug}.")
+    return user
 
 
-def _grant(user, slug: str) -> None:
+def _grant(user, slug: str, role: TeamRole) -> None:
     meeting = find_meeting(slug, public=False)
     if meeting is None:
         raise click.ClickException(f"There is no meeting at “{slug}”.")
-    add_organiser(meeting, user)
+    grant_role(meeting, user, role, actor=None)
+
+
+@click.command("password-reset")
+@with_appcontext
+@click.argument("email")
+def password_reset_command(email: str) -> None:
+    """Print a single-use link, valid for an hour, that sets a new password for the account EMAIL
+    (for sites without a mail server); PLANNER_BASE_URL is the site's address."""
+    user = _account(email)
+    secret = start_password_reset(user)
+    db.session.commit()
+    click.echo(f"{current_app.config['BASE_URL'].rstrip('/')}/password-reset/{secret}")
 
 
 token_cli = AppGroup("token", help="API tokens.")
@@ -88,9 +116,7 @@ token_cli = AppGroup("token", help="API tokens.")
 @click.option("--name", default="command line", help="What the token is for.")
 def create_token_command(email: str, name: str) -> None:
     """Create an API token for the account EMAIL and print its secret (shown only once)."""
-    user = find_user(email)
-    if user is None:
-        raise click.ClickException(f"There is no account for {email}.")
+    user = _account(email)
     try:
         _, secret = create_token(user, name)
     except InvalidInput as error:
@@ -144,7 +170,8 @@ def invitations_worker_command(burst: bool) -> None:
     if queue is None:
         raise click.ClickException("Set PLANNER_REDIS_URL: without Redis, invitations are sent by the web process.")
     # Each job runs in a process of its own (a fork), so one that crashes or hangs takes only itself down.
-    Worker([queue], connection=queue.connection).work(burst=burst)
+    queues = [mail_queue(current_app.config), queue]  # account mail (resets, team invitations) first
+    Worker(queues, connection=queue.connection).work(burst=burst)
 
 
 def register_commands(app: Flask) -> None:
@@ -153,3 +180,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(token_cli)
     app.cli.add_command(personal_cli)
     app.cli.add_command(invitations_worker_command)
+    app.cli.add_command(password_reset_command)

@@ -1,6 +1,7 @@
 """Configuration: defaults here, then ``instance/config.py``, then the environment."""
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 from flask import Flask
@@ -26,6 +27,21 @@ class Defaults:
     EVENT_TEXT_CACHE_ENTRIES = 10_000
     # Static addresses change with their files (planner/web/static_files.py), so browsers may keep them long.
     STATIC_MAX_AGE_SECONDS = 365 * 24 * 60 * 60
+    # No request body beyond this is read: Werkzeug answers 413 before spooling it. Uploads are the largest
+    # (a participants CSV is at most 2 MB); the online reports' page allows its own (web/organise/online_reports.py).
+    MAX_CONTENT_LENGTH = 4 * 1024 * 1024
+    # Cookies: never readable by scripts, not sent on cross-site requests, and HTTPS-only when the site is served
+    # over HTTPS (PLANNER_SECURE_COOKIES, on in `make serve`).
+    SECURE_COOKIES = False
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_DURATION = timedelta(days=30)
+    # How many proxies in front set X-Forwarded-For/-Proto/-Host (werkzeug's ProxyFix); 0 trusts none of them.
+    TRUSTED_PROXIES = 0
+    # Where links in what the command line prints point (a password reset link, say).
+    BASE_URL = "http://127.0.0.1:5000"
     # The benchmark's X-Query-Count header (planner/query_count.py); off in every real deployment.
     COUNT_QUERIES = False
 
@@ -43,6 +59,8 @@ def load_config(app: Flask, test_config: dict | None) -> None:
         "SQLALCHEMY_DATABASE_URI", "sqlite:///" + str(Path(app.instance_path) / "planner.sqlite")
     )
     app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app.config["SQLALCHEMY_DATABASE_URI"])
+    secure = bool(app.config["SECURE_COOKIES"])
+    app.config.update(SESSION_COOKIE_SECURE=secure, REMEMBER_COOKIE_SECURE=secure)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret_key(Path(app.instance_path))
 

@@ -5,6 +5,8 @@ address) and loads everything else from the database, in an application of its o
 from the environment as the web's is: the worker shares no state with the web processes.
 """
 from datetime import date
+from email import message_from_bytes, policy
+from email.message import EmailMessage
 
 from redis import Redis, RedisError
 from rq import Callback, Queue
@@ -16,9 +18,11 @@ from planner.extensions import db
 from planner.models import InvitationBatch
 from planner.operations.invitation_batches import fail_batch, run_batch
 from planner.operations.invitations import Scope
-from planner.operations.mail import smtp_settings
+from planner.operations.mail import send_messages, smtp_settings
 
 QUEUE_NAME = "planner-invitations"
+# Messages that must go out soon (password resets, team invitations) wait for no batch of invitations.
+MAIL_QUEUE_NAME = "planner-mail"
 # Thousands of messages to a slow mail server take a while; RQ's default (three minutes) is too short.
 JOB_TIMEOUT_SECONDS = 6 * 60 * 60
 
@@ -28,6 +32,36 @@ def invitation_queue(config) -> Queue | None:
     if not (url := config.get("REDIS_URL")):
         return None
     return Queue(QUEUE_NAME, connection=Redis.from_url(url, socket_connect_timeout=5))
+
+
+def mail_queue(config) -> Queue | None:
+    if not (url := config.get("REDIS_URL")):
+        return None
+    return Queue(MAIL_QUEUE_NAME, connection=Redis.from_url(url, socket_connect_timeout=5))
+
+
+def deliver(message: EmailMessage, config) -> str | None:
+    """Send one message through the mail worker when Redis is configured, else now; None once it went (or was
+    queued), or why not."""
+    if (queue := mail_queue(config)) is not None:
+        try:
+            queue.enqueue(send_message_job, args=(message.as_bytes(),), description=f"mail to {message['To']}")
+            return None
+        except RedisError as error:
+            return f"The job queue (Redis) did not answer ({error})."
+    settings = smtp_settings(config)
+    if settings is None:
+        return "No mail server is configured (PLANNER_SMTP_HOST)."
+    return list(send_messages([message], settings))[0]
+
+
+def send_message_job(raw: bytes) -> None:
+    """The job: send one message as it was written; a refusal raises, so RQ keeps it among the failed jobs."""
+    settings = smtp_settings(create_app().config)
+    if settings is None:
+        raise RuntimeError("The mail worker has no mail server configured (PLANNER_SMTP_HOST).")
+    if reason := list(send_messages([message_from_bytes(raw, policy=policy.default)], settings))[0]:
+        raise RuntimeError(reason)
 
 
 def enqueue_batch(queue: Queue, batch: InvitationBatch, *, base_url: str, scope: Scope = Scope(),

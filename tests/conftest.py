@@ -11,14 +11,15 @@ from werkzeug.security import generate_password_hash
 
 from planner import create_app
 from planner.config import database_url
-from planner.domain.vocabulary import AttendanceMode, InstitutionKind, MeetingFormat, SessionKind
+from planner.domain.vocabulary import AttendanceMode, InstitutionKind, MeetingFormat, SessionKind, TeamRole
 from flask_login import FlaskLoginClient
 
 from planner.extensions import db
 from planner.models import accounts
-from planner.operations.accounts import create_organiser, find_user
+from planner.operations.accounts import create_organiser, find_user, start_sign_in
 from planner.operations.agenda import add_session
-from planner.operations.meetings import add_institution, add_organiser, add_person, add_room, create_meeting
+from planner.operations.meetings import add_institution, add_person, add_room, create_meeting
+from planner.operations.team import grant_role
 from planner.operations.tokens import create_token
 from tests.integration.browsing import csrf_token_of
 
@@ -151,11 +152,12 @@ class Factory:
         db.session.commit()
         return session
 
-    def organiser(self, email="organiser@example.org", password=PASSWORD, *, name="", meetings=()):
+    def organiser(self, email="organiser@example.org", password=PASSWORD, *, name="", meetings=(),
+                  administrator=False):
         """An account that organises ``meetings`` (none: a signed-in stranger to every meeting)."""
-        user = create_organiser(email, password, name)
+        user = create_organiser(email, password, name, administrator=administrator)
         for meeting in meetings:
-            add_organiser(meeting, user)
+            grant_role(meeting, user, TeamRole.ORGANISER, actor=None)
         db.session.commit()
         return user
 
@@ -174,10 +176,11 @@ def make(app_context):
 @pytest.fixture
 def sign_in(app, app_context):
     """A test client signed in as an organiser of the given meetings: ``sign_in(meeting).get(...)``."""
-    def signed_in(*meetings, email: str = "organiser@example.org") -> FlaskLoginClient:
-        user = find_user(email) or create_organiser(email, ORGANISER_PASSWORD)
+    def signed_in(*meetings, email: str = "organiser@example.org", administrator: bool = False) -> FlaskLoginClient:
+        user = find_user(email) or create_organiser(email, ORGANISER_PASSWORD, administrator=administrator)
         for meeting in meetings:
-            add_organiser(meeting, user)
+            grant_role(meeting, user, TeamRole.ORGANISER, actor=None)
+        start_sign_in(user, remembered=False)  # the client's session carries this sign-in
         db.session.commit()
         return app.test_client(user=user)
 

@@ -26,7 +26,8 @@ from planner.extensions import db  # noqa: E402
 from planner.models import Change, DayAttendance, Meeting, Registration, Session  # noqa: E402
 from planner.operations.accounts import create_organiser  # noqa: E402
 from planner.operations.history import entity_name  # noqa: E402
-from planner.operations.meetings import add_organiser  # noqa: E402
+from planner.domain.vocabulary import TeamRole  # noqa: E402
+from planner.operations.team import grant_role  # noqa: E402
 from planner.operations.personal_tokens import issue_personal_token  # noqa: E402
 from planner.operations.tokens import create_token  # noqa: E402
 
@@ -65,7 +66,7 @@ def prepare(url: str) -> dict:
         for number in range(1, EDITORS + 1):
             organiser = create_organiser(f"organiser-{number}@example.org", "load-test-password",
                                          f"Organiser {number}")
-            add_organiser(meeting, organiser)
+            grant_role(meeting, organiser, TeamRole.ORGANISER, actor=None)
             _, secret = create_token(organiser, "load test")
             own = first_day_sessions[number - 1::EDITORS]
             editors.append({"name": f"organiser-{number}", "token": secret, "sessions": [

@@ -17,3 +17,18 @@ def differences(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[tup
 
 def is_noticeable_session_change(before: Mapping[str, Any], after: Mapping[str, Any]) -> bool:
     return any(name in NOTICEABLE_SESSION_FIELDS for name, _, _ in differences(before, after))
+
+
+# What organisers call the fields, where a change is shown to them (the stale-edit notice, the history).
+FIELD_LABELS = {
+    "title": "Title", "kind": "Kind", "starts_at": "Starts", "ends_at": "Ends", "room_id": "Room",
+    "parent_id": "Inside", "attendance_mode": "Attendance", "online_link": "Online link",
+    "online_link_public": "Online link shown to the public", "description": "Description",
+    "thematic_area": "Thematic area", "status": "Status", "draft": "Draft", "deleted_at": "Deleted",
+    "short_name": "Short name", "hosts": "Hosts", "first_day": "First day", "last_day": "Last day",
+    "timezone": "Time zone", "venue": "Venue", "format": "Format", "contact_email": "Contact email",
+    "published": "Published", "name": "Name", "capacity": "Seats", "online_only": "Online only",
+    "acronym": "Acronym", "country": "Country", "honorific": "Honorific", "position": "Position",
+    "institution_id": "Institution", "email": "Email", "person_id": "Person", "registration_id": "Registration",
+    "role": "Role", "home_timezone": "Home time zone", "slug": "Web address (slug)",
+}

@@ -16,10 +16,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from planner.domain.timezones import is_known_zone
+from planner.domain.timezones import is_known_zone, unknown_zone_message
 from planner.domain.vocabulary import DayMode, InstitutionKind, ParticipantRole
 
 MAX_BYTES = 2_000_000
+# What one import writes in a few seconds, well inside a worker's timeout; a larger list goes in several files.
+MAX_ROWS = 5_000
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 DAY_MODES = {
     "room": DayMode.IN_ROOM, "in_room": DayMode.IN_ROOM, "in room": DayMode.IN_ROOM, "in the room": DayMode.IN_ROOM,
@@ -51,12 +53,16 @@ class CsvProblems(ValueError):
 
 
 def read_participants(data: bytes, meeting_days: list[date]) -> list[ParticipantRow]:
+    """The rows of ``data`` (read up to just past MAX_BYTES: more is refused), or every problem found."""
     if len(data) > MAX_BYTES:
-        raise CsvProblems([(0, "file", f"The file is larger than {MAX_BYTES // 1_000_000} MB.")])
+        raise CsvProblems([(0, "file", f"The file is larger than {MAX_BYTES // 1_000_000} MB; import at most "
+                                       f"{MAX_ROWS:,} participants a file.")])
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise CsvProblems([(0, "file", "Save the file as CSV in UTF-8 encoding.")]) from None
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise CsvProblems([(line, "file", "This row is not UTF-8 text: save the file as CSV in UTF-8 "
+                                          "encoding.")]) from None
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [cell.strip().lower() for cell in next(reader)]
@@ -71,9 +77,17 @@ def read_participants(data: bytes, meeting_days: list[date]) -> list[Participant
         raise CsvProblems(problems)
     rows: list[ParticipantRow] = []
     seen_emails: dict[str, int] = {}
+    participants = 0
     try:
         for line, cells in enumerate(reader, start=2):
             if not any(cell.strip() for cell in cells):
+                continue
+            participants += 1
+            if participants > MAX_ROWS:
+                raise CsvProblems([(line, "file", f"The file has more than {MAX_ROWS:,} participants; import at "
+                                                  f"most {MAX_ROWS:,} a file.")])
+            if any("\x00" in cell for cell in cells):
+                problems.append((line, "row", "This row holds a NUL character; save the file as CSV text."))
                 continue
             if len(cells) > len(header):
                 problems.append((line, "row", "This row has more cells than the header has columns."))
@@ -130,7 +144,7 @@ def _row(line: int, values: dict[str, str], day_columns: dict[str, date], proble
         problems.append((line, "email", f"“{email}” is not an email address."))
     zone = values.get("home_timezone", "")
     if zone and not is_known_zone(zone):
-        problems.append((line, "home_timezone", f"“{zone}” is not a known IANA time zone."))
+        problems.append((line, "home_timezone", unknown_zone_message(zone)))
     kind_text = values.get("institution_kind", "").lower()
     kind = None
     if kind_text:

@@ -6,7 +6,9 @@ reader's, happens here.
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
+from difflib import get_close_matches
 from functools import lru_cache
+from importlib.resources import files
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 
@@ -51,8 +53,33 @@ _CITY_REGIONS = ("Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic"
 
 @lru_cache(maxsize=1)
 def city_zone_names() -> list[str]:
-    """The zones worth offering in a picker: UTC and every Region/City name."""
-    return ["UTC"] + [name for name in zone_names() if name.split("/")[0] in _CITY_REGIONS]
+    """The zones worth offering in a picker: UTC and the current name of every place tzdata lists (zone.tab), so
+    Asia/Kolkata and Europe/Kyiv, not their old names Asia/Calcutta and Europe/Kiev (which still work when typed)."""
+    table = files("tzdata.zoneinfo").joinpath("zone.tab").read_text(encoding="utf-8")
+    names = {line.split("\t")[2] for line in table.splitlines() if line and not line.startswith("#")}
+    return ["UTC"] + sorted(name for name in names if name in available_timezones())
+
+
+def suggested_zone(text: str) -> str | None:
+    """The zone someone probably meant by ``text``: a city's own name ("vienna"), or a near miss ("Europe/Viena")."""
+    wanted = (text or "").strip().replace(" ", "_").lower()
+    if not wanted:
+        return None
+    names = city_zone_names()
+    by_city = {name.rsplit("/", 1)[-1].lower(): name for name in names}
+    if wanted in by_city:
+        return by_city[wanted]
+    by_name = {name.lower(): name for name in names}
+    close = get_close_matches(wanted, [*by_name, *by_city], n=1, cutoff=0.8)
+    return (by_name.get(close[0]) or by_city[close[0]]) if close else None
+
+
+def unknown_zone_message(text: str, example: str = "Europe/Zurich") -> str:
+    """What to tell someone who typed a zone that does not exist, with what they probably meant."""
+    suggestion = suggested_zone(text)
+    if suggestion:
+        return f"“{text}” is not a known IANA time zone. Did you mean {suggestion}?"
+    return f"“{text}” is not a known IANA time zone, such as {example}."
 
 
 def zone_city(zone_name: str) -> str:

@@ -102,3 +102,10 @@ class BatchStatus(Choice):
     @property
     def finished(self) -> bool:
         return self in (BatchStatus.DONE, BatchStatus.FAILED)
+
+
+class TeamRole(Choice):
+    """What a member of a meeting's team may do there (domain.permissions says what each may)."""
+
+    ORGANISER = "organiser", "Organiser"
+    DOOR_STAFF = "door_staff", "Door staff"

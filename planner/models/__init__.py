@@ -1,5 +1,5 @@
 """The database models, one module per aggregate."""
-from planner.models.accounts import ApiToken, User, meeting_organisers
+from planner.models.accounts import ApiToken, PasswordReset, SignIn, User
 from planner.models.agenda import Session, SessionRole
 from planner.models.attendance import DayAttendance, Registration
 from planner.models.history import Change
@@ -7,8 +7,10 @@ from planner.models.invitations import InvitationBatch, InvitationFailure, SentI
 from planner.models.meeting import Meeting, Room
 from planner.models.people import Institution, Person
 from planner.models.presence import CheckIn, OnlineAttendance, OnlineReport
+from planner.models.team import TeamInvitation, TeamMember
 
 __all__ = [
     "ApiToken", "Change", "CheckIn", "DayAttendance", "Institution", "InvitationBatch", "InvitationFailure", "Meeting",
-    "OnlineAttendance", "OnlineReport", "Person", "Registration", "Room", "SentInvitation", "Session", "SessionRole", "User", "meeting_organisers",
+    "OnlineAttendance", "OnlineReport", "PasswordReset", "Person", "Registration", "Room", "SentInvitation", "Session",
+    "SessionRole", "SignIn", "TeamInvitation", "TeamMember", "User",
 ]

@@ -26,5 +26,9 @@ class Change(db.Model):
     summary: Mapped[str] = mapped_column(String(400))
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # The changes one request made together (a move and what moved with it, a bulk edit) share a batch: they are
+    # read, and undone, as one. An undo names the batch it took back.
+    batch: Mapped[str | None] = mapped_column(String(32), index=True)
+    undoes: Mapped[str | None] = mapped_column(String(32), index=True)
 
     user: Mapped[User | None] = relationship()

@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from planner.domain.vocabulary import MeetingFormat
+from planner.domain.vocabulary import MeetingFormat, TeamRole
 from planner.extensions import db
 from planner.database import UTCDateTime, enum_column, utcnow
 
 if TYPE_CHECKING:
     from planner.models.accounts import User
+    from planner.models.team import TeamMember
     from planner.models.agenda import Session
     from planner.models.attendance import Registration
     from planner.models.people import Institution, Person
@@ -57,9 +58,14 @@ class Meeting(db.Model):
     registrations: Mapped[list[Registration]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan"
     )
-    organisers: Mapped[list[User]] = relationship(secondary="meeting_organisers", order_by="User.email")
+    team: Mapped[list[TeamMember]] = relationship(back_populates="meeting", cascade="all, delete-orphan")
 
     __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def organisers(self) -> list[User]:
+        return sorted((member.user for member in self.team if member.role is TeamRole.ORGANISER),
+                      key=lambda user: user.email)
 
     @property
     def days(self) -> list[date]:

@@ -12,7 +12,7 @@ from planner.extensions import db
 from planner.models import Meeting, Person, Room, Session, SessionRole, User
 from planner.database import utcnow
 from planner.operations import records
-from planner.operations.history import ensure_current, jsonable, snapshot
+from planner.operations.history import ensure_current, jsonable, new_batch, snapshot
 from planner.operations.validation import optional_text, raise_if_any, required_text, web_link
 
 
@@ -36,8 +36,12 @@ def add_session(
     return session
 
 
-def update_session(session: Session, *, actor: User | None, based_on_version: int | None = None, **fields):
-    """Change any of a session's fields (those not given keep their value). Nested items move with it."""
+def update_session(session: Session, *, actor: User | None, based_on_version: int | None = None,
+                   batch: str | None = None, summary: str | None = None, **fields):
+    """Change any of a session's fields (those not given keep their value). Nested items move with it.
+
+    ``batch`` and ``summary`` file the change under a larger one (a bulk edit), read and undone with it.
+    """
     ensure_current(session, based_on_version)
     current = dict(
         title=session.title, kind=session.kind, starts=session.starts_at, ends=session.ends_at,
@@ -49,11 +53,13 @@ def update_session(session: Session, *, actor: User | None, based_on_version: in
     values = _session_values(session.meeting, errors, session, **{**current, **fields})
     raise_if_any(errors)
     shift = values["starts_at"] - session.starts_at
-    changed = update_session_fields(session, values, actor=actor, summary=f"Changed session “{values['title']}”")
+    batch = batch or new_batch()
+    changed = update_session_fields(session, values, actor=actor,
+                                    summary=summary or f"Changed session “{values['title']}”", batch=batch)
     if shift:
-        for child in _descendants(session):
+        for child in descendants(session):
             update_session_fields(child, {"starts_at": child.starts_at + shift, "ends_at": child.ends_at + shift},
-                                  actor=actor, summary=f"Moved with “{session.title}”")
+                                  actor=actor, summary=summary or f"Moved with “{session.title}”", batch=batch)
     return changed
 
 
@@ -64,31 +70,33 @@ def move_session(session: Session, *, starts: datetime, ends: datetime, room: Ro
                           room=room)
 
 
-def delete_session(session: Session, *, actor: User | None, based_on_version: int | None = None) -> None:
+def delete_session(session: Session, *, actor: User | None, based_on_version: int | None = None,
+                   batch: str | None = None, summary: str | None = None) -> None:
     """Take a session (and what sits inside it) off the agenda.
 
     The row stays, cancelled, so calendar feeds can tell subscribers to drop it.
     """
     ensure_current(session, based_on_version)
-    for item in [session, *_descendants(session)]:
+    batch = batch or new_batch()
+    for item in [session, *descendants(session)]:
         update_session_fields(item, {"deleted_at": utcnow(), "status": SessionStatus.CANCELLED}, actor=actor,
-                              summary=f"Deleted session “{item.title}”", action="deleted")
+                              summary=summary or f"Deleted session “{item.title}”", action="deleted", batch=batch)
 
 
 def update_session_fields(session: Session, values: dict[str, Any], *, actor: User | None, summary: str,
-                          action: str = "updated"):
+                          action: str = "updated", batch: str | None = None, undoes: str | None = None):
     """Write ``values``, raising the calendar SEQUENCE when a participant would notice the change."""
     current = snapshot(session)
     proposed = {**current, **{name: jsonable(value) for name, value in values.items()}}
     if is_noticeable_session_change(current, proposed):
         values = {**values, "sequence": session.sequence + 1}
     changed = records.updated(session, values, meeting_id=session.meeting_id, actor=actor, summary=summary,
-                              action=action)
+                              action=action, batch=batch, undoes=undoes)
     db.session.expire(session, ["room", "parent"])
     return changed
 
 
-def _descendants(session: Session) -> list[Session]:
+def descendants(session: Session) -> list[Session]:
     found, frontier = [], [session.id]
     while frontier:
         children = db.session.scalars(
@@ -127,7 +135,7 @@ def _session_values(meeting: Meeting, errors: dict, session: Session | None, *, 
         title=required_text(errors, "title", title, "A title", 300),
         kind=kind, starts_at=starts_at, ends_at=ends_at, attendance_mode=attendance_mode,
         room_id=room.id if room is not None else None, parent_id=parent.id if parent is not None else None,
-        description=optional_text(errors, "description", description, "The description", 20000),
+        description=optional_text(errors, "description", description, "The description", 20000, multiline=True),
         thematic_area=optional_text(errors, "thematic_area", thematic_area, "The thematic area", 200),
         status=status, online_link=web_link(errors, "online_link", online_link),
         online_link_public=bool(online_link_public), draft=bool(draft),
@@ -164,7 +172,7 @@ def _within_meeting_days(meeting: Meeting) -> str:
 def _check_parent(errors, meeting, session, parent, starts_at, ends_at) -> None:
     if parent.meeting_id != meeting.id or parent.deleted_at is not None:
         errors["parent"] = "Choose a session of this meeting."
-    elif session is not None and (parent.id == session.id or parent in _descendants(session)):
+    elif session is not None and (parent.id == session.id or parent in descendants(session)):
         errors["parent"] = "A session cannot sit inside itself or inside something it contains."
     elif starts_at and ends_at and not (parent.starts_at <= starts_at and ends_at <= parent.ends_at):
         errors["parent"] = f"This does not fit inside “{parent.title}”; adjust the times or choose another block."

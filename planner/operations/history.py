@@ -4,8 +4,9 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import Uuid, inspect, select
 
+from planner.database import UTCDateTime
 from planner.domain.changes import differences
 from planner.domain.errors import StaleEdit
 from planner.extensions import db
@@ -27,17 +28,39 @@ def jsonable(value):
     return value
 
 
+def typed_values(model, values: dict[str, Any]) -> dict[str, Any]:
+    """A snapshot's JSON values back as the model's column types: the inverse of ``jsonable``."""
+    columns = inspect(model).columns
+    typed = {}
+    for name, value in values.items():
+        column_type = columns[name].type
+        if value is not None and isinstance(column_type, UTCDateTime):
+            value = datetime.fromisoformat(value)
+        elif value is not None and getattr(column_type, "enum_class", None) is not None:
+            value = column_type.enum_class(value)
+        elif value is not None and isinstance(column_type, Uuid):
+            value = uuid.UUID(value)
+        typed[name] = value
+    return typed
+
+
 def entity_name(record) -> str:
     return inspect(record).mapper.class_.__name__.lower()
 
 
+def new_batch() -> str:
+    """A key for changes made together, read and undone as one."""
+    return uuid.uuid4().hex
+
+
 def record_change(
     record, *, meeting_id: int | None, actor: User | None, action: str, summary: str,
-    before: dict | None, after: dict | None,
+    before: dict | None, after: dict | None, batch: str | None = None, undoes: str | None = None,
 ) -> Change:
     change = Change(
         meeting_id=meeting_id, user_id=actor.id if actor else None, entity=entity_name(record),
         entity_id=inspect(record).identity[0], action=action, summary=summary[:400], before=before, after=after,
+        batch=batch or new_batch(), undoes=undoes,
     )
     db.session.add(change)
     return change

@@ -6,6 +6,7 @@ only what went out is recorded as sent (operations.invitations).
 """
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
+from email.errors import MessageError
 
 from planner.database import utcnow
 from planner.domain.calendars.messages import invitation_email
@@ -69,8 +70,11 @@ def send_batch(batch: InvitationBatch, prepared: Sequence[Prepared], settings: S
     batch.total = len(prepared)
     checkpoint()
     went_out: list[Prepared] = []
-    messages = (invitation_email(item.letter, stamp=now) for item in prepared)
-    for count, (item, failure) in enumerate(zip(prepared, send_messages(messages, settings)), start=1):
+    handed_over: list[Prepared] = []  # given to the mail server, in order, its outcome not yet known
+    handled = 0
+
+    def answered(item: Prepared, failure: str | None) -> None:
+        nonlocal handled, went_out
         if failure is None:
             went_out.append(item)
         else:
@@ -79,11 +83,26 @@ def send_batch(batch: InvitationBatch, prepared: Sequence[Prepared], settings: S
                 recipient=f"{person.display_name} <{person.email}>", session_title=item.session.title,
                 reason=failure))
             batch.failed += 1
-        if count % CHECKPOINT_EVERY == 0 or count == len(prepared):
+        handled += 1
+        if handled % CHECKPOINT_EVERY == 0 or handled == len(prepared):
             record_sent(went_out, actor=batch.started_by, now=now)
             batch.sent += len(went_out)
             went_out = []
             checkpoint()
+
+    def messages():
+        """Each message, written only when it is due; one that cannot be written fails alone."""
+        for item in prepared:
+            try:
+                message = invitation_email(item.letter, stamp=now)
+            except (ValueError, MessageError) as error:  # UnwritableMessage, or what the email package refuses
+                answered(item, f"The message could not be written. {error}")
+                continue
+            handed_over.append(item)
+            yield message
+
+    for failure in send_messages(messages(), settings):
+        answered(handed_over.pop(0), failure)
     batch.status = BatchStatus.DONE
     batch.finished_at = utcnow()
     db.session.flush()

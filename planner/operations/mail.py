@@ -5,8 +5,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from email.message import EmailMessage
 
-# Refusals of one message; smtplib resets the transaction, so the connection serves the next one.
-_REFUSALS = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError)
+# Refusals of one message; smtplib resets the transaction, so the connection serves the next one. (A message to an
+# address beyond ASCII, to a server without SMTPUTF8, is refused before its transaction begins.)
+_REFUSALS = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError,
+             smtplib.SMTPNotSupportedError)
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,14 @@ from datetime import date, datetime
 
 from sqlalchemy import func, or_, select
 
-from planner.domain.timezones import is_known_zone, to_instant, to_local
-from planner.domain.vocabulary import InstitutionKind, MeetingFormat
+from planner.domain.timezones import is_known_zone, to_instant, to_local, unknown_zone_message
+from planner.domain.vocabulary import InstitutionKind, MeetingFormat, TeamRole
 from planner.extensions import db
 from planner.models import Institution, Meeting, Person, Room, Session, User
 from planner.operations import records
 from planner.operations.agenda import remove_role, update_session_fields
 from planner.operations.history import ensure_current
+from planner.operations.team import grant_role
 from planner.operations.validation import (
     email_address, optional_text, raise_if_any, required_text, web_link,
 )
@@ -27,9 +28,9 @@ def _meeting_values(errors: dict, *, title: str, first_day: date, last_day: date
     values = dict(
         title=required_text(errors, "title", title, "A title", 300),
         short_name=optional_text(errors, "short_name", short_name, "The short name", 80),
-        hosts=optional_text(errors, "hosts", hosts, "Hosts", 2000),
+        hosts=optional_text(errors, "hosts", hosts, "Hosts", 2000, multiline=True),
         venue=optional_text(errors, "venue", venue, "The venue", 300),
-        description=optional_text(errors, "description", description, "The description", 20000),
+        description=optional_text(errors, "description", description, "The description", 20000, multiline=True),
         online_link=web_link(errors, "online_link", online_link),
         contact_email=email_address(errors, "contact_email", contact_email),
         first_day=first_day, last_day=last_day, timezone=(timezone or "").strip(), format=format,
@@ -43,7 +44,7 @@ def _meeting_values(errors: dict, *, title: str, first_day: date, last_day: date
         if day and not EARLIEST_DAY <= day <= LATEST_DAY:
             errors[name] = f"Give a day between {EARLIEST_DAY.year} and {LATEST_DAY.year}."
     if not is_known_zone(values["timezone"]):
-        errors["timezone"] = f"“{timezone}” is not a known IANA time zone, such as Asia/Seoul."
+        errors["timezone"] = unknown_zone_message(timezone, "Asia/Seoul")
     return values
 
 
@@ -57,9 +58,10 @@ def create_meeting(*, slug: str, actor: User | None = None, **fields) -> Meeting
     values = _meeting_values(errors, **fields)
     raise_if_any(errors)
     meeting = Meeting(slug=slug, **values)
+    records.created(meeting, meeting_id=None, actor=actor, summary=f"Created meeting “{meeting.title}”")
     if actor is not None:
-        meeting.organisers.append(actor)
-    return records.created(meeting, meeting_id=None, actor=actor, summary=f"Created meeting “{meeting.title}”")
+        grant_role(meeting, actor, TeamRole.ORGANISER, actor=actor)
+    return meeting
 
 
 def update_meeting(meeting: Meeting, *, actor: User | None, based_on_version: int | None = None, **fields):
@@ -73,6 +75,13 @@ def update_meeting(meeting: Meeting, *, actor: User | None, based_on_version: in
     if values["timezone"] != old_zone:
         _keep_wall_clock_times(meeting, old_zone, actor)
     return changed
+
+
+def set_published(meeting: Meeting, published: bool, *, actor: User | None, based_on_version: int | None = None):
+    """Publish a meeting (its pages, programme and calendar files open to anyone) or make it a draft again."""
+    summary = f"Published meeting “{meeting.title}”" if published else f"Made meeting “{meeting.title}” a draft"
+    return records.updated(meeting, {"published": bool(published)}, meeting_id=meeting.id, actor=actor,
+                           based_on_version=based_on_version, summary=summary)
 
 
 def _keep_wall_clock_times(meeting: Meeting, old_zone: str, actor: User | None) -> None:
@@ -93,12 +102,6 @@ def _rezone(instant: datetime, old_zone: str, new_zone: str) -> datetime:
 def delete_meeting(meeting: Meeting, *, actor: User | None, based_on_version: int | None = None) -> None:
     records.deleted(meeting, meeting_id=None, actor=actor, based_on_version=based_on_version,
                     summary=f"Deleted meeting “{meeting.title}” ({meeting.slug})")
-
-
-def add_organiser(meeting: Meeting, user: User) -> None:
-    if user not in meeting.organisers:
-        meeting.organisers.append(user)
-        db.session.flush()
 
 
 # Rooms
@@ -189,7 +192,7 @@ def delete_institution(institution: Institution, *, actor: User | None, based_on
 
 # People
 
-def _person_values(meeting: Meeting, errors: dict, *, name: str, honorific: str = "", position: str = "",
+def person_values(meeting: Meeting, errors: dict, *, name: str, honorific: str = "", position: str = "",
                    institution: Institution | None = None, email: str = "") -> dict:
     if institution is not None and institution.meeting_id != meeting.id:
         errors["institution"] = "Choose an institution of this meeting."
@@ -204,7 +207,7 @@ def _person_values(meeting: Meeting, errors: dict, *, name: str, honorific: str 
 
 def add_person(meeting: Meeting, *, actor: User | None = None, **fields) -> Person:
     errors: dict[str, str] = {}
-    values = _person_values(meeting, errors, **fields)
+    values = person_values(meeting, errors, **fields)
     raise_if_any(errors)
     person = Person(meeting_id=meeting.id, **values)
     records.created(person, meeting_id=meeting.id, actor=actor, summary=f"Added {person.name}")
@@ -214,7 +217,7 @@ def add_person(meeting: Meeting, *, actor: User | None = None, **fields) -> Pers
 
 def update_person(person: Person, *, actor: User | None, based_on_version: int | None = None, **fields):
     errors: dict[str, str] = {}
-    values = _person_values(person.meeting, errors, **fields)
+    values = person_values(person.meeting, errors, **fields)
     raise_if_any(errors)
     changed = records.updated(person, values, meeting_id=person.meeting_id, actor=actor,
                               based_on_version=based_on_version, summary=f"Changed {values['name']}")
@@ -248,6 +251,9 @@ def update_registration_settings(
     values = {"registration_open": bool(registration_open)}
     for field, value in (("registration_closes_at", registration_closes_at),
                          ("attendance_changes_close_at", attendance_changes_close_at)):
+        if value and not EARLIEST_DAY <= value.date() <= LATEST_DAY:
+            errors[field] = f"Give a day between {EARLIEST_DAY.year} and {LATEST_DAY.year}."
+            continue
         try:
             values[field] = to_instant(value, meeting.timezone) if value and value.tzinfo is None else value
         except ValueError as error:

@@ -9,7 +9,7 @@ from planner.domain.errors import InvalidInput
 from planner.domain.intervals import days_touched
 from planner.domain.matching import Match, Registrant, Registrants
 from planner.domain.platform_report import ReportRow, file_digest, read_platform_report
-from planner.domain.timezones import is_known_zone
+from planner.domain.timezones import is_known_zone, unknown_zone_message
 from planner.extensions import db
 from planner.models import CheckIn, Meeting, OnlineAttendance, OnlineReport, Person, Registration, User
 from planner.operations import records
@@ -81,7 +81,7 @@ def import_online_report(meeting: Meeting, data: bytes, *, filename: str, zone_n
     """
     zone_name = (zone_name or "").strip()
     if not is_known_zone(zone_name):
-        raise InvalidInput("timezone", f"“{zone_name}” is not a known IANA time zone, such as {meeting.timezone}.")
+        raise InvalidInput("timezone", unknown_zone_message(zone_name, meeting.timezone))
     digest = file_digest(data)
     earlier = db.session.scalar(
         select(OnlineReport).where(OnlineReport.meeting_id == meeting.id, OnlineReport.content_sha256 == digest)

@@ -7,20 +7,32 @@ from planner.models import Meeting, User
 from planner.operations.history import ensure_current, record_change, snapshot
 
 
-def created(record, *, meeting_id: int | None, actor: User | None, summary: str):
+def created(record, *, meeting_id: int | None, actor: User | None, summary: str, batch: str | None = None):
     """Insert ``record``; a new meeting's own creation is filed under the meeting itself."""
     db.session.add(record)
     db.session.flush()
     if isinstance(record, Meeting):
         meeting_id = record.id
     record_change(record, meeting_id=meeting_id, actor=actor, action="created", summary=summary,
-                  before=None, after=snapshot(record))
+                  before=None, after=snapshot(record), batch=batch)
     return record
+
+
+def created_all(records: list, summaries: list[str], *, meeting_id: int, actor: User | None) -> list:
+    """Insert ``records`` together, each with its history entry: a few statements for thousands of rows
+    (an import), where ``created`` one by one would cost several each."""
+    db.session.add_all(records)
+    db.session.flush()
+    for record, summary in zip(records, summaries, strict=True):
+        record_change(record, meeting_id=meeting_id, actor=actor, action="created", summary=summary,
+                      before=None, after=snapshot(record))
+    return records
 
 
 def updated(
     record, values: dict[str, Any], *, meeting_id: int | None, actor: User | None, summary: str,
-    based_on_version: int | None = None, action: str = "updated",
+    based_on_version: int | None = None, action: str = "updated", batch: str | None = None,
+    undoes: str | None = None,
 ) -> list[tuple[str, Any, Any]]:
     """Apply ``values`` unless the caller's version is stale; return what changed."""
     ensure_current(record, based_on_version)
@@ -32,7 +44,7 @@ def updated(
     changed = differences(before, after)
     if changed:
         record_change(record, meeting_id=meeting_id, actor=actor, action=action, summary=summary,
-                      before=before, after=after)
+                      before=before, after=after, batch=batch, undoes=undoes)
     return changed
 
 

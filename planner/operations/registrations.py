@@ -7,13 +7,13 @@ from sqlalchemy import select
 from planner.database import utcnow
 from planner.domain.errors import InvalidInput
 from planner.domain.registration_csv import CsvProblems, ParticipantRow
-from planner.domain.timezones import is_known_zone
+from planner.domain.timezones import is_known_zone, unknown_zone_message
 from planner.domain.vocabulary import DayMode, InstitutionKind, ParticipantRole
 from planner.extensions import db
 from planner.models import DayAttendance, Meeting, Person, Registration, User
 from planner.operations import records
 from planner.operations.history import ensure_current
-from planner.operations.meetings import add_institution, add_person
+from planner.operations.meetings import person_values, add_institution, add_person
 from planner.operations.validation import raise_if_any
 
 
@@ -21,7 +21,7 @@ def _check(meeting: Meeting, errors: dict, *, role, days: Mapping[date, DayMode]
     if not isinstance(role, ParticipantRole):
         errors["role"] = "Choose delegate, expert, observer, staff or press."
     if home_timezone and not is_known_zone(home_timezone):
-        errors["home_timezone"] = f"“{home_timezone}” is not a known IANA time zone, such as Europe/Zurich."
+        errors["home_timezone"] = unknown_zone_message(home_timezone)
     meeting_days = set(meeting.days)
     for day, mode in days.items():
         if day not in meeting_days:
@@ -96,14 +96,18 @@ def _write_days(registration: Registration, days: Mapping[date, DayMode], actor:
 
 
 def import_participants(meeting: Meeting, rows: list[ParticipantRow], *, actor: User | None) -> list[Registration]:
-    """Register every row, or, if any row cannot be, none: all rows are checked before the first write."""
+    """Register every row, or, if any row cannot be, none: all rows are checked before the first write.
+
+    The rows are written together (records.created_all), in a few statements whatever their number.
+    """
     institutions = {key: institution for institution in meeting.institutions
                     for key in (institution.name.lower(), institution.acronym.lower()) if key}
     people_by_email = {person.email.lower(): person for person in meeting.people if person.email}
     people_by_name = {person.name.lower(): person for person in meeting.people}
     registered = set(db.session.scalars(select(Registration.person_id).where(Registration.meeting_id == meeting.id)))
     problems: list[tuple[int, str, str]] = []
-    new_institutions: dict[str, InstitutionKind] = {}
+    new_institutions: dict[str, tuple[ParticipantRow, InstitutionKind]] = {}
+    people: list[Person | dict] = []  # the person of each row: found, or the values of a new one
     for row in rows:
         key = row.institution.lower()
         if row.institution and key not in institutions and key not in new_institutions:
@@ -111,25 +115,42 @@ def import_participants(meeting: Meeting, rows: list[ParticipantRow], *, actor: 
                 problems.append((row.line, "institution", f"“{row.institution}” is not an institution of this "
                                                           f"meeting; give institution_kind to add it."))
             else:
-                new_institutions[key] = row.institution_kind
+                new_institutions[key] = (row, row.institution_kind)
+        errors: dict[str, str] = {}
         person = (people_by_email.get(row.email.lower()) if row.email else None) or people_by_name.get(row.name.lower())
         if person is not None and person.id in registered:
-            problems.append((row.line, "name", f"{person.name} is already registered."))
+            errors["name"] = f"{person.name} is already registered."
+        people.append(person if person is not None else person_values(
+            meeting, errors, name=row.name, honorific=row.honorific, position=row.position, email=row.email))
+        _check(meeting, errors, role=row.role, days=row.days, home_timezone=row.home_timezone)
+        problems += [(row.line, field, message) for field, message in errors.items()]
     if problems:
         raise CsvProblems(problems)
 
-    registrations = []
-    for row in rows:
-        key = row.institution.lower()
-        if row.institution and key not in institutions:
-            institutions[key] = add_institution(meeting, name=row.institution, kind=new_institutions[key], actor=actor)
-        person = (people_by_email.get(row.email.lower()) if row.email else None) or people_by_name.get(row.name.lower())
-        if person is None:
-            person = add_person(meeting, name=row.name, honorific=row.honorific, position=row.position,
-                                institution=institutions.get(key) if row.institution else None, email=row.email,
-                                actor=actor)
-        registrations.append(register_participant(meeting, person, role=row.role, days=row.days,
-                                                  home_timezone=row.home_timezone, actor=actor))
+    for key, (row, kind) in new_institutions.items():
+        try:
+            institutions[key] = add_institution(meeting, name=row.institution, kind=kind, actor=actor)
+        except InvalidInput as error:
+            raise CsvProblems([(row.line, "institution", message) for message in error.errors.values()]) from None
+    new_people = [(index, Person(meeting_id=meeting.id, **values)) for index, values in enumerate(people)
+                  if isinstance(values, dict)]
+    for index, person in new_people:
+        institution = institutions.get(rows[index].institution.lower()) if rows[index].institution else None
+        person.institution_id = institution.id if institution is not None else None
+        people[index] = person
+    records.created_all([person for _, person in new_people], [f"Added {person.name}" for _, person in new_people],
+                        meeting_id=meeting.id, actor=actor)
+    registrations = records.created_all(
+        [Registration(meeting_id=meeting.id, person_id=person.id, role=row.role, home_timezone=row.home_timezone)
+         for row, person in zip(rows, people)],
+        [f"Registered {person.name} as {row.role.label.lower()}" for row, person in zip(rows, people)],
+        meeting_id=meeting.id, actor=actor)
+    days = [(DayAttendance(registration_id=registration.id, day=day, mode=mode), f"{person.name}: "
+             f"{mode.label.lower()} on {day:%d %b}")
+            for registration, person, row in zip(registrations, people, rows) for day, mode in sorted(row.days.items())]
+    records.created_all([attendance for attendance, _ in days], [summary for _, summary in days],
+                        meeting_id=meeting.id, actor=actor)
+    db.session.expire(meeting, ["people", "institutions"])
     return registrations
 
 
@@ -143,28 +164,24 @@ def self_register(
     if not is_registration_open(meeting, now):
         raise InvalidInput("form", "Registration for this meeting is closed.")
     errors: dict[str, str] = {}
+    # An address already registered is registered again, as a second person the organisers see beside the first:
+    # refusing it would tell anyone who tries an address whether its owner takes part.
     if not (email or "").strip():
         errors["email"] = "Give your email address: the organisers write to you there."
-    elif any(person.email.lower() == email.strip().lower() and _is_registered(person) for person in meeting.people):
-        errors["email"] = "This email address is already registered; write to the organisers to change anything."
     if role is ParticipantRole.STAFF:
         errors["role"] = "Staff are registered by the organisers."
     raise_if_any(errors)
     institution = None
-    if institution_name.strip():
+    if (institution_name or "").strip():
         wanted = institution_name.strip().lower()
         institution = next((i for i in meeting.institutions if wanted in (i.name.lower(), i.acronym.lower())), None)
         if institution is None:
             institution = add_institution(meeting, name=institution_name, kind=institution_kind, actor=None)
     person = add_person(meeting, name=name, honorific=honorific, position=position, institution=institution,
                         email=email, actor=None)
-    return register_participant(meeting, person, role=role, days=days, home_timezone=home_timezone, actor=None)
+    return register_participant(meeting, person, role=role, days=days, home_timezone=home_timezone or "", actor=None)
 
 
 def is_registration_open(meeting: Meeting, now: datetime | None = None) -> bool:
     closes = meeting.registration_closes_at
     return meeting.published and meeting.registration_open and (closes is None or (now or utcnow()) < closes)
-
-
-def _is_registered(person: Person) -> bool:
-    return db.session.scalar(select(Registration.id).where(Registration.person_id == person.id)) is not None

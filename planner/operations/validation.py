@@ -18,19 +18,30 @@ def storable(text: str) -> bool:
     return True
 
 
-def _trimmed(errors: dict, field: str, value: str | None, what: str) -> str | None:
+# Control characters other than tab end or break a line in the calendar files, mail headers and CSV files the
+# texts go into; line breaks only in the fields that hold several lines (descriptions).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_OR_LINE_BREAK = re.compile(r"[\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]")
+
+
+def _trimmed(errors: dict, field: str, value: str | None, what: str, multiline: bool = False) -> str | None:
     """The value without surrounding space, or None (reported) when it cannot be stored.
 
     Callers then carry on with an empty value, so no query (a name's uniqueness, say) is sent with it.
     """
     text = (value or "").strip()
-    if storable(text):
-        return text
-    errors[field] = f"{what} contains a character that cannot be stored."
-    return None
+    if not storable(text):
+        errors[field] = f"{what} contains a character that cannot be stored."
+        return None
+    if (_CONTROL if multiline else _CONTROL_OR_LINE_BREAK).search(text):
+        errors[field] = (f"{what} contains a control character." if multiline
+                         else f"{what} must be one line, without line breaks or control characters.")
+        return None
+    return text
 
 
 def required_text(errors: dict, field: str, value: str | None, what: str, max_length: int) -> str:
+    """A single line of text that must be given."""
     text = _trimmed(errors, field, value, what)
     if text is None:
         return ""
@@ -41,8 +52,10 @@ def required_text(errors: dict, field: str, value: str | None, what: str, max_le
     return text
 
 
-def optional_text(errors: dict, field: str, value: str | None, what: str, max_length: int) -> str:
-    text = _trimmed(errors, field, value, what)
+def optional_text(errors: dict, field: str, value: str | None, what: str, max_length: int, *,
+                  multiline: bool = False) -> str:
+    """Text that may be left empty: a single line unless ``multiline``."""
+    text = _trimmed(errors, field, value, what, multiline)
     if text is None:
         return ""
     if len(text) > max_length:

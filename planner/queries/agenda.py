@@ -2,13 +2,14 @@
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import selectinload
 
 from planner.domain.timezones import day_span
+from planner.domain.vocabulary import SessionStatus
 from planner.extensions import db
 from planner.models import Institution, Meeting, Person, Session, SessionRole
-from planner.queries.listing import ListedSession, listed_sessions
+from planner.queries.listing import ListedSession, holding_public_role, institution_shown, listed_sessions
 
 
 def published_meetings() -> Sequence[Meeting]:
@@ -42,13 +43,17 @@ def agenda_sessions(meeting: Meeting, *, public: bool = True, day: date | None =
     if day is not None:
         start, end = day_span(day, meeting.timezone)
         conditions += [Session.starts_at >= start, Session.starts_at < end]
-    return listed_sessions(meeting, *conditions)
+    return listed_sessions(meeting, *conditions, public=public)
 
 
 def find_session(meeting: Meeting, session_id: int, *, public: bool = True) -> Session | None:
+    roles = Session.roles
+    if public:  # as listed_sessions: a cancelled session lists no one to the public
+        roles = roles.and_(SessionRole.session_id.not_in(
+            select(Session.id).where(Session.id == session_id, Session.status == SessionStatus.CANCELLED)))
     query = select(Session).options(
         selectinload(Session.room),
-        selectinload(Session.roles).selectinload(SessionRole.person).selectinload(Person.institution),
+        selectinload(roles).selectinload(SessionRole.person).selectinload(Person.institution),
         selectinload(Session.parent), selectinload(Session.children),
     ).where(Session.meeting_id == meeting.id, Session.id == session_id, *_visible(public))
     return db.session.scalars(query).one_or_none()
@@ -57,28 +62,38 @@ def find_session(meeting: Meeting, session_id: int, *, public: bool = True) -> S
 def sessions_of_people(meeting: Meeting, person_ids: Sequence[int], *, public: bool = True) -> list[ListedSession]:
     """Sessions in which any of ``person_ids`` holds a role, with everyone's roles."""
     holding_role = select(SessionRole.session_id).where(SessionRole.person_id.in_(person_ids))
-    return listed_sessions(meeting, Session.id.in_(holding_role), *_visible(public))
+    return listed_sessions(meeting, Session.id.in_(holding_role), *_visible(public), public=public)
 
 
 def find_person(meeting: Meeting, person_id: int) -> Person | None:
     query = select(Person).options(selectinload(Person.institution)).where(
-        Person.meeting_id == meeting.id, Person.id == person_id
+        Person.meeting_id == meeting.id, Person.id == person_id, holding_public_role(meeting.id)
     )
     return db.session.scalars(query).one_or_none()
 
 
-def find_institution(meeting: Meeting, institution_id: int) -> Institution | None:
-    query = select(Institution).options(selectinload(Institution.people)).where(
-        Institution.meeting_id == meeting.id, Institution.id == institution_id
-    )
-    return db.session.scalars(query).one_or_none()
+def public_people(meeting: Meeting, institution_ids: Sequence[int] | None = None) -> list[Person]:
+    """The people the public may see, by name (of these institutions only, when given)."""
+    query = select(Person).where(Person.meeting_id == meeting.id, holding_public_role(meeting.id))
+    if institution_ids is not None:
+        query = query.where(Person.institution_id.in_(institution_ids))
+    return list(db.session.scalars(query.order_by(Person.name, Person.id)))
 
 
-def meeting_institutions(meeting: Meeting) -> Sequence[Institution]:
-    query = (
-        select(Institution)
-        .options(selectinload(Institution.people))
-        .where(Institution.meeting_id == meeting.id)
-        .order_by(Institution.kind, Institution.name)
-    )
-    return db.session.scalars(query).all()
+def _shown_institutions(meeting: Meeting):
+    """The institutions the public may see, each with how many people of it the public may see."""
+    public_count = select(func.count(Person.id)).where(
+        Person.institution_id == Institution.id, holding_public_role(meeting.id)).scalar_subquery()
+    return select(Institution, public_count).where(Institution.meeting_id == meeting.id, institution_shown(meeting.id))
+
+
+def find_institution(meeting: Meeting, institution_id: int) -> tuple[Institution, list[Person]] | None:
+    """An institution the public may see, with the people it may see."""
+    row = db.session.execute(_shown_institutions(meeting).where(Institution.id == institution_id)).one_or_none()
+    return None if row is None else (row[0], public_people(meeting, [institution_id]) if row[1] else [])
+
+
+def meeting_institutions(meeting: Meeting) -> list[tuple[Institution, int]]:
+    """The institutions the public may see, by kind and name, each with how many people it may see."""
+    query = _shown_institutions(meeting).order_by(Institution.kind, Institution.name)
+    return [(institution, count) for institution, count in db.session.execute(query)]

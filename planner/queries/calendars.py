@@ -53,8 +53,9 @@ def _feed_state_columns(meeting_id) -> list:
     ]
 
 
-def published_meeting_with_feed_state(slug: str) -> tuple[Meeting, FeedState] | None:
-    query = meeting_query(slug, *_feed_state_columns(Meeting.id))
+def meeting_with_feed_state(slug: str) -> tuple[Meeting, FeedState] | None:
+    """The meeting at ``slug``, published or not (whoever asks decides who may read it), with its feed state."""
+    query = meeting_query(slug, *_feed_state_columns(Meeting.id), public=False)
     row = None if query is None else db.session.execute(query).one_or_none()
     return None if row is None else (row[0], FeedState(*row[1:]))
 

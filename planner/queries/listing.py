@@ -107,13 +107,18 @@ _INSTITUTION_COLUMNS = (Institution.id, Institution.name, Institution.acronym, I
                         Institution.version)
 
 
-def listed_sessions(meeting: Meeting, *conditions: ColumnElement[bool]) -> list[ListedSession]:
-    """The meeting's sessions meeting every one of ``conditions``, in time order."""
+def listed_sessions(meeting: Meeting, *conditions: ColumnElement[bool], public: bool = True) -> list[ListedSession]:
+    """The meeting's sessions meeting every one of ``conditions``, in time order.
+
+    For the ``public`` a cancelled session lists no one: its people may hold no other role the public sees
+    (holding_public_role), and the public sees no one else.
+    """
     where = (Session.meeting_id == meeting.id, *conditions)
     rows = _rows(select(*_SESSION_COLUMNS).where(*where).order_by(Session.starts_at, Session.id)).all()
     if not rows:
         return []
-    roles = _roles(select(Session.id).where(*where))
+    with_roles = (*where, Session.status != SessionStatus.CANCELLED) if public else where
+    roles = _roles(select(Session.id).where(*with_roles))
     rooms = _rooms(meeting)
     return [
         ListedSession(*row, room=rooms.get(row.room_id), roles=roles.get(row.id, ()))
@@ -154,17 +159,38 @@ def _roles(session_ids) -> dict[int, tuple[ListedRole, ...]]:
     return {session_id: tuple(roles) for session_id, roles in by_session.items()}
 
 
+def holding_public_role(meeting_id) -> ColumnElement[bool]:
+    """People the public may see: those holding a role in a published session that is going ahead.
+
+    Everyone else (registered participants, people kept for later) is private; their pages answer 404.
+    """
+    return Person.id.in_(
+        select(SessionRole.person_id).join(Session, Session.id == SessionRole.session_id).where(
+            Session.meeting_id == meeting_id, Session.deleted_at.is_(None), Session.draft.is_(False),
+            Session.status != SessionStatus.CANCELLED)
+    )
+
+
+def institution_shown(meeting_id) -> ColumnElement[bool]:
+    """Institutions the public may see: with someone it may see, or with no one at all (the organisers listed them).
+    An institution only private people come from stays private as they do (the public form adds such names)."""
+    of_institution = Person.institution_id == Institution.id
+    return (select(Person.id).where(of_institution, holding_public_role(meeting_id)).exists()
+            | ~select(Person.id).where(of_institution).exists())
+
+
 def listed_directory(meeting: Meeting) -> tuple[list[ListedPerson], list[ListedInstitution]]:
-    """Everyone and every institution of a meeting, each by name."""
+    """The people and the institutions the public may see, each by name."""
     institutions = [
         ListedInstitution(*row) for row in _rows(
-            select(*_INSTITUTION_COLUMNS).where(Institution.meeting_id == meeting.id)
+            select(*_INSTITUTION_COLUMNS).where(Institution.meeting_id == meeting.id, institution_shown(meeting.id))
             .order_by(Institution.name, Institution.id))
     ]
     by_id = {institution.id: institution for institution in institutions}
     people = [
         ListedPerson(*row, institution=by_id.get(row.institution_id)) for row in _rows(
-            select(*_PERSON_COLUMNS).where(Person.meeting_id == meeting.id).order_by(Person.name, Person.id))
+            select(*_PERSON_COLUMNS).where(Person.meeting_id == meeting.id, holding_public_role(meeting.id))
+            .order_by(Person.name, Person.id))
     ]
     return people, institutions
 

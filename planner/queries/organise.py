@@ -2,28 +2,33 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import selectinload
 
+from planner.domain.vocabulary import TeamRole
 from planner.extensions import db
 from planner.models import (
-    Change, Institution, Meeting, Person, Registration, Room, Session, SessionRole, User, meeting_organisers,
+    Change, Institution, Meeting, Person, Registration, Room, Session, SessionRole, TeamMember, User,
 )
 
 
-def meetings_organised_by(user: User) -> Sequence[Meeting]:
-    query = (
-        select(Meeting)
-        .join(meeting_organisers, meeting_organisers.c.meeting_id == Meeting.id)
-        .where(meeting_organisers.c.user_id == user.id)
-        .order_by(Meeting.first_day.desc())
-    )
-    return db.session.scalars(query).all()
+def meetings_of(user: User) -> list[tuple[Meeting, TeamRole | None]]:
+    """The meetings on whose team ``user`` is, with their role there (every meeting, for an administrator),
+    latest first."""
+    query = (select(Meeting, TeamMember.role)
+             .outerjoin(TeamMember, and_(TeamMember.meeting_id == Meeting.id, TeamMember.user_id == user.id))
+             .order_by(Meeting.first_day.desc(), Meeting.id))
+    if not user.administrator:
+        query = query.where(TeamMember.id.is_not(None))
+    return [(meeting, role) for meeting, role in db.session.execute(query)]
 
 
 @dataclass
 class MeetingOverview:
     counts: dict[str, int]
+    sessions_without_room: int
+    draft_sessions: int
+    people_without_institution: int
 
 
 def meeting_overview(meeting: Meeting) -> MeetingOverview:
@@ -37,7 +42,9 @@ def meeting_overview(meeting: Meeting) -> MeetingOverview:
         "institutions": count(Institution),
         "people": count(Person),
         "registrations": count(Registration),
-    })
+    }, sessions_without_room=count(Session, Session.deleted_at.is_(None), Session.room_id.is_(None)),
+        draft_sessions=count(Session, Session.deleted_at.is_(None), Session.draft),
+        people_without_institution=count(Person, Person.institution_id.is_(None)))
 
 
 def sessions_in_room(room: Room) -> Sequence[Session]:

@@ -23,3 +23,14 @@ def meeting_registrations(meeting: Meeting) -> Sequence[Registration]:
 def find_registration(meeting: Meeting, registration_id: int) -> Registration | None:
     query = _with_people().where(Registration.meeting_id == meeting.id, Registration.id == registration_id)
     return db.session.scalars(query).one_or_none()
+
+
+def shared_emails(registrations: Sequence[Registration]) -> set[str]:
+    """Email addresses (lower case) that more than one of ``registrations`` gives: one person registered twice."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for registration in registrations:
+        email = registration.person.email.lower()
+        if email:
+            (shared if email in seen else seen).add(email)
+    return shared

@@ -1,8 +1,9 @@
 """The web layer: blueprints for pages and the JSON API. Nothing below imports it."""
 from flask import Flask
 
-from planner.web import errors, presenters, reader_zone, static_files
+from planner.web import access, errors, limits, presenters, reader_zone, security, static_files
 from planner.web.api import api
+from planner.web import joining  # noqa: F401  (attaches the team-invitation route to auth)
 from planner.web.auth import auth
 from planner.web.calendars import calendars
 from planner.web.converters import IsoDateConverter, RecordIdConverter
@@ -17,7 +18,9 @@ def register_web(app: Flask) -> None:
     app.url_map.converters["isodate"] = IsoDateConverter
     app.url_map.converters["int"] = RecordIdConverter
     presenters.register(app)
+    app.add_template_global(access.may_organise)
     errors.register(app)
+    security.register(app)
     reader_zone.register(app)
     static_files.register(app)
     app.register_blueprint(public)
@@ -28,3 +31,4 @@ def register_web(app: Flask) -> None:
     app.register_blueprint(organise)
     app.register_blueprint(registration)
     app.register_blueprint(personal)
+    limits.init_limits(app)

@@ -1,16 +1,28 @@
-"""Load-or-404 together with who may see or change it, in one place for pages and API alike."""
+"""Load-or-404 together with who may see or change it, in one place for pages and API alike.
+
+Rights come from domain.permissions: a team member's role in the meeting, or being an
+administrator. A draft meeting answers 404 to anyone on neither list, as if it did not
+exist; a published one answers 403 to someone without the right asked for.
+"""
 from datetime import date
 from typing import TypeVar
 
-from flask import abort
+from flask import abort, g
 from flask_login import current_user
 from sqlalchemy import select
 
+from planner.domain.permissions import Right, holds
+from planner.domain.vocabulary import TeamRole
 from planner.extensions import db
-from planner.models import Meeting, User, meeting_organisers
+from planner.models import Meeting, TeamMember, User
 from planner.queries.agenda import find_meeting
 
 T = TypeVar("T")
+
+REFUSALS = {
+    Right.ORGANISE: "Only the organisers of this meeting can do this.",
+    Right.WORK_THE_DOOR: "Only the organisers and door staff of this meeting can do this.",
+}
 
 
 def published_meeting_or_404(slug: str) -> Meeting:
@@ -24,24 +36,68 @@ def published_or_404(found: T | None, slug: str) -> T:
     return found
 
 
-def is_organiser(user, meeting: Meeting) -> bool:
-    if user is None or not user.is_authenticated:
+def may_read_meeting(meeting: Meeting) -> bool:
+    """Whether the reader may read the meeting's public pages, programme and calendar files: anyone once it is
+    published; before that its organisers, to preview it."""
+    return meeting.published or is_organiser(current_user, meeting)
+
+
+def readable_meeting_or_404(slug: str) -> Meeting:
+    """The meeting at ``slug`` if the reader may read it; 404, as for no meeting at all, otherwise."""
+    return readable_or_404(find_meeting(slug, public=False), slug)
+
+
+def readable_or_404(found, slug: str):
+    """What was loaded with the meeting at ``slug`` (the meeting itself, or a row starting with it), if readable."""
+    meeting = found[0] if isinstance(found, tuple) else found
+    return published_or_404(found if meeting is not None and may_read_meeting(meeting) else None, slug)
+
+
+def _signed_in(user) -> bool:
+    return user is not None and user.is_authenticated and user.is_active
+
+
+def team_role(user, meeting: Meeting) -> TeamRole | None:
+    """The role ``user`` holds on ``meeting``'s team, if any (asked once per request: the page's menu asks again)."""
+    if not _signed_in(user):
+        return None
+    known = g.setdefault("team_roles", {})
+    if (user.id, meeting.id) not in known:
+        query = select(TeamMember.role).where(TeamMember.meeting_id == meeting.id, TeamMember.user_id == user.id)
+        known[user.id, meeting.id] = db.session.scalar(query)
+    return known[user.id, meeting.id]
+
+
+def may(user, meeting: Meeting, right: Right = Right.ORGANISE) -> bool:
+    if not _signed_in(user):
         return False
-    query = select(meeting_organisers.c.user_id).where(
-        meeting_organisers.c.meeting_id == meeting.id, meeting_organisers.c.user_id == user.id
-    )
-    return db.session.scalar(query) is not None
+    return holds(right, role=team_role(user, meeting), administrator=user.administrator)
 
 
-def organised_meeting_or_abort(slug: str, user: User | None = None) -> Meeting:
-    """The meeting at ``slug`` if ``user`` (by default the signed-in one) organises it; 404 or 403 otherwise."""
+def is_organiser(user, meeting: Meeting) -> bool:
+    return may(user, meeting, Right.ORGANISE)
+
+
+def organised_meeting_or_abort(slug: str, user: User | None = None, right: Right = Right.ORGANISE) -> Meeting:
+    """The meeting at ``slug`` if ``user`` (by default the signed-in one) holds ``right`` on it; 404 or 403 otherwise."""
     user = user if user is not None else current_user
     meeting = find_meeting(slug, public=False)
     if meeting is None:
         abort(404, description=f"There is no meeting at “{slug}”.")
-    if not is_organiser(user, meeting):
-        abort(403, description="Only the organisers of this meeting can change it.")
+    role = team_role(user, meeting)
+    administrator = _signed_in(user) and user.administrator
+    if not holds(right, role=role, administrator=administrator):
+        if not meeting.published and role is None and not administrator:
+            abort(404, description=f"There is no meeting at “{slug}”.")
+        abort(403, description=REFUSALS[right])
     return meeting
+
+
+def administrator_or_abort(user=None) -> User:
+    user = user if user is not None else current_user
+    if not (_signed_in(user) and user.administrator):
+        abort(403, description="Only an administrator can do this.")
+    return user
 
 
 def record_of_meeting_or_404(model, meeting: Meeting, record_id: int):
@@ -54,6 +110,11 @@ def record_of_meeting_or_404(model, meeting: Meeting, record_id: int):
 def meeting_day_or_404(meeting: Meeting, day: date) -> None:
     if day not in meeting.days:
         abort(404, description=f"{day:%d %B %Y} is not a day of this meeting.")
+
+
+def may_organise(meeting: Meeting) -> bool:
+    """For templates: whether the signed-in reader may organise ``meeting`` (door staff see less)."""
+    return is_organiser(current_user, meeting)
 
 
 def may_see_private_links(meeting: Meeting) -> bool:

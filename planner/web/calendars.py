@@ -21,9 +21,9 @@ from planner.domain.vocabulary import DayMode
 from planner.models import Meeting, Registration, Session
 from planner.queries.calendars import (
     FeedState, calendar_entry, calendar_session, calendar_sessions, personal_sessions,
-    published_meeting_with_feed_state, registration_with_feed_state,
+    meeting_with_feed_state, registration_with_feed_state,
 )
-from planner.web.access import published_or_404
+from planner.web.access import readable_or_404
 from planner.web.presenters import long_date
 
 calendars = Blueprint("calendars", __name__)
@@ -31,14 +31,14 @@ calendars = Blueprint("calendars", __name__)
 
 @calendars.get("/events/<slug>/calendar.ics")
 def meeting_feed(slug: str):
-    meeting, state = published_or_404(published_meeting_with_feed_state(slug), slug)
+    meeting, state = readable_or_404(meeting_with_feed_state(slug), slug)
     return _calendar_file(meeting, state, f"{slug}.ics", lambda: _publish(
         meeting, calendar_sessions(meeting), name=_meeting_name(meeting), description=meeting.title))
 
 
 @calendars.get("/events/<slug>/days/<isodate:day>.ics")
 def day_file(slug: str, day: date):
-    meeting, state = published_or_404(published_meeting_with_feed_state(slug), slug)
+    meeting, state = readable_or_404(meeting_with_feed_state(slug), slug)
     if day not in meeting.days:
         abort(404, description=f"{day:%d %B %Y} is not a day of this meeting.")
     return _calendar_file(meeting, state, f"{slug}-{day.isoformat()}.ics", lambda: _publish(
@@ -47,7 +47,7 @@ def day_file(slug: str, day: date):
 
 @calendars.get("/events/<slug>/sessions/<int:session_id>.ics")
 def session_file(slug: str, session_id: int):
-    meeting, state = published_or_404(published_meeting_with_feed_state(slug), slug)
+    meeting, state = readable_or_404(meeting_with_feed_state(slug), slug)
 
     # Looked up only when the file is built: whether the session is shown changes the meeting's state.
     def build() -> bytes:
@@ -103,7 +103,7 @@ def _publish(meeting: Meeting, sessions: Sequence[Session], *, name: str, descri
 
 def _calendar_file(meeting: Meeting, state: FeedState, filename: str, build: Callable[[], bytes], *,
                    validators: tuple = (), reader: str | None = None) -> Response:
-    """The file, or 304; ``reader`` names whose private feed it is (none for a public one)."""
+    """The file, or 304; ``reader`` names whose private feed it is (none for a public one, or a draft's preview)."""
     # The file's name is in it, so that only a client that was sent this very file is answered 304.
     etag = hashlib.sha256(repr((FORMAT_VERSION, filename, meeting.id, meeting.version, astuple(state), validators))
                           .encode()).hexdigest()[:32]
@@ -123,7 +123,7 @@ def _calendar_file(meeting: Meeting, state: FeedState, filename: str, build: Cal
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     # Clients ask again each time (cheaply, with the ETag); a personal feed stays out of shared caches.
     response.cache_control.no_cache = True
-    if reader is not None:
+    if reader is not None or not meeting.published:  # a draft's file is for its organisers' eyes only
         response.cache_control.private = True
     else:
         response.cache_control.public = True

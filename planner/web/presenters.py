@@ -10,7 +10,7 @@ from flask import Flask
 from markupsafe import Markup, escape
 
 from planner.addresses import meeting_links
-from planner.domain.changes import differences
+from planner.domain.changes import FIELD_LABELS, differences
 from planner.domain.agenda import role_groups
 from planner.domain.burden import DayBurden, SessionBurden
 from planner.domain.timezones import (
@@ -85,8 +85,29 @@ def local_moment(instant: datetime, zone_name: str) -> str:
     return f"{to_local(instant, zone_name):%Y-%m-%d %H:%M}"
 
 
-def change_differences(change) -> list:
-    return differences(change.before or {}, change.after or {})
+def change_differences(change, zone_name: str) -> list:
+    return readable_differences(differences(change.before or {}, change.after or {}), zone_name)
+
+
+def readable_differences(found, zone_name: str) -> list[tuple[str, str, str]]:
+    """(label, then, now) as organisers read them: the fields' labels, instants in the meeting's zone."""
+    return [(FIELD_LABELS.get(name, name.replace("_", " ").capitalize()), _shown(then, zone_name),
+             _shown(now, zone_name)) for name, then, now in found]
+
+
+def _shown(value, zone_name: str) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str) and len(value) > 16 and value[10:11] == "T":
+        try:
+            instant = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        if instant.tzinfo is not None:
+            return f"{short_date_time(to_local(instant, zone_name))} ({zone_name})"
+    return str(value)
 
 
 def local_iso(instant: datetime, zone_name: str) -> str:
@@ -173,6 +194,6 @@ def register(app: Flask) -> None:
     for presenter in (clock, time_range, meeting_time_range, long_date, short_date, short_date_time, local_iso,
                       local_day, zone_city, burden_summary, day_burden_summary, css_string, local_moment):
         app.add_template_filter(presenter)
-    for presenter in (date_span, zone_description, reader_zone_description, zone_choices, waking_hours,
-                      change_differences, role_groups, meeting_links, when):
+    for presenter in (date_span, zone_description, reader_zone_description, zone_choices, city_zone_names,
+                      waking_hours, change_differences, readable_differences, role_groups, meeting_links, when):
         app.add_template_global(presenter)

@@ -11,14 +11,14 @@ from planner.domain.programme import (
 )
 from planner.models import Meeting
 from planner.queries import agenda as queries
-from planner.web.access import may_see_private_links, meeting_day_or_404, published_meeting_or_404
+from planner.web.access import may_see_private_links, meeting_day_or_404, readable_meeting_or_404
 
 programme = Blueprint("programme", __name__)
 
 
 @programme.get("/events/<slug>/programme")
 def whole_meeting(slug: str):
-    meeting = published_meeting_or_404(slug)
+    meeting = readable_meeting_or_404(slug)
     options = options_or_400()
     days = programme_days(queries.agenda_sessions(meeting), meeting.timezone, meeting.days, keep_empty_days=False)
     return render_programme(meeting, days, options)
@@ -26,7 +26,7 @@ def whole_meeting(slug: str):
 
 @programme.get("/events/<slug>/programme/<isodate:day>")
 def one_day(slug: str, day: date):
-    meeting = published_meeting_or_404(slug)
+    meeting = readable_meeting_or_404(slug)
     meeting_day_or_404(meeting, day)
     options = options_or_400()
     sessions = queries.agenda_sessions(meeting, day=day)
@@ -50,6 +50,8 @@ def render_programme(
         abort(403, description="The internal edition, with the online links, is for the meeting's organisers.")
     return render_template(
         "programme/programme.html", meeting=meeting, days=days, day=day, options=options,
-        legend=attendance_legend(days), papers=list(Paper), editions=list(Edition),
+        legend=attendance_legend(days), papers=list(Paper),
+        # Offered only what the reader may open: the internal edition is its organisers'.
+        editions=[edition for edition in Edition if edition is not Edition.INTERNAL or private_links],
         join_link=partial(online_link, edition=options.edition, private_links=private_links),
     )

@@ -8,7 +8,7 @@ from flask import Blueprint, abort, render_template
 
 from planner.domain.agenda import agenda_days
 from planner.queries import agenda as queries
-from planner.web.access import meeting_day_or_404, published_meeting_or_404
+from planner.web.access import meeting_day_or_404, readable_meeting_or_404
 from planner.web.reader_zone import reader_zone
 
 public = Blueprint("public", __name__)
@@ -21,7 +21,7 @@ def index():
 
 @public.get("/events/<slug>/")
 def agenda(slug: str):
-    meeting = published_meeting_or_404(slug)
+    meeting = readable_meeting_or_404(slug)
     zones = reader_zone(meeting)
     days = agenda_days(queries.agenda_sessions(meeting), zones.name, meeting.days, meeting_zone=meeting.timezone)
     return render_template("public/agenda.html", meeting=meeting, zones=zones, days=days)
@@ -29,7 +29,7 @@ def agenda(slug: str):
 
 @public.get("/events/<slug>/days/<isodate:day>")
 def day(slug: str, day: date):
-    meeting = published_meeting_or_404(slug)
+    meeting = readable_meeting_or_404(slug)
     meeting_day_or_404(meeting, day)
     zones = reader_zone(meeting)
     # The address names the meeting's day; far away it can run over two of the reader's.
@@ -41,7 +41,7 @@ def day(slug: str, day: date):
 
 @public.get("/events/<slug>/sessions/<int:session_id>")
 def session(slug: str, session_id: int):
-    meeting = published_meeting_or_404(slug)
+    meeting = readable_meeting_or_404(slug)
     found = queries.find_session(meeting, session_id)
     if found is None:
         abort(404, description="This meeting has no such session.")
@@ -50,7 +50,7 @@ def session(slug: str, session_id: int):
 
 @public.get("/events/<slug>/people/<int:person_id>")
 def person(slug: str, person_id: int):
-    meeting = published_meeting_or_404(slug)
+    meeting = readable_meeting_or_404(slug)
     found = queries.find_person(meeting, person_id)
     if found is None:
         abort(404, description="This meeting has no such person.")
@@ -62,7 +62,7 @@ def person(slug: str, person_id: int):
 
 @public.get("/events/<slug>/institutions/")
 def institutions(slug: str):
-    meeting = published_meeting_or_404(slug)
+    meeting = readable_meeting_or_404(slug)
     return render_template(
         "public/institutions.html", meeting=meeting, institutions=queries.meeting_institutions(meeting)
     )
@@ -70,11 +70,11 @@ def institutions(slug: str):
 
 @public.get("/events/<slug>/institutions/<int:institution_id>")
 def institution(slug: str, institution_id: int):
-    meeting = published_meeting_or_404(slug)
+    meeting = readable_meeting_or_404(slug)
     found = queries.find_institution(meeting, institution_id)
     if found is None:
         abort(404, description="This meeting has no such institution.")
-    sessions = queries.sessions_of_people(meeting, [person.id for person in found.people])
-    return render_template(
-        "public/institution.html", meeting=meeting, zones=reader_zone(meeting), institution=found, sessions=sessions
-    )
+    institution, people = found
+    sessions = queries.sessions_of_people(meeting, [person.id for person in people])
+    return render_template("public/institution.html", meeting=meeting, zones=reader_zone(meeting),
+                           institution=institution, people=people, sessions=sessions)

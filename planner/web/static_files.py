@@ -1,5 +1,6 @@
 """Stylesheets and scripts are kept by browsers for a year: each address carries its file's modification time
-(``/static/planner.css?v=…``), so a changed file is a new address and nobody keeps an old one.
+(``/static/planner.css?v=…``), so a changed file is a new address and nobody keeps an old one. An address without it (a module a script
+imports by its plain name) is asked about again on each use, so it is never stale either.
 
 Only the static files: SEND_FILE_MAX_AGE_DEFAULT would also reach the invitation archives that organisers
 download through ``send_file``.
@@ -22,7 +23,7 @@ def register(app: Flask) -> None:
 
     @app.after_request
     def cache_for_long(response):
-        if request.endpoint == "static" and response.status_code == 200:
+        if request.endpoint == "static" and response.status_code == 200 and "v" in request.args:
             response.cache_control.no_cache = None  # send_file's default, for files without a lifetime
             response.cache_control.public = True
             response.cache_control.max_age = app.config["STATIC_MAX_AGE_SECONDS"]

@@ -6,6 +6,7 @@ free port over the same database fixture as the other tests, and a fresh page.
 import os
 import shutil
 import threading
+from contextlib import contextmanager
 
 import pytest
 from werkzeug.serving import make_server
@@ -43,13 +44,38 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+LAPTOP = {"viewport": {"width": 1366, "height": 768}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+
+
+@contextmanager
+def opened_page(browser, **options):
+    """A page in a fresh browser context made with ``options`` (a viewport, a phone's touch)."""
+    context = browser.new_context(**options)
     page = context.new_page()
     page.set_default_timeout(10_000)
-    yield page
-    context.close()
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(browser):
+    with opened_page(browser, viewport={"width": 1400, "height": 1000}) as page:
+        yield page
+
+
+@pytest.fixture
+def laptop(browser):
+    with opened_page(browser, **LAPTOP) as page:
+        yield page
+
+
+@pytest.fixture
+def phone(browser):
+    with opened_page(browser, **PHONE) as page:
+        yield page
 
 
 @pytest.fixture

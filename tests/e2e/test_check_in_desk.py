@@ -7,27 +7,17 @@ from playwright.sync_api import expect
 from planner.extensions import db
 from planner.models import CheckIn
 from planner.operations.accounts import create_organiser
-from planner.operations.meetings import add_organiser
+from planner.domain.vocabulary import TeamRole
+from planner.operations.team import grant_role
 from tests.integration.presence_support import MON, PASSWORD, build_small_meeting
 
 pytestmark = pytest.mark.e2e
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
-
-
 @pytest.fixture
 def door_meeting(make):
     meeting = build_small_meeting(make)
-    add_organiser(meeting.meeting, create_organiser("door@example.org", PASSWORD, name="Door Staff"))
+    door = create_organiser("door@example.org", PASSWORD, name="Door Staff")
+    grant_role(meeting.meeting, door, TeamRole.DOOR_STAFF, actor=None)
     db.session.commit()
     return meeting
 

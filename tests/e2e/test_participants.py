@@ -7,7 +7,8 @@ from playwright.sync_api import expect
 from planner.domain.vocabulary import DayMode, ParticipantRole
 from planner.extensions import db
 from planner.operations.accounts import create_organiser
-from planner.operations.meetings import add_organiser
+from planner.domain.vocabulary import TeamRole
+from planner.operations.team import grant_role
 from planner.operations.registrations import register_participant
 from tests.e2e.conftest import sign_in
 
@@ -26,7 +27,8 @@ def small_meeting(make):
                  online_link="https://meet.example.org/tuesday")
     register_participant(meeting, make.person(meeting, "Kim Min-ji"), role=ParticipantRole.EXPERT,
                          days={date(2021, 10, 18): DayMode.IN_ROOM})
-    add_organiser(meeting, create_organiser("organiser@example.org", PASSWORD))
+    organiser = create_organiser("organiser@example.org", PASSWORD)
+    grant_role(meeting, organiser, TeamRole.ORGANISER, actor=None)
     db.session.commit()
     return meeting
 

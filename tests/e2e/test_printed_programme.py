@@ -161,3 +161,13 @@ def test_hangul_and_accented_names_print_as_written_in_noto_fonts(print_pdf, mak
             "Nguyễn Thị Minh Khai, 한국교통대학교") in page.body
     assert any(font.startswith("NotoSans-") for font in page.fonts), page.fonts
     assert any(font.startswith("NotoSansCJKkr-") for font in page.fonts), page.fonts
+
+
+def test_on_a_phone_the_programme_reads_as_one_column_without_overlaps(phone, live_server, demo):
+    phone.goto(f"{live_server}/events/{egm.MEETING.slug}/programme")
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    title = phone.locator(".sessions td.what").first.bounding_box()
+    when = phone.locator(".sessions td.when").first.bounding_box()
+    assert title["width"] > 250 and title["y"] >= when["y"] + when["height"]
+    phone.emulate_media(media="print")
+    assert phone.locator(".sessions thead").first.is_visible()  # the paper keeps its columns

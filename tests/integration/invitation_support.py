@@ -13,9 +13,10 @@ from flask import g
 
 from planner.domain.vocabulary import DayMode, ParticipantRole, Role
 from planner.extensions import db
-from planner.operations.accounts import create_organiser
+from planner.operations.accounts import create_organiser, start_sign_in
 from planner.operations.agenda import assign_role
-from planner.operations.meetings import add_organiser
+from planner.domain.vocabulary import TeamRole
+from planner.operations.team import grant_role
 from planner.operations.registrations import register_participant
 
 PAGE = "/events/test-meeting/organise/invitations"
@@ -83,15 +84,17 @@ def agenda(make):
                                        days={date(2021, 10, 18): DayMode.ONLINE}),
     }
     organiser = create_organiser("organiser@example.org", "correct horse battery")
-    add_organiser(meeting, organiser)
+    grant_role(meeting, organiser, TeamRole.ORGANISER, actor=None)
     db.session.commit()
     return dict(meeting=meeting, opening=opening, remarks=remarks, discussion=discussion, organiser=organiser,
                 **registrations)
 
 
 def sign_in(client, user) -> None:
+    secret = start_sign_in(user, remembered=False)
+    db.session.commit()
     with client.session_transaction() as session:
-        session["_user_id"] = str(user.id)
+        session["_user_id"] = secret
         session["_fresh"] = True
     # Flask-Login keeps the user of the last request in g, which lives as long as the test's app context.
     g.pop("_login_user", None)

@@ -14,7 +14,8 @@ from planner.domain.vocabulary import DayMode, InstitutionKind, ParticipantRole,
 from planner.extensions import db
 from planner.models import Meeting, Registration
 from planner.operations.accounts import create_organiser
-from planner.operations.meetings import add_organiser
+from planner.domain.vocabulary import TeamRole
+from planner.operations.team import grant_role
 from planner.operations.registrations import register_participant
 
 PASSWORD = "correct horse battery"
@@ -133,7 +134,7 @@ def small_meeting(make):
 def organiser(client, small_meeting):
     """The signed-in organiser of the small meeting."""
     user = create_organiser("organiser@example.org", PASSWORD, name="Door Staff")
-    add_organiser(small_meeting.meeting, user)
+    grant_role(small_meeting.meeting, user, TeamRole.ORGANISER, actor=None)
     db.session.commit()
     sign_in(client, "organiser@example.org")
     return user

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from planner.extensions import db
-from planner.operations.meetings import add_organiser
+from planner.domain.vocabulary import TeamRole
+from planner.operations.team import grant_role
 
 from tests.integration.presence_support import (  # noqa: F401  (fixtures)
     ZOOM_REPORT, csrf_token, organiser, outsider, small_meeting, text_of, upload,
@@ -95,7 +96,7 @@ def cells(row_html: str) -> list[int]:
 
 def test_a_meeting_nobody_registered_for_reports_zeros(client, organiser, make):
     empty = make.meeting(slug="empty", first_day=date(2021, 10, 18), last_day=date(2021, 10, 18))
-    add_organiser(empty, organiser)
+    grant_role(empty, organiser, TeamRole.ORGANISER, actor=None)
     db.session.commit()
     response = client.get("/events/empty/organise/attendance.csv")
     rows = list(csv.DictReader(io.StringIO(response.get_data().decode("utf-8-sig"))))

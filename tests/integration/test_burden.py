@@ -92,4 +92,5 @@ def test_a_long_list_of_names_folds_away_behind_its_count(sign_in, make):
 
 def test_the_burden_view_is_for_the_meetings_organisers_only(client, sign_in, meeting):
     assert client.get("/events/test-meeting/organise/burden").status_code == 302
-    assert sign_in(email="someone-else@example.org").get("/events/test-meeting/organise/burden").status_code == 403
+    # A draft meeting is not there at all for anyone off its team.
+    assert sign_in(email="someone-else@example.org").get("/events/test-meeting/organise/burden").status_code == 404

@@ -1,6 +1,6 @@
 """Calendar files at the stable addresses, as calendar clients and browsers fetch them."""
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 
 import icalendar
 import pytest

@@ -57,12 +57,14 @@ def _urls(ids: dict) -> dict[str, str]:
         url = (rule.replace("<slug>", "owned").replace("<int:session_id>", str(ids["session"]))
                .replace("<int:role_id>", str(ids["role"])).replace("<int:token_id>", str(ids["token"]))
                .replace("<int:registration_id>", str(ids["registration"])).replace("<token>", ids["personal"])
-               .replace("<int:report_id>", str(ids["report"])).replace("<isodate:day>", "2021-10-18"))
+               .replace("<int:report_id>", str(ids["report"])).replace("<isodate:day>", "2021-10-18")
+               .replace("<int:member_id>", "1").replace("<int:invitation_id>", "1").replace("<int:user_id>", "1")
+               .replace("<int:sign_in_id>", "1").replace("<secret>", "not-a-secret"))
         if "<kind>" in url:
             for kind in ("rooms", "institutions", "people"):
                 urls[f"{rule} ({kind})"] = url.replace("<kind>", kind).replace("<int:record_id>", str(ids[kind]))
         elif match := re.search(r"<any\(([^)]*)\):action>", url):
-            for action in match.group(1).split(", "):
+            for action in (name.strip("'") for name in match.group(1).split(", ")):
                 urls[f"{rule} ({action})"] = url.replace(match.group(0), action)
         else:
             urls[rule] = url

@@ -22,7 +22,7 @@ def ids(seed) -> dict:
                              room=room)
         make.session(meeting, "Coffee", datetime(2021, 10, 18, 10, 30), datetime(2021, 10, 18, 10, 45), room=room,
                      parent=block)
-        alice = make.organiser("alice@example.org", meetings=[meeting])
+        alice = make.organiser("alice@example.org", meetings=[meeting], administrator=True)
         make.organiser("bob@example.org", meetings=[meeting])
         make.meeting(slug="elsewhere", title="Another meeting")
         return dict(meeting=meeting.id, room=room.id, block=block.id, token=make.token(alice))
@@ -117,9 +117,9 @@ def test_the_history_page_shows_the_newest_change_first_with_who_when_and_the_fi
         assert abs(newest.at - datetime.now(timezone.utc)) < timedelta(minutes=1)
     page = alice.get(f"{ORGANISE}/history")
     entries = _history_list(page)
-    assert entries.startswith(f"{when} · alice@example.org · Changed meeting “Owned meeting” "
-                              "Field Before After venue Seoul Busan")
-    assert "alice@example.org · Changed room “Hall A” Field Before After capacity 80 60" in entries
+    assert entries.startswith(f"{when} (Asia/Seoul) · alice@example.org · Changed meeting “Owned meeting” "
+                              "Field Before After Venue Seoul Busan")
+    assert "alice@example.org · Changed room “Hall A” Field Before After Seats 80 60" in entries
     assert entries.index("Changed meeting") < entries.index("Changed room") < entries.index("Added room “Hall A”")
     assert "Another meeting" not in text_of(page)
 
@@ -134,8 +134,9 @@ def test_the_history_outlives_what_it_describes(browser, ids, changes):
     alice = browser("alice@example.org")
     submit(alice, f"{ORGANISE}/sessions/{ids['block']}/delete")
     page = text_of(alice.get(f"{ORGANISE}/history"))
-    assert "alice@example.org · Deleted session “Working block”" in page
-    assert "alice@example.org · Deleted session “Coffee”" in page
+    # One change, one entry: the block and what sat inside it.
+    assert "alice@example.org · Deleted session “Working block” (2 records)" in page
+    assert "Deleted session “Coffee”" in page
     assert [(who, action, summary) for who, _, action, summary, _ in changes()] == [
         ("alice@example.org", "deleted", "Deleted session “Working block”"),
         ("alice@example.org", "deleted", "Deleted session “Coffee”"),
@@ -173,4 +174,4 @@ def test_a_meetings_history_begins_with_its_creation(browser, ids):
     })
     entries = _history_list(alice.get("/events/border-2022/organise/history"))
     assert "alice@example.org · Created meeting “Border workshop” Field Before After" in entries
-    assert "slug — border-2022" in entries and "timezone — Europe/Zurich" in entries
+    assert "Web address (slug) — border-2022" in entries and "Time zone — Europe/Zurich" in entries

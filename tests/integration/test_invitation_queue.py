@@ -13,7 +13,7 @@ from sqlalchemy import select
 from planner.database import utcnow
 from planner.domain.vocabulary import BatchKind, DayMode, ParticipantRole
 from planner.extensions import db
-from planner.jobs import QUEUE_NAME
+from planner.jobs import MAIL_QUEUE_NAME, QUEUE_NAME
 from planner.models import InvitationBatch, SentInvitation
 from planner.operations.accounts import create_organiser
 from planner.operations.agenda import update_session
@@ -25,6 +25,8 @@ from planner.queries.invitations import invitable_registrations
 from tests.integration.invitation_support import (  # noqa: F401  (fixtures)
     PAGE, agenda, free_port, inbox, invite, received, send_updates, sign_in,
 )
+from tests.conftest import AuthActions
+from tests.integration.browsing import submit
 
 REDIS_URL = "redis://127.0.0.1:6379/5"
 
@@ -226,3 +228,20 @@ def test_progress_is_stored_every_ten_messages_as_they_go_out(app_context, make,
     assert seen == [("sending", 0, 0, 0), ("sending", 10, 0, 10), ("sending", 11, 1, 11)]
     assert (batch.status.value, batch.total, batch.sent, batch.failed) == ("done", 12, 11, 1)
     assert [failure.recipient for failure in batch.failures] == ["Participant 11 <p11@example.org>"]
+
+
+def test_password_resets_and_team_invitations_go_through_the_mail_worker(app, client, queue, inbox, seed):
+    with seed() as make:
+        meeting = make.meeting(slug="teamed", title="Teamed meeting")
+        make.organiser("owner@example.org", meetings=[meeting])
+    submit(client, "/password-reset", {"email": "owner@example.org"})
+    owner = app.test_client()
+    AuthActions(owner).login("owner@example.org")
+    submit(owner, "/events/teamed/organise/team", {"email": "door@example.org", "role": "door_staff"},
+           action_contains="/invite")
+    assert inbox.take() == []  # queued, not sent by the request
+    work(Queue(MAIL_QUEUE_NAME, connection=queue.connection))
+    assert sorted((recipients, message["Subject"]) for recipients, message in inbox.take()) == [
+        (["door@example.org"], "You are invited to the team of Teamed meeting"),
+        (["owner@example.org"], "Reset your Planner password"),
+    ]

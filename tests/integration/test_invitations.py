@@ -12,6 +12,7 @@ from planner.models import SentInvitation
 from planner.operations.accounts import create_organiser
 from planner.operations.agenda import delete_session, update_session
 from planner.operations.meetings import delete_meeting, delete_person
+from tests.integration.browsing import form_of
 from tests.integration.invitation_support import (  # noqa: F401  (fixtures)
     LINK, PAGE, agenda, free_port, inbox, invite, received, send_updates, sign_in,
 )
@@ -188,3 +189,10 @@ def test_deleting_a_person_or_the_meeting_takes_what_they_were_sent_with_them(cl
     delete_meeting(agenda["meeting"], actor=None)
     db.session.commit()
     assert db.session.scalar(select(func.count()).select_from(SentInvitation)) == 0
+
+
+def test_select_all_ticks_every_participant_and_none_ticks_nobody(client, agenda):
+    sign_in(client, agenda["organiser"])
+    ticked = [form_of(client.get(address), with_field="scope").fields for address in (f"{PAGE}?select=all", PAGE)]
+    assert [sorted(value for name, value in fields if name == "recipients") for fields in ticked] == [
+        sorted(str(agenda[who].id) for who in ("chang", "finlay")), []]

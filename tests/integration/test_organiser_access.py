@@ -12,12 +12,13 @@ import pytest
 
 from planner import create_app
 from planner.database import utcnow
-from planner.domain.vocabulary import BatchKind, DayMode, ParticipantRole, Role
+from planner.domain.vocabulary import BatchKind, DayMode, ParticipantRole, Role, TeamRole
 from planner.extensions import db
 from planner.operations.agenda import assign_role
 from planner.operations.invitation_batches import start_batch
 from planner.operations.presence import import_online_report
 from planner.operations.registrations import register_participant
+from planner.operations.team import grant_role, invite
 from tests.integration.browsing import csrf_token_of, form_of, forms_of, text_of
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
@@ -29,13 +30,19 @@ DIRECTORY_KINDS = ("rooms", "institutions", "people")
 # Each has its own test below or in its own module.
 NOT_ORGANISERS_ONLY = {
     "auth.login_page": "signing in is how anyone becomes an organiser in this browser",
+    "auth.request_password_reset": "anyone may ask; the answer is the same whether or not the account exists",
+    "auth.reset_password_page": "the secret in the emailed link is the credential (test_accounts.py)",
+    "auth.join_team": "the secret in the emailed invitation is the credential (test_team.py)",
+    "organise.account": "changes the signed-in account's own password",
+    "organise.end_one_sign_in": "ends one of the account's own sign-ins; another's answers 404",
+    "organise.account_action": "administrators only (test_accounts.py)",
     "registration.register": "the public registration form: anyone may register while the organisers keep it open",
     "auth.logout": "signs the account itself out",
-    "organise.new_meeting": "any account may create a meeting; it becomes its organiser",
+    "organise.new_meeting": "administrators create meetings and become their organisers (below)",
     "personal.page": "a participant's own page at a secret address (tests/integration/test_personal_page.py)",
     "organise.tokens": "creates a token for the account itself",
     "organise.revoke": "revokes one of the account's own tokens; another's answers 404",
-    "api.create_event": "any account may create a meeting; it becomes its organiser",
+    "api.create_event": "administrators create meetings and become their organisers (below)",
 }
 
 
@@ -87,6 +94,8 @@ class World:
     ids: dict[str, int]
     owner_token: str
     stranger_token: str
+    door_token: str
+    administrator_token: str
 
 
 @pytest.fixture
@@ -113,9 +122,16 @@ def world(seed) -> World:
         owner_token = make.token(owner, "owner's script")
         stranger = make.organiser("stranger@example.org", meetings=[make.meeting(slug="their-own")])
         stranger_token = make.token(stranger, "stranger's script")
+        door = make.organiser("door@example.org")
+        door_member = grant_role(meeting, door, TeamRole.DOOR_STAFF, actor=None)
+        invitation, _ = invite(meeting, "colleague@example.org", TeamRole.ORGANISER, actor=owner)
+        db.session.commit()
+        administrator = make.organiser("admin@example.org", administrator=True)
         ids = dict(rooms=room.id, institutions=institution.id, people=person.id, session=block.id, role=role.id,
-                   token=owner.tokens[0].id, registration=registration.id, report=report.id, batch=batch.id)
-    return World(ids, owner_token, stranger_token)
+                   token=owner.tokens[0].id, registration=registration.id, report=report.id, batch=batch.id,
+                   member=door_member.id, invitation=invitation.id, user=door.id)
+        return World(ids, owner_token, stranger_token, make.token(door, "door's script"),
+                     make.token(administrator, "administrator's script"))
 
 
 def _url(route: Route, world: World, slug: str = "owned") -> str:
@@ -123,7 +139,8 @@ def _url(route: Route, world: World, slug: str = "owned") -> str:
     choice = dict(route.choice)
     values = {"slug": slug, "session_id": world.ids["session"], "role_id": world.ids["role"],
               "token_id": world.ids["token"], "registration_id": world.ids["registration"],
-              "report_id": world.ids["report"], "batch_id": world.ids["batch"],
+              "report_id": world.ids["report"], "batch_id": world.ids["batch"], "member_id": world.ids["member"],
+              "invitation_id": world.ids["invitation"], "user_id": world.ids["user"], "sign_in_id": 1,
               "day": date(2021, 10, 18), **choice}
     if "kind" in choice:
         values["record_id"] = world.ids[choice["kind"]]
@@ -175,8 +192,13 @@ def _form_data_the_owner_sees(owner, url: str, method: str) -> dict:
 
 
 # Open without signing in: the secret in a personal address is itself the credential.
-OPEN_TO_ANYONE = {"auth.login_page", "registration.register", "personal.page"}
+OPEN_TO_ANYONE = {"auth.login_page", "registration.register", "personal.page", "auth.request_password_reset",
+                  "auth.reset_password_page", "auth.join_team"}
 MEETING_WRITES = routes(WRITE_METHODS, lambda rule: rule.endpoint not in NOT_ORGANISERS_ONLY)
+# Door staff tick people in at the desk (tests/integration/test_check_in.py), and read the desk and the list.
+DOOR_STAFF_WRITES = {"organise.tick"}
+DOOR_STAFF_READS = {"GET /events/<slug>/organise/check-in", "GET /events/<slug>/organise/check-in/<isodate:day>",
+                    "GET /events/<slug>/organise/participants/"}
 
 
 def test_no_one_but_an_organiser_changes_a_meeting(browser, world, stored_rows):
@@ -185,6 +207,8 @@ def test_no_one_but_an_organiser_changes_a_meeting(browser, world, stored_rows):
     anonymous_csrf = csrf_token_of(anonymous.get("/login"))
     stranger = browser("stranger@example.org")
     stranger_csrf = csrf_token_of(stranger.get("/organise/tokens"))
+    door = browser("door@example.org")
+    door_csrf = csrf_token_of(door.get("/organise/tokens"))
     before = stored_rows()
     answers, expected = {}, {}
     for route in MEETING_WRITES:
@@ -195,27 +219,34 @@ def test_no_one_but_an_organiser_changes_a_meeting(browser, world, stored_rows):
             "anonymous with a CSRF token": _answer(_send(anonymous, route.method, url, csrf=anonymous_csrf, data=data)),
             "stranger's browser": _answer(_send(stranger, route.method, url, csrf=stranger_csrf, data=data)),
         }
+        expected[str(route)] = {"anonymous": "csrf", "anonymous with a CSRF token": "login",
+                                "stranger's browser": "403"}
+        if route.endpoint not in DOOR_STAFF_WRITES:
+            answers[str(route)]["door staff's browser"] = _answer(_send(door, route.method, url, csrf=door_csrf,
+                                                                        data=data))
+            expected[str(route)]["door staff's browser"] = "403"
         if url.startswith("/api/"):
-            answers[str(route)]["stranger's token"] = _answer(_send(browser(), route.method, url,
-                                                                     token=world.stranger_token))
+            for who, token in (("stranger's token", world.stranger_token), ("door staff's token", world.door_token)):
+                answers[str(route)][who] = _answer(_send(browser(), route.method, url, token=token))
             expected[str(route)] = {"anonymous": "401", "anonymous with a CSRF token": "401",
-                                    "stranger's browser": "403", "stranger's token": "403"}
-        else:
-            expected[str(route)] = {"anonymous": "csrf", "anonymous with a CSRF token": "login",
-                                    "stranger's browser": "403"}
+                                    "stranger's browser": "403", "door staff's browser": "403",
+                                    "stranger's token": "403", "door staff's token": "403"}
     assert answers == expected
     assert stored_rows() == before
 
 
-def test_the_organiser_passes_every_door_the_others_are_refused_at(browser, world):
-    """The requests above, sent by the organiser, are not refused for who sends them (some are for what)."""
-    owner = browser("owner@example.org")
+@pytest.mark.parametrize("who", ["owner", "admin"])
+def test_the_organiser_passes_every_door_the_others_are_refused_at(browser, world, who):
+    """The requests above, sent by the organiser or an administrator, are not refused for who sends them
+    (some are for what)."""
+    owner = browser(f"{who}@example.org")
+    token = world.owner_token if who == "owner" else world.administrator_token
     csrf = csrf_token_of(owner.get("/organise/tokens"))
     answers = {}
     for route in sorted(MEETING_WRITES, key=_deletes_last):
         url = _url(route, world)
         if url.startswith("/api/"):
-            answers[str(route)] = _answer(_send(owner, route.method, url, token=world.owner_token))
+            answers[str(route)] = _answer(_send(owner, route.method, url, token=token))
         else:
             data = _form_data_the_owner_sees(owner, url, route.method)
             answers[str(route)] = _answer(_send(owner, route.method, url, csrf=csrf, data=data))
@@ -258,14 +289,30 @@ ORGANISER_READS = routes({"GET"}, lambda rule: rule.endpoint.startswith("organis
 
 def test_organiser_pages_are_for_the_meetings_organisers_only(browser, world):
     anonymous, stranger, owner = browser(), browser("stranger@example.org"), browser("owner@example.org")
+    door, administrator = browser("door@example.org"), browser("admin@example.org")
     answers = {str(route): {"anonymous": _answer(anonymous.get(_url(route, world))),
                             "stranger": _answer(stranger.get(_url(route, world))),
-                            "organiser": _answer(owner.get(_url(route, world)))}
+                            "door staff": _answer(door.get(_url(route, world))),
+                            "organiser": _answer(owner.get(_url(route, world))),
+                            "administrator": _answer(administrator.get(_url(route, world)))}
                for route in ORGANISER_READS}
     # To the first day's timetable, and to today's (or the first day's) check-in desk.
     redirects = {"GET /events/<slug>/organise/timetable", "GET /events/<slug>/organise/check-in"}
+    allowed = {route: "302" if route in redirects else "200" for route in answers}
     assert answers == {route: {"anonymous": "login", "stranger": "403",
-                               "organiser": "302" if route in redirects else "200"} for route in answers}
+                               "door staff": allowed[route] if route in DOOR_STAFF_READS else "403",
+                               "organiser": allowed[route], "administrator": allowed[route]} for route in answers}
+
+
+def test_a_draft_meeting_is_not_there_for_anyone_off_its_team(browser, world, seed):
+    with seed() as make:
+        make.meeting(slug="draft", title="Draft meeting", published=False)
+    stranger, administrator = browser("stranger@example.org"), browser("admin@example.org")
+    urls = ["/events/draft/organise/", "/events/draft/organise/timetable/2021-10-18", "/events/draft/organise/team"]
+    assert [stranger.get(url).status_code for url in urls] == [404, 404, 404]
+    assert [administrator.get(url).status_code for url in urls] == [200, 200, 200]
+    api = browser().get("/api/v1/events/draft/conflicts", headers={"Authorization": f"Bearer {world.stranger_token}"})
+    assert api.status_code == 404
 
 
 def test_organiser_reads_in_the_api_need_an_organisers_token(browser, world):
@@ -282,8 +329,8 @@ def test_the_user_scoped_routes_named_above_exist():
 
 
 def test_a_stranger_cannot_revoke_an_organisers_token(browser, world, stored_rows):
-    before = stored_rows()
     stranger = browser("stranger@example.org")
+    before = stored_rows()
     response = stranger.post(f"/organise/tokens/{world.ids['token']}/revoke",
                              data={"csrf_token": csrf_token_of(stranger.get("/organise/tokens"))})
     assert response.status_code == 404
@@ -292,12 +339,17 @@ def test_a_stranger_cannot_revoke_an_organisers_token(browser, world, stored_row
                          headers={"Authorization": f"Bearer {world.owner_token}"}).status_code == 200
 
 
-def test_a_new_meeting_is_organised_by_the_account_that_made_it_and_no_one_else(browser, world):
+def test_only_administrators_create_meetings_and_organise_those_they_make(browser, world):
     stranger = browser("stranger@example.org")
     response = stranger.post("/api/v1/events", headers={"Authorization": f"Bearer {world.stranger_token}"}, json={
         "slug": "stranger-2022", "title": "Stranger's second meeting", "first_day": "2022-05-02",
         "last_day": "2022-05-03", "timezone": "Europe/Zurich", "format": "hybrid",
     })
+    assert response.status_code == 403
+    response = browser().post("/api/v1/events", headers={"Authorization": f"Bearer {world.administrator_token}"},
+                              json={"slug": "admin-2022", "title": "A new meeting", "first_day": "2022-05-02",
+                                    "last_day": "2022-05-03", "timezone": "Europe/Zurich", "format": "hybrid"})
     assert response.status_code == 201
-    assert browser("stranger@example.org").get("/events/stranger-2022/organise/").status_code == 200
-    assert browser("owner@example.org").get("/events/stranger-2022/organise/").status_code == 403
+    assert browser("admin@example.org").get("/events/admin-2022/organise/team").status_code == 200
+    assert browser("stranger@example.org").get("/events/admin-2022/organise/").status_code == 404
+    assert browser("stranger@example.org").get("/organise/meetings/new").status_code == 403

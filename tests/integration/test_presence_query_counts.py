@@ -11,7 +11,8 @@ from planner.models import (
     CheckIn, DayAttendance, Institution, OnlineAttendance, OnlineReport, Person, Registration, Session,
 )
 from planner.operations.accounts import create_organiser
-from planner.operations.meetings import add_organiser
+from planner.domain.vocabulary import TeamRole
+from planner.operations.team import grant_role
 from tests.integration.presence_support import PASSWORD, sign_in  # noqa: F401
 
 DAYS = [date(2021, 10, 18) + timedelta(days=n) for n in range(3)]
@@ -49,7 +50,7 @@ def build_attended_meeting(make, slug: str, people: int, sessions: int):
                 fingerprint=f"{slug}-{n}",
             ))
     user = create_organiser(f"organiser-{slug}@example.org", PASSWORD)
-    add_organiser(meeting, user)
+    grant_role(meeting, user, TeamRole.ORGANISER, actor=None)
     db.session.commit()
     return meeting
 

@@ -12,7 +12,8 @@ from planner.domain.vocabulary import AttendanceMode, InstitutionKind, Role, Ses
 from planner.extensions import db
 from planner.operations.accounts import create_organiser
 from planner.operations.agenda import assign_role
-from planner.operations.meetings import add_organiser
+from planner.domain.vocabulary import TeamRole
+from planner.operations.team import grant_role
 
 EGM = "/events/egm-border-management-2021"
 
@@ -90,7 +91,9 @@ def test_the_public_edition_prints_no_online_links_and_the_internal_one_is_for_o
     meeting = make.meeting()
     make.session(meeting, "Open", online_link="https://meet.example.org/open", online_link_public=True)
     make.session(meeting, "Closed", datetime(2021, 10, 18, 11), online_link="https://meet.example.org/closed")
-    assert "meet.example.org" not in client.get("/events/test-meeting/programme").get_data(as_text=True)
+    public = client.get("/events/test-meeting/programme").get_data(as_text=True)
+    assert "meet.example.org" not in public
+    assert 'value="internal"' not in public  # not offered to a reader who would be refused it
     assert client.get("/events/test-meeting/programme?edition=internal").status_code == 403
 
 
@@ -98,7 +101,8 @@ def test_the_internal_edition_prints_every_online_link_for_an_organiser(client, 
     meeting = make.meeting()
     make.session(meeting, "Open", online_link="https://meet.example.org/open", online_link_public=True)
     make.session(meeting, "Closed", datetime(2021, 10, 18, 11), online_link="https://meet.example.org/closed")
-    add_organiser(meeting, create_organiser("organiser@example.org", "long enough password"))
+    organiser = create_organiser("organiser@example.org", "long enough password")
+    grant_role(meeting, organiser, TeamRole.ORGANISER, actor=None)
     db.session.commit()
     login_page = client.get("/login").get_data(as_text=True)
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', login_page).group(1)
@@ -108,6 +112,7 @@ def test_the_internal_edition_prints_every_online_link_for_an_organiser(client, 
     assert "Join online: https://meet.example.org/open" in words(internal)
     assert "Join online: https://meet.example.org/closed" in words(internal)
     assert '@top-center { content: "Internal: not for distribution"; }' in internal
+    assert 'value="internal"' in internal
 
 
 @pytest.mark.parametrize("query, size", [("", "a4"), ("?paper=a4", "a4"), ("?paper=letter", "letter"),

@@ -5,7 +5,8 @@ import pytest
 
 from planner.extensions import db
 from planner.operations.accounts import create_organiser
-from planner.operations.meetings import add_organiser
+from planner.domain.vocabulary import TeamRole
+from planner.operations.team import grant_role
 from planner.operations.tokens import create_token
 
 MONDAY, TUESDAY = "2021-10-18", "2021-10-19"
@@ -19,7 +20,7 @@ def meeting(make):
 @pytest.fixture
 def headers(meeting):
     user = create_organiser("api@example.org", "a long password")
-    add_organiser(meeting, user)
+    grant_role(meeting, user, TeamRole.ORGANISER, actor=None)
     _, secret = create_token(user, "tests")
     db.session.commit()
     return {"Authorization": f"Bearer {secret}"}

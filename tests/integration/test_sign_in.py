@@ -66,7 +66,7 @@ def test_signing_out_ends_the_session(client, auth, organiser):
     auth.login("owner@example.org")
     response = auth.logout()
     assert (response.status_code, response.location) == (302, "/")
-    assert flashes_of(client.get("/")) == ["You are signed out."]
+    assert flashes_of(client.get("/")) == ["You are signed out, in this browser and everywhere else."]
     assert client.get("/organise/").status_code == 302
 
 

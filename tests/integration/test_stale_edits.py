@@ -51,16 +51,16 @@ def opened(client, url: str) -> dict:
 
 
 EDITS = {
-    # what: (form page, Alice's change, Bob's change, the stale notice's row for Alice's change)
+    # what: (form page, Alice's change, Bob's change, the stale notice's row for Alice's change, labelled)
     "meeting": ("/edit", {"title": "Owned meeting (final)"}, {"venue": "Busan"},
-                ["title", "Owned meeting", "Owned meeting (final)"]),
-    "room": ("/rooms/{rooms}/edit", {"capacity": "60"}, {"name": "Hall A (upstairs)"}, ["capacity", "80", "60"]),
+                ["Title", "Owned meeting", "Owned meeting (final)"]),
+    "room": ("/rooms/{rooms}/edit", {"capacity": "60"}, {"name": "Hall A (upstairs)"}, ["Seats", "80", "60"]),
     "institution": ("/institutions/{institutions}/edit", {"acronym": "MoJ"}, {"country": "Republic of Korea"},
-                    ["acronym", "MOJ", "MoJ"]),
+                    ["Acronym", "MOJ", "MoJ"]),
     "person": ("/people/{people}/edit", {"position": "Director-General"}, {"honorific": "Dr"},
-               ["position", "Director", "Director-General"]),
+               ["Position", "Director", "Director-General"]),
     "session": ("/sessions/{session}/edit", {"title": "Panel on data"}, {"description": "Bring data."},
-                ["title", "Panel", "Panel on data"]),
+                ["Title", "Panel", "Panel on data"]),
 }
 
 
@@ -224,3 +224,11 @@ def test_removing_a_person_from_a_session_after_the_order_changed_is_refused(ali
     assert (response.status_code, response.get_json()["error"]["changes"]) == (
         412, [{"field": "position", "then": 0, "now": 1}])
     assert stored_rows() == after_alice
+
+
+def test_the_stale_notice_shows_times_in_the_meetings_zone_with_its_name(alice, bob, ids):
+    url = f"{ORGANISE}/sessions/{ids['session']}/edit"
+    bobs_form = opened(bob, url)
+    alice.post(url, data={**opened(alice, url), "starts": "2021-10-18T08:30"})
+    page_text = text_of(bob.post(url, data={**bobs_form, "title": "Panel on data"}))
+    assert "Starts Mon 18 Oct 09:00 (Asia/Seoul) Mon 18 Oct 08:30 (Asia/Seoul)" in page_text

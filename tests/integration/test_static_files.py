@@ -19,3 +19,13 @@ def test_a_stylesheet_is_kept_a_year_and_its_address_changes_with_the_file(clien
         os.utime(stylesheet, (modified, modified))
     response.close()
 
+
+
+def test_a_module_imported_by_its_plain_name_is_asked_about_again_so_it_is_never_stale(client):
+    response = client.get("/static/timetable/drag.js")
+    assert response.status_code == 200
+    assert "max-age" not in response.headers.get("Cache-Control", "")
+    response.close()
+    again = client.get("/static/timetable/drag.js", headers={"If-None-Match": response.headers["ETag"]})
+    assert again.status_code == 304
+    again.close()

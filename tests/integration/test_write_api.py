@@ -21,7 +21,8 @@ def ids(seed) -> dict:
         institution = make.institution(meeting, "Ministry of Justice", acronym="MOJ", country="Republic of Korea")
         person = make.person(meeting, "Kim Min-ji", honorific="Dr", institution=institution)
         session = make.session(meeting, "Panel", datetime(2021, 10, 18, 9), datetime(2021, 10, 18, 10), room=room)
-        owner = make.organiser("owner@example.org", meetings=[meeting])
+        # An administrator too, since the tests below also create meetings.
+        owner = make.organiser("owner@example.org", meetings=[meeting], administrator=True)
         elsewhere = make.meeting(slug="elsewhere", title="Another meeting")
         foreign = dict(room=make.room(elsewhere, "Hall Z").id, person=make.person(elsewhere, "Someone Else").id,
                        institution=make.institution(elsewhere, "Elsewhere Institute").id,

@@ -77,3 +77,22 @@ def test_an_instant_in_utc_form_reads_back_as_that_instant():
     instant = datetime(2027, 3, 8, 9, 30, tzinfo=timezone(timedelta(hours=1)))
     written = calendar_with(line("LAST-MODIFIED", utc(instant)))
     assert icalendar.Calendar.from_ical(written).walk("VEVENT")[0].decoded("LAST-MODIFIED") == instant
+
+
+INJECTION = "\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:2\r\nATTENDEE:mailto:eve@example.org\n\x00\x07\x1b\x7f"
+
+
+def test_no_value_can_add_a_line_whatever_control_characters_it_holds():
+    written = calendar_with(
+        line("URL", "https://meet.example.org/j/1" + INJECTION),
+        line("ORGANIZER", "mailto:org@example.org" + INJECTION, {"CN": "Organiser" + INJECTION}),
+        line("SUMMARY", text("Panel" + INJECTION)),
+    )
+    unfolded = written.replace("\r\n ", "")
+    assert [content.split(":")[0].split(";")[0] for content in unfolded.split("\r\n")] == [
+        "BEGIN", "VERSION", "PRODID", "BEGIN", "UID", "DTSTAMP", "DTSTART", "URL", "ORGANIZER", "SUMMARY", "END",
+        "END", ""]
+    assert not any(chr(code) in unfolded.replace("\r\n", "") for code in [*range(0, 9), *range(10, 32), 127])
+    events = icalendar.Calendar.from_ical(written).walk("VEVENT")
+    assert len(events) == 1 and "ATTENDEE" not in events[0]
+    assert str(events[0]["SUMMARY"]).startswith("Panel\nEND:VEVENT\nBEGIN:VEVENT")

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from planner.domain.registration_csv import CsvProblems, read_participants
+from planner.domain.registration_csv import MAX_ROWS, CsvProblems, read_participants
 from planner.domain.vocabulary import DayMode, InstitutionKind, ParticipantRole
 
 DAYS = [date(2021, 10, 18), date(2021, 10, 19)]
@@ -60,10 +60,29 @@ def test_the_same_email_twice_is_a_problem_on_the_second_row():
 @pytest.mark.parametrize("data, message", [
     (b"", "The file is empty; the first line must name the columns."),
     (b"name,role\n", "The file has no participants."),
-    ("name,role\nK\xf6nig,expert\n".encode("latin-1"), "Save the file as CSV in UTF-8 encoding."),
-    (b"x" * 2_000_001, "The file is larger than 2 MB."),
+    ("name,role\nK\xf6nig,expert\n".encode("latin-1"), "This row is not UTF-8 text: save the file as CSV in UTF-8 "
+                                                      "encoding."),
+    (b"x" * 2_000_001, "The file is larger than 2 MB; import at most 5,000 participants a file."),
 ])
 def test_unreadable_files_get_one_clear_message(data, message):
     with pytest.raises(CsvProblems) as raised:
         read_participants(data, DAYS)
     assert [text for _, _, text in raised.value.problems] == [message]
+
+
+def test_more_than_the_row_limit_is_refused_with_the_limit():
+    text = "name,role\n" + "".join(f"Participant {number},expert\n" for number in range(MAX_ROWS + 1))
+    with pytest.raises(CsvProblems) as refused:
+        read_participants(text.encode(), [])
+    assert refused.value.problems == [(MAX_ROWS + 2, "file", "The file has more than 5,000 participants; import at "
+                                                             "most 5,000 a file.")]
+    assert len(read_participants(text.encode().rsplit(b"Participant", 1)[0], [])) == MAX_ROWS
+
+
+def test_a_nul_byte_or_text_that_is_not_utf8_is_named_by_its_row():
+    with pytest.raises(CsvProblems) as nul:
+        read_participants(b"name,role\nKim,expert\nLee\x00,expert\n", [])
+    assert nul.value.problems == [(3, "row", "This row holds a NUL character; save the file as CSV text.")]
+    with pytest.raises(CsvProblems) as latin:
+        read_participants("name,role\nKim,expert\nMüller,expert\n".encode("latin-1"), [])
+    assert latin.value.problems == [(3, "file", "This row is not UTF-8 text: save the file as CSV in UTF-8 encoding.")]

@@ -4,7 +4,8 @@ import pytest
 
 from planner.domain.timezones import (
     NonexistentLocalTime, ReaderZone, UnknownTimeZone, choose_reader_zone, city_zone_names, clock_span, day_span,
-    days_elsewhere, is_known_zone, local_day, to_instant, to_local, within_hours, zone, zone_city, zone_description,
+    days_elsewhere, is_known_zone, local_day, suggested_zone, to_instant, to_local, unknown_zone_message, within_hours,
+    zone, zone_city, zone_description,
 )
 
 UTC = timezone.utc
@@ -162,3 +163,15 @@ def test_a_clock_span_ends_on_the_wall_clock_the_night_the_clocks_go_back():
 @pytest.mark.parametrize("name", ["Asia", "America/Argentina", "Europe/", "../zoneinfo/UTC", "UTC\x00", "Asia/Seoul "])
 def test_a_folder_or_a_path_is_not_a_known_zone(name):
     assert is_known_zone(name) is False
+
+
+def test_the_picker_offers_current_names_only():
+    names = city_zone_names()
+    assert {"UTC", "Asia/Kolkata", "Europe/Kyiv", "Asia/Seoul"} <= set(names)
+    assert not {"Asia/Calcutta", "Europe/Kiev", "US/Eastern", "ROK"} & set(names)
+
+
+def test_a_mistyped_zone_gets_what_was_probably_meant():
+    assert [suggested_zone(text) for text in ("Vienna", "new york", "Europe/Viena", "Nowhere")] == [
+        "Europe/Vienna", "America/New_York", "Europe/Vienna", None]
+    assert unknown_zone_message("Vienna") == "“Vienna” is not a known IANA time zone. Did you mean Europe/Vienna?"

@@ -7,6 +7,7 @@ in its Content-Type as Outlook requires, and the same file attached as invite.ic
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
@@ -14,6 +15,14 @@ from email.utils import format_datetime, formataddr, make_msgid, parseaddr
 
 from planner.domain.calendars.events import CANCEL, Attendee, CalendarEntry, Organizer, describe, invitation
 from planner.domain.timezones import to_local
+
+# A CR or LF in a header would end it and let the rest add headers (a Bcc) or begin the body; the other control
+# characters have no place in one either.
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+
+
+class UnwritableMessage(ValueError):
+    """A message that cannot be written as it stands; the reason is for the organisers."""
 
 
 @dataclass(frozen=True)
@@ -62,12 +71,19 @@ class Letter:
 def invitation_email(letter: Letter, *, stamp: datetime) -> EmailMessage:
     calendar = letter.calendar(stamp=stamp)
     message = EmailMessage()
-    message["Subject"] = letter.subject
-    message["From"] = letter.sender
-    message["To"] = formataddr((letter.recipient.name, letter.recipient.email))
-    message["Reply-To"] = formataddr((letter.organizer.name, letter.organizer.email))
-    message["Date"] = format_datetime(stamp)
-    message["Message-ID"] = make_msgid(domain=parseaddr(letter.sender)[1].rpartition("@")[2])
+    headers = {
+        "Subject": letter.subject,
+        "From": letter.sender,
+        "To": formataddr((letter.recipient.name, letter.recipient.email)),
+        "Reply-To": formataddr((letter.organizer.name, letter.organizer.email)),
+        "Date": format_datetime(stamp),
+        "Message-ID": make_msgid(domain=parseaddr(letter.sender)[1].rpartition("@")[2]),
+    }
+    for name, value in headers.items():  # the one door for every header's value
+        if _CONTROL.search(value):
+            raise UnwritableMessage(f"Its {name} header would hold a line break or control character: "
+                                    f"“{_CONTROL.sub(' ', value)}”.")
+        message[name] = value
     message.set_content("\n\n".join(letter.paragraphs()) + "\n")
     message.add_alternative(_html(letter.paragraphs()), subtype="html")
     # Base64 keeps the calendar's CRLF line ends exactly as written.

@@ -12,6 +12,9 @@ from datetime import datetime, timedelta, timezone
 LIMIT = 75  # octets a line should not pass, its line break aside
 CRLF = "\r\n"
 _NEEDS_QUOTES = re.compile(r"[:;,]|^\s|\s$")
+# What no value may carry into a line unescaped: a CR or LF would end it and start a property of the sender's
+# choosing (an ATTENDEE, a whole VEVENT); the other controls (tab aside) are not allowed in a value at all.
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 
 def text(value: str) -> str:
@@ -60,7 +63,9 @@ def line(name: str, value: str, parameters: dict[str, str | list[str]] | None = 
     """One content line, folded, with its line break; ``value`` is already written in its type's form."""
     if parameters:
         name = named(name, parameters)
-    return fold(f"{name}:{value}") + CRLF
+    # Every line passes here, so whatever a value holds (TEXT is escaped already; a URI or an address is not)
+    # no control character reaches the file.
+    return fold(_CONTROL.sub("", f"{name}:{value}")) + CRLF
 
 
 def named(name: str, parameters: dict[str, str | list[str]]) -> str:

@@ -7,7 +7,7 @@ from planner.domain.errors import InvalidInput
 from planner.queries import agenda as queries
 from planner.queries.conflicts import meeting_conflicts
 from planner.queries.listing import listed_directory
-from planner.web.access import organised_meeting_or_abort, published_meeting_or_404
+from planner.web.access import administrator_or_abort, organised_meeting_or_abort, published_meeting_or_404
 from planner.web.api import api
 from planner.web.api.auth import api_user, require_api_user
 from planner.web.api.parsing import given, json_body
@@ -66,10 +66,11 @@ def event(slug: str):
 @api.post("/events")
 @writes
 def create_event():
+    actor = administrator_or_abort(require_api_user())
     body = json_body(MEETING_FIELDS | {"slug"})
     slug = body.text("slug", required=True, max_length=80)
     values = _meeting_values(body, creating=True)
-    return _meeting_response(create_meeting(slug=slug, actor=require_api_user(), **values), 201)
+    return _meeting_response(create_meeting(slug=slug, actor=actor, **values), 201)
 
 
 @api.patch("/events/<slug>")

@@ -1,10 +1,8 @@
 """The attendance report: registered against actual, in the room and online, on a page and as CSV."""
-import csv
-import io
-
 from flask import Response, render_template
 
 from planner.domain.attendance_report import CSV_HEADER, KIND_LABELS, report_rows
+from planner.domain.spreadsheets import csv_text
 from planner.queries.presence import meeting_attendance
 from planner.web.access import organised_meeting_or_abort
 from planner.web.organise import organise
@@ -20,12 +18,7 @@ def attendance(slug: str):
 @organise.get("/events/<slug>/organise/attendance.csv")
 def attendance_csv(slug: str):
     meeting = organised_meeting_or_abort(slug)
-    out = io.StringIO()
-    # The byte-order mark lets spreadsheet programs read accented and Korean text as UTF-8.
-    out.write("\ufeff")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
-    writer.writerows(report_rows(meeting_attendance(meeting), meeting.timezone))
-    return Response(out.getvalue(), mimetype="text/csv", headers={
+    text = csv_text(CSV_HEADER, report_rows(meeting_attendance(meeting), meeting.timezone))
+    return Response(text, mimetype="text/csv", headers={
         "Content-Disposition": f'attachment; filename="{meeting.slug}-attendance.csv"',
     })

@@ -12,11 +12,10 @@ from planner.models import Meeting, Registration
 from planner.operations.presence import check_in, undo_check_in
 from planner.domain.check_in import DoorLine, door_counts
 from planner.queries.presence import door_list
+from planner.domain.permissions import Right
 from planner.web.access import organised_meeting_or_abort, record_of_meeting_or_404
 from planner.web.organise import organise
-from planner.web.organise.attendance_forms import CHECK_IN, TickForm
-
-MAX_QUERY_LENGTH = 100
+from planner.web.organise.attendance_forms import CHECK_IN, MAX_QUERY_LENGTH, TickForm
 
 
 def _meeting_day_or_404(meeting: Meeting, day: date) -> None:
@@ -27,7 +26,7 @@ def _meeting_day_or_404(meeting: Meeting, day: date) -> None:
 @organise.get("/events/<slug>/organise/check-in")
 def check_in_start(slug: str):
     """Today's desk while the meeting is on, else its first day's."""
-    meeting = organised_meeting_or_abort(slug)
+    meeting = organised_meeting_or_abort(slug, right=Right.WORK_THE_DOOR)
     today = local_day(datetime.now(timezone.utc), meeting.timezone)
     return redirect(url_for("organise.check_in_desk", slug=slug,
                             day=today if today in meeting.days else meeting.first_day))
@@ -35,9 +34,11 @@ def check_in_start(slug: str):
 
 @organise.get("/events/<slug>/organise/check-in/<isodate:day>")
 def check_in_desk(slug: str, day: date):
-    meeting = organised_meeting_or_abort(slug)
+    meeting = organised_meeting_or_abort(slug, right=Right.WORK_THE_DOOR)
     _meeting_day_or_404(meeting, day)
-    query = request.args.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = request.args.get("q", "").strip()
+    if len(query) > MAX_QUERY_LENGTH:
+        abort(400, description=f"A search is at most {MAX_QUERY_LENGTH} characters.")
     lines = door_list(meeting, day)
     # Everyone is on the page, those not matching hidden: without JavaScript the search still works,
     # with it, typing filters the whole list.
@@ -48,7 +49,7 @@ def check_in_desk(slug: str, day: date):
 
 @organise.post("/events/<slug>/organise/check-in/<isodate:day>/<int:registration_id>")
 def tick(slug: str, day: date, registration_id: int):
-    meeting = organised_meeting_or_abort(slug)
+    meeting = organised_meeting_or_abort(slug, right=Right.WORK_THE_DOOR)
     _meeting_day_or_404(meeting, day)
     registration = record_of_meeting_or_404(Registration, meeting, registration_id)
     form = TickForm()

@@ -5,40 +5,47 @@ from wtforms import (
     BooleanField, DateField, DateTimeLocalField, EmailField, HiddenField, IntegerField, SelectField, StringField,
     TextAreaField, URLField,
 )
-from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional
+from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional, Regexp
 
 from planner.domain.vocabulary import (
     AttendanceMode, DayMode, InstitutionKind, MeetingFormat, ParticipantRole, Role, SessionKind, SessionStatus,
 )
-from planner.web.forms import choices, day_field
+from planner.web.forms import choices, day_field, option
+
+
+# A zone field offers the list of current zone names (templates/_zone_names.html), searchable as one types.
+ZONE_PICKER = {"list": "zone-names", "autocomplete": "off"}
 
 
 class VersionedForm(FlaskForm):
     """Carries the version the organiser started from, so a stale edit is caught, not saved."""
 
-    version = HiddenField()
+    # ASCII digits only: "²" and "①" are digits to str.isdigit() but not to int().
+    version = HiddenField(validators=[Optional(), Regexp(r"^[0-9]{1,9}$", message="The form's version is not a "
+                                                                                  "number; reload the page.")])
 
     @property
     def based_on_version(self) -> int | None:
         # Filled from a record the version is a number; from the browser, text (or absent).
         version = str(self.version.data or "")
-        return int(version) if version.isdigit() else None
+        return int(version) if version.isascii() and version.isdigit() else None
 
 
 class MeetingForm(VersionedForm):
     title = StringField("Title", validators=[DataRequired()])
     short_name = StringField("Short name")
-    slug = StringField("Address", description="Lower-case letters, digits and hyphens; it cannot change later.")
+    slug = StringField("Web address (slug)",
+                       description="Lower-case letters, digits and hyphens; it cannot change later.")
     hosts = TextAreaField("Hosts")
     description = TextAreaField("Description")
     first_day = DateField("First day", validators=[InputRequired(message="Give the first day.")])
     last_day = DateField("Last day", validators=[InputRequired(message="Give the last day.")])
-    timezone = StringField("Time zone", validators=[DataRequired()], description="An IANA zone, such as Asia/Seoul.")
+    timezone = StringField("Time zone", validators=[DataRequired()], render_kw=ZONE_PICKER,
+                           description="An IANA zone, such as Asia/Seoul: type a city to choose from the list.")
     venue = StringField("Venue")
     format = SelectField("Format", choices=choices(MeetingFormat))
     online_link = URLField("Default online link", validators=[Optional()])
     contact_email = EmailField("Contact email", validators=[Optional()])
-    published = BooleanField("Published (visible to the public)")
 
 
 class RoomForm(VersionedForm):
@@ -90,6 +97,39 @@ class ConfirmForm(VersionedForm):
     """A POST that only needs its CSRF token (and the version it was asked about)."""
 
 
+class SessionFilterForm(FlaskForm):
+    """The sessions list's filters: a GET form, so a filtered list has an address of its own."""
+
+    class Meta:
+        csrf = False
+
+    day = SelectField("Day", default="")
+    room = SelectField("Room", default="")
+    kind = SelectField("Kind", default="", choices=[option("", "Any kind"), *choices(SessionKind)])
+    status = SelectField("Status", default="", choices=[option("", "Any status"), *choices(SessionStatus)])
+
+
+MAX_SHIFT_MINUTES = 61 * 24 * 60  # a meeting's longest span: more could only leave it
+
+
+class BulkSessionsForm(FlaskForm):
+    """What to do with the sessions ticked in the list (their ids and versions come as ``session`` values)."""
+
+    action = SelectField("With the chosen sessions", choices=[
+        option("shift", "Shift by some minutes"), option("room", "Move to a room"), option("draft", "Mark as draft"),
+        option("public", "Mark as public"), option("delete", "Delete"),
+    ])
+    to_room = SelectField("Room to move them to")
+    minutes = IntegerField("Minutes (negative: earlier)", validators=[Optional(), NumberRange(
+        min=-MAX_SHIFT_MINUTES, max=MAX_SHIFT_MINUTES, message="Shift by at most 61 days' worth of minutes.")])
+
+
+class UndoForm(FlaskForm):
+    """Undo my last change; ``day`` is the timetable day to come back to."""
+
+    day = HiddenField()
+
+
 class TokenForm(FlaskForm):
     name = StringField("What the token is for", validators=[DataRequired()])
 
@@ -104,7 +144,7 @@ class RegistrationForm(VersionedForm):
     institution = SelectField("Institution", coerce=str)
     email = EmailField("Email", validators=[Optional()])
     role = SelectField("Takes part as", choices=choices(ParticipantRole))
-    home_timezone = StringField("Home time zone", description="An IANA zone such as Europe/Zurich, for the "
+    home_timezone = StringField("Home time zone", render_kw=ZONE_PICKER, description="An IANA zone such as Europe/Zurich, for the "
                                                               "time-zone view.")
 
     @classmethod

@@ -75,6 +75,8 @@ def invitations(slug: str):
     form.recipients.choices = [
         (r.id, f"{r.person.display_name} <{r.person.email}> · {r.role.label}") for r in registrations
     ]
+    if not form.is_submitted() and request.args.get("select") == "all":  # "Select all", also without JavaScript
+        form.recipients.data = [r.id for r in registrations]
     settings = smtp_settings(current_app.config)
     if form.validate_on_submit():
         chosen = [r for r in registrations if r.id in set(form.recipients.data)]

@@ -5,30 +5,34 @@ from flask_login import current_user
 from planner.domain.errors import InvalidInput, StaleEdit
 from planner.domain.vocabulary import MeetingFormat
 from planner.extensions import db
-from planner.operations.meetings import create_meeting, delete_meeting, update_meeting
-from planner.queries.organise import meeting_overview, meetings_organised_by
-from planner.web.access import organised_meeting_or_abort
+from planner.operations.meetings import create_meeting, delete_meeting, set_published, update_meeting
+from planner.queries.conflicts import meeting_conflicts
+from planner.queries.organise import meeting_overview, meetings_of
+from planner.web.access import administrator_or_abort, organised_meeting_or_abort
 from planner.web.organise import organise
+from planner.web.organise.checklist import checklist
 from planner.web.organise.forms import ConfirmForm, MeetingForm
 from planner.web.organise.responses import show_invalid, stale_page
 
 
-def meeting_fields(form: MeetingForm) -> dict:
+def meeting_fields(form: MeetingForm, *, published: bool = False) -> dict:
+    """The details form's fields; publishing has its own page, so an edit keeps the meeting as it is."""
     return dict(
         title=form.title.data, short_name=form.short_name.data, hosts=form.hosts.data,
         description=form.description.data, first_day=form.first_day.data, last_day=form.last_day.data,
         timezone=form.timezone.data, venue=form.venue.data, format=MeetingFormat(form.format.data),
-        online_link=form.online_link.data, contact_email=form.contact_email.data, published=form.published.data,
+        online_link=form.online_link.data, contact_email=form.contact_email.data, published=published,
     )
 
 
 @organise.get("/organise/")
 def dashboard():
-    return render_template("organise/dashboard.html", meetings=meetings_organised_by(current_user))
+    return render_template("organise/dashboard.html", meetings=meetings_of(current_user))
 
 
 @organise.route("/organise/meetings/new", methods=["GET", "POST"])
 def new_meeting():
+    administrator_or_abort()
     form = MeetingForm()
     if form.validate_on_submit():
         try:
@@ -45,7 +49,30 @@ def new_meeting():
 @organise.get("/events/<slug>/organise/")
 def overview(slug: str):
     meeting = organised_meeting_or_abort(slug)
-    return render_template("organise/overview.html", meeting=meeting, overview=meeting_overview(meeting))
+    figures = meeting_overview(meeting)
+    return render_template("organise/overview.html", meeting=meeting, overview=figures,
+                           checklist=checklist(meeting, figures, len(meeting_conflicts(meeting))))
+
+
+@organise.route("/events/<slug>/organise/publish", methods=["GET", "POST"])
+def publish(slug: str):
+    """Publish or unpublish, after a page that says what changes for whom (the confirmation, also without JS)."""
+    meeting = organised_meeting_or_abort(slug)
+    form = ConfirmForm()
+    if not form.is_submitted():
+        form.version.data = str(meeting.version)
+    if form.validate_on_submit():
+        try:
+            set_published(meeting, not meeting.published, actor=current_user, based_on_version=form.based_on_version)
+        except StaleEdit:
+            db.session.rollback()
+            flash("Someone changed the meeting meanwhile; check what it is now and confirm again.")
+            return redirect(url_for("organise.publish", slug=slug))
+        db.session.commit()
+        flash(f"Published “{meeting.title}”: anyone can now read it." if meeting.published
+              else f"“{meeting.title}” is a draft again: only its organisers can read it.")
+        return redirect(url_for("organise.overview", slug=slug))
+    return render_template("organise/publish.html", meeting=meeting, form=form, overview=meeting_overview(meeting))
 
 
 @organise.route("/events/<slug>/organise/edit", methods=["GET", "POST"])
@@ -58,7 +85,8 @@ def edit_meeting(slug: str):
         form.version.data = str(meeting.version)
     if form.validate_on_submit():
         try:
-            update_meeting(meeting, actor=current_user, based_on_version=form.based_on_version, **meeting_fields(form))
+            update_meeting(meeting, actor=current_user, based_on_version=form.based_on_version,
+                           **meeting_fields(form, published=meeting.published))
         except InvalidInput as error:
             show_invalid(form, error)
         except StaleEdit as error:

@@ -3,9 +3,10 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
+from planner.domain.attendance_defaults import default_day_modes
 from planner.domain.errors import InvalidInput, StaleEdit
-from planner.domain.registration_csv import CsvProblems, read_participants
-from planner.domain.timezones import to_local
+from planner.domain.registration_csv import MAX_BYTES, CsvProblems, read_participants
+from planner.domain.timezones import local_day, to_local
 from planner.domain.vocabulary import DayMode, ParticipantRole
 from planner.extensions import db
 from planner.models import Institution, Meeting, Person, Registration
@@ -14,8 +15,10 @@ from planner.operations.personal_tokens import issue_personal_token, revoke_pers
 from planner.operations.registrations import (
     delete_registration, import_participants, register_participant, update_registration,
 )
+from planner.queries.agenda import agenda_sessions
 from planner.queries.headcounts import day_headcounts
-from planner.queries.registrations import find_registration, meeting_registrations
+from planner.queries.registrations import find_registration, meeting_registrations, shared_emails
+from planner.domain.permissions import Right
 from planner.web.access import organised_meeting_or_abort
 from planner.web.organise import organise
 from planner.web.forms import day_field, option
@@ -36,9 +39,12 @@ def _settings_form(meeting: Meeting) -> RegistrationSettingsForm:
 
 @organise.get("/events/<slug>/organise/participants/")
 def participants(slug: str, import_form: ImportForm | None = None, problems=None, status: int = 200):
-    meeting = organised_meeting_or_abort(slug)
+    # Door staff read the list too; its forms are for organisers (and refused to anyone else).
+    meeting = organised_meeting_or_abort(slug, right=Right.WORK_THE_DOOR)
+    registrations = meeting_registrations(meeting)
     return render_template(
-        "organise/participants.html", meeting=meeting, registrations=meeting_registrations(meeting),
+        "organise/participants.html", meeting=meeting, registrations=registrations,
+        shared_emails=shared_emails(registrations),
         headcounts=day_headcounts(meeting), import_form=import_form or ImportForm(prefix="import"),
         settings_form=_settings_form(meeting), problems=problems or [],
     ), status
@@ -51,7 +57,7 @@ def import_participants_page(slug: str):
     if not form.validate_on_submit():
         return participants(slug, import_form=form, status=400)
     try:
-        rows = read_participants(form.file.data.read(), meeting.days)
+        rows = read_participants(form.file.data.read(MAX_BYTES + 1), meeting.days)
         imported = import_participants(meeting, rows, actor=current_user)
     except CsvProblems as error:
         db.session.rollback()
@@ -76,12 +82,12 @@ def registration_settings(slug: str):
         except (InvalidInput, StaleEdit) as error:
             db.session.rollback()
             flash(f"Not saved: {error}")
-        else:
-            db.session.commit()
-            flash("Saved the registration settings.")
-    else:
-        flash("Not saved: " + "; ".join(f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()))
-    return redirect(url_for("organise.participants", slug=slug))
+            return participants(slug, status=409 if isinstance(error, StaleEdit) else 400)
+        db.session.commit()
+        flash("Saved the registration settings.")
+        return redirect(url_for("organise.participants", slug=slug))
+    flash("Not saved: " + "; ".join(f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()))
+    return participants(slug, status=400)
 
 
 def _registration_form(meeting: Meeting, registration: Registration | None = None, **kwargs) -> RegistrationForm:
@@ -90,6 +96,10 @@ def _registration_form(meeting: Meeting, registration: Registration | None = Non
                 "version": str(registration.version),
                 **{day_field(day): registration.mode_on(day).value for day in meeting.days}}
         kwargs.setdefault("data", data)
+    else:
+        busy = {local_day(s.starts_at, meeting.timezone) for s in agenda_sessions(meeting, public=False)}
+        kwargs.setdefault("data", {day_field(day): mode.value for day, mode in
+                                   default_day_modes(meeting.days, busy, meeting.format).items()})
     form = RegistrationForm.with_days(meeting.days, **kwargs)
     people = db.session.scalars(select(Person).where(Person.meeting_id == meeting.id).order_by(Person.name))
     form.person.choices = [option("", "— a new person —")] + [option(str(p.id), p.display_name) for p in people]

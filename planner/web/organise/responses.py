@@ -1,5 +1,7 @@
 """What a form view answers when the operation refuses: errors beside fields, or what someone else changed."""
-from flask import render_template
+from collections.abc import Callable
+
+from flask import flash, render_template
 from flask_wtf import FlaskForm
 
 from planner.domain.errors import InvalidInput, StaleEdit
@@ -15,6 +17,18 @@ def show_invalid(form: FlaskForm, error: InvalidInput) -> None:
             field.errors = [*field.errors, message] if isinstance(field.errors, list) else [message]
         else:
             form.form_errors.append(message)
+
+
+def commit_and_say(change: Callable[[], str]) -> None:
+    """Make ``change`` and flash what it says; or, when the operation refuses, undo it and flash why."""
+    try:
+        said = change()
+    except InvalidInput as error:
+        db.session.rollback()
+        flash(error.message)
+    else:
+        db.session.commit()
+        flash(said)
 
 
 def stale_page(template: str, form: FlaskForm, error: StaleEdit, status: int = 409, **context):

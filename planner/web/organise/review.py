@@ -16,4 +16,16 @@ def conflicts(slug: str):
 @organise.get("/events/<slug>/organise/history")
 def history(slug: str):
     meeting = organised_meeting_or_abort(slug)
-    return render_template("organise/history.html", meeting=meeting, changes=meeting_history(meeting))
+    return render_template("organise/history.html", meeting=meeting, entries=_entries(meeting_history(meeting)))
+
+
+def _entries(changes) -> list[list]:
+    """The changes, newest first, those made together (one batch: a move with what moved inside it, a bulk
+    change) as one entry."""
+    entries: list[list] = []
+    for change in changes:
+        if entries and change.batch is not None and entries[-1][0].batch == change.batch:
+            entries[-1].append(change)
+        else:
+            entries.append([change])
+    return entries

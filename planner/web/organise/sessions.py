@@ -55,7 +55,7 @@ def _initial_times(meeting: Meeting) -> tuple[datetime, datetime]:
 def new_session(slug: str):
     meeting = organised_meeting_or_abort(slug)
     starts, ends = _initial_times(meeting)
-    form = SessionForm(data={"starts": starts, "ends": ends, "status": "confirmed",
+    form = SessionForm(data={"starts": starts, "ends": ends, "status": "confirmed", "kind": SessionKind.WORKING.value,
                              "attendance_mode": _default_mode(meeting), "room": request.args.get("room", "")})
     _prepare(form, meeting, None)
     if form.validate_on_submit():
@@ -65,6 +65,14 @@ def new_session(slug: str):
             show_invalid(form, error)
         else:
             db.session.commit()
+            if "another" in request.form:  # "Save and add another": the next one on the same day, in the same room
+                flash(f"Added “{session.title}”.")
+                return redirect(url_for("organise.new_session", slug=slug, room=session.room_id or None,
+                                        day=local_day(session.starts_at, meeting.timezone).isoformat()))
+            if session.kind.is_pause:  # nobody chairs a coffee break: back to the day it is on
+                flash(f"Added “{session.title}”.")
+                return redirect(url_for("organise.timetable", slug=slug,
+                                        day=local_day(session.starts_at, meeting.timezone)))
             flash(f"Added “{session.title}”. Now add the people who chair and speak.")
             return redirect(url_for("organise.edit_session", slug=slug, session_id=session.id))
     return render_template("organise/session_form.html", meeting=meeting, form=form, session=None,

@@ -1,0 +1,55 @@
+"""Undo my last change: the server puts back what the organiser's latest batch of session changes replaced.
+
+It refuses, changing nothing, when anyone changed one of those sessions since: their work is not undone
+behind their back.
+"""
+from sqlalchemy import inspect, select
+
+from planner.database import utcnow
+from planner.domain.errors import InvalidInput
+from planner.domain.vocabulary import SessionStatus
+from planner.extensions import db
+from planner.models import Change, Meeting, Room, Session, User
+from planner.operations.agenda import update_session_fields
+from planner.operations.history import new_batch, typed_values
+from planner.queries.undo import batch_changes, last_undoable_change
+
+# What a session's history entry may put back; the rest is identity and bookkeeping.
+KEPT = {"id", "uid", "meeting_id", "sequence", "created_at", "updated_at", "version"}
+
+
+def undo_last_change(meeting: Meeting, *, actor: User) -> str:
+    """Undo ``actor``'s latest batch of session changes on ``meeting``; return what was undone, for the message."""
+    first = last_undoable_change(meeting, actor)
+    if first is None:
+        raise InvalidInput("undo", "You have no change to undo on this meeting.")
+    changes = batch_changes(first.batch)
+    plans = [_plan(change) for change in changes]
+    undo = new_batch()
+    for session, values in reversed(plans):
+        update_session_fields(session, values, actor=actor, summary=f"Undid: {first.summary}", batch=undo,
+                              undoes=first.batch)
+    return first.summary
+
+
+def _plan(change: Change) -> tuple[Session, dict]:
+    session = db.session.get(Session, change.entity_id)
+    restorable = [name for name in inspect(Session).columns.keys() if name not in KEPT]
+    now = {name: getattr(session, name) for name in restorable}
+    if change.after is not None and typed_values(Session, {n: change.after.get(n) for n in restorable}) != now:
+        raise InvalidInput("undo", _changed_since(change, session))
+    if change.before is None:  # it was added: undoing takes it off the agenda again
+        return session, {"deleted_at": utcnow(), "status": SessionStatus.CANCELLED}
+    values = typed_values(Session, {name: change.before.get(name) for name in restorable})
+    if values["room_id"] is not None and db.session.get(Room, values["room_id"]) is None:
+        raise InvalidInput("undo", f"The room “{session.title}” was in no longer exists; nothing was undone.")
+    return session, {name: value for name, value in values.items() if now[name] != value}
+
+
+def _changed_since(change: Change, session: Session) -> str:
+    latest = db.session.scalar(
+        select(Change).where(Change.entity == change.entity, Change.entity_id == change.entity_id,
+                             Change.id > change.id).order_by(Change.id.desc()).limit(1)
+    )
+    who = latest.user.name or latest.user.email if latest is not None and latest.user is not None else "someone"
+    return f"“{session.title}” was changed by {who} since your change; nothing was undone."
