@@ -158,11 +158,12 @@ def before_call(context, case, kwargs):
 
 @pytest.fixture
 def contract_meeting(app, seed):
-    """The meeting of docs/API.md's examples, in Seoul on 18–22 October 2021, with one of everything."""
+    """The meeting of docs/API.md's examples, in Seoul on 18–22 October 2021, with one of everything, and its
+    organiser's token (an administrator, who may also create meetings)."""
     with seed() as make:
         meeting = make.meeting(slug=SLUG, title="Expert group meeting on border management")
         RECORDS.update(one_of_everything(make, meeting),
-                       token=make.token(make.organiser("owner@example.org", meetings=[meeting])))
+                       token=make.token(make.organiser("owner@example.org", meetings=[meeting], administrator=True)))
     bare, UNDER_TEST.app = UNDER_TEST.app, app
     yield
     UNDER_TEST.app = bare

@@ -19,7 +19,8 @@ ERRORS = {
     400: "The body is not a JSON object, a parameter is wrong (`field` names it), or a browser call lacks its "
          "X-CSRFToken.",
     401: "No valid bearer token: missing where one is needed, or unknown or revoked.",
-    403: "The caller does not organise this meeting.",
+    403: "The caller may not do this: they do not organise this meeting (in a role that may change it), or, "
+         "creating a meeting, are not an administrator.",
     404: "No such meeting, record or address.",
     409: "The body's `version` is stale: someone changed the record since (`current_version`, `changes`).",
     412: "The If-Match version is stale: someone changed the record since (`current_version`, `changes`).",
@@ -99,9 +100,9 @@ def paths() -> dict:
         "/events": {
             "get": _operation("Published meetings", {200: _answer("Every published meeting.", "MeetingList")}, (),
                               security=PUBLIC),
-            "post": _operation("Create a meeting; the caller organises it",
+            "post": _operation("Create a meeting (administrators); the caller organises it",
                                {201: _answer("The meeting.", "WrittenMeeting", etag=True, location=True)},
-                               (400, 415, 422), body="NewMeeting"),
+                               (400, 403, 415, 422), body="NewMeeting"),
         },
         events: {
             "parameters": _path("slug"),
