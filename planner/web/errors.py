@@ -9,10 +9,12 @@ def wants_json() -> bool:
 
 
 def http_error(error: HTTPException):
+    # The exception's own headers say what to do next (Allow on a 405), whichever body answers.
+    headers = [(name, value) for name, value in error.get_headers() if name.lower() != "content-type"]
     if wants_json():
         body = {"error": {"status": error.code, "title": error.name, "message": error.description}}
-        return jsonify(body), error.code
-    return render_template("error.html", error=error), error.code
+        return jsonify(body), error.code, headers
+    return render_template("error.html", error=error), error.code, headers
 
 
 def too_many(error: RateLimitExceeded):

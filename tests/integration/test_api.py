@@ -101,7 +101,13 @@ def test_unknown_api_addresses_answer_404_in_json(client, address):
     assert response.get_json()["error"]["status"] == 404
 
 
-def test_a_wrong_method_answers_405_in_json(client, make):
+def test_a_wrong_method_answers_405_in_json_naming_the_methods_allowed(client, make):
     make.meeting()
     response = client.delete("/api/v1/events")
     assert (response.status_code, response.get_json()["error"]["title"]) == (405, "Method Not Allowed")
+    assert set(response.headers["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS", "POST"}
+
+
+def test_a_wrong_method_on_a_page_names_the_methods_allowed_too(client):
+    response = client.delete("/")
+    assert response.status_code == 405 and "GET" in response.headers["Allow"]

@@ -8,22 +8,25 @@ first (explicit examples). The examples are derandomized, so every run sends the
 """
 import os
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from planner import create_app
-from planner.domain.vocabulary import DayMode, MeetingFormat, ParticipantRole, Role
+from planner.domain.vocabulary import MeetingFormat, ParticipantRole, Role
 from planner.extensions import db
-from planner.models import Meeting, Person, Session
+from planner.models import Person
 from planner.operations.agenda import assign_role
 from planner.operations.registrations import register_participant
+from tests.integration.api_support import doomed, one_of_everything
 
-# Generated calls per endpoint, after the explicit examples: 60 keep CI within its time (150 took 80 s
-# a run); PLANNER_FUZZ_EXAMPLES=1000 searches harder.
-EXAMPLES_PER_ENDPOINT = int(os.environ.get("PLANNER_FUZZ_EXAMPLES", "60"))
+# Generated calls per endpoint, after the explicit examples; PLANNER_FUZZ_EXAMPLES=1000 searches harder.
+# 30, not the 60 this test sent before test_api_contract.py: Schemathesis now sends every endpoint the
+# generic shapes (each field's boundaries and wrong types, missing and unknown fields, any JSON), so
+# this test keeps to what it alone sends (odd ids, bytes, headers, texts) and keeps CI's time as it was.
+EXAMPLES_PER_ENDPOINT = int(os.environ.get("PLANNER_FUZZ_EXAMPLES", "30"))
 FUZZ = settings(max_examples=EXAMPLES_PER_ENDPOINT, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
 ANSWERS = {200, 201, 204, 400, 401, 403, 404, 409, 412, 415, 422}
@@ -255,16 +258,7 @@ def fuzzed(seed):
     with seed() as make:
         meeting = make.meeting(slug="fuzz", title="Fuzzed meeting", timezone="Europe/Zurich",
                                first_day=date(2021, 3, 26), last_day=date(2021, 3, 29), format=MeetingFormat.HYBRID)
-        room = make.room(meeting, "Hall A", capacity=30)
-        institution = make.institution(meeting, "Institute")
-        person = make.person(meeting, "Kim Min-ji", institution=institution)
-        block = make.session(meeting, "Block", datetime(2021, 3, 26, 9), datetime(2021, 3, 26, 12), room=room)
-        session = make.session(meeting, "Talk", datetime(2021, 3, 26, 10), datetime(2021, 3, 26, 11), room=room,
-                               parent=block)
-        role = assign_role(session, person, Role.SPEAKER)
-        registration = register_participant(meeting, person, role=ParticipantRole.EXPERT,
-                                            days={date(2021, 3, 26): DayMode.IN_ROOM})
-        db.session.commit()
+        own = one_of_everything(make, meeting)
         owner = make.organiser("owner@example.org", meetings=[meeting])
         elsewhere = make.meeting(slug="elsewhere")
         foreign_session = make.session(elsewhere, "Elsewhere")
@@ -275,29 +269,7 @@ def fuzzed(seed):
         foreign["registrations"] = register_participant(elsewhere, foreign_person, role=ParticipantRole.EXPERT,
                                                         days={}).id
         db.session.commit()
-        own = {"rooms": room.id, "institutions": institution.id, "people": person.id, "sessions": session.id,
-               "roles": role.id, "registrations": registration.id}
         return Ids(own, foreign), make.token(owner)
-
-
-def _fresh_target(seed, kind: str, number: int) -> int:
-    """Something new to delete, so a deletion that went through leaves the next call a target too."""
-    with seed() as make:
-        meeting = db.session.scalar(db.select(Meeting).where(Meeting.slug == "fuzz"))
-        if kind == "sessions":
-            return make.session(meeting, f"Doomed {number}", datetime(2021, 3, 27, 9)).id
-        if kind == "registrations":
-            registration = register_participant(meeting, make.person(meeting, f"Doomed {number}"),
-                                                role=ParticipantRole.OBSERVER, days={})
-            db.session.commit()
-            return registration.id
-        if kind == "roles":
-            session = db.session.scalar(db.select(Session).where(Session.title == "Talk"))
-            role = assign_role(session, make.person(meeting, f"Doomed {number}"), Role.PANELLIST)
-            db.session.commit()
-            return role.id
-        add = {"rooms": make.room, "institutions": make.institution, "people": make.person}[kind]
-        return add(meeting, f"Doomed {number}").id
 
 
 @pytest.mark.parametrize("rule, method", _write_rules())
@@ -310,7 +282,8 @@ def test_no_input_to_a_write_endpoint_produces_a_server_error(client, seed, stor
         for placeholder, value in call.ids:
             if value == "fresh":
                 target = PLACEHOLDERS[placeholder] or call.kind
-                value = _fresh_target(seed, target, len(sent))
+                with seed() as make:
+                    value = doomed(make, "fuzz", target, len(sent))
             url = url.replace(placeholder, str(value))
         assert "<" not in url, f"{rule}: tell this test what to put in {url}"
         headers = {"Authorization": call.authorization.format(token=token)} if call.authorization else {}

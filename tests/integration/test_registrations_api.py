@@ -69,6 +69,11 @@ def test_bad_days_are_named_and_nothing_is_stored(client, meeting, headers):
     })
     assert (response.status_code, response.get_json()["error"]["fields"]) == (
         422, {"days": "25 October 2021 is not a day of this meeting."})
+    response = client.post("/api/v1/events/test-meeting/registrations", headers=headers, json={
+        "person": {"name": "Kim"}, "role": "expert", "days": {"2021-W42-1": "online"},  # Monday, as an ISO week date
+    })
+    assert (response.status_code, response.get_json()["error"]["fields"]) == (
+        422, {"days.2021-W42-1": "Map a day (YYYY-MM-DD) to one of: in_room, online, absent."})
     assert client.get("/api/v1/events/test-meeting/registrations", headers=headers).get_json() == {
         "registrations": []}
 

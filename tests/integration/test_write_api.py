@@ -88,6 +88,8 @@ def test_creating_an_event_without_its_required_fields_names_each(api, stored_ro
 @pytest.mark.parametrize("changes, fields", [
     ({"first_day": "21/03/2022"}, {"first_day": "Give a date as YYYY-MM-DD."}),
     ({"first_day": "2022-02-30"}, {"first_day": "Give a date as YYYY-MM-DD."}),
+    ({"first_day": "2022-W12-1"}, {"first_day": "Give a date as YYYY-MM-DD."}),  # an ISO week date, undocumented
+    ({"first_day": "２０２２-03-21"}, {"first_day": "Give a date as YYYY-MM-DD."}),
     ({"last_day": "2022-03-20"}, {"last_day": "The last day cannot come before the first day."}),
     ({"timezone": "CET+1"}, {"timezone": "“CET+1” is not a known IANA time zone, such as Asia/Seoul."}),
     ({"timezone": "Asia"}, {"timezone": "“Asia” is not a known IANA time zone, such as Asia/Seoul."}),
@@ -183,6 +185,11 @@ def test_a_time_with_an_offset_is_that_instant_and_one_without_is_the_meetings_w
      {"ends_at": "A session lasts at most 24 hours."}),
     ({"starts_at": "2021-10-19"},
      {"starts_at": "Give a date and time such as 2021-10-18T09:30 or 2021-10-18T09:30:00+09:00."}),
+    *(({"starts_at": shape}, {"starts_at": "Give a date and time such as 2021-10-18T09:30 or "
+                                           "2021-10-18T09:30:00+09:00."})
+      # Python's ISO parser reads these; the API documents (and its description checks) the shape above.
+      for shape in ("2021-10-19 09:30", "2021-W42-2T09:30", "2021-10-19T09:30+0900", "2021-10-19T0930:00",
+                    "2021-10-19T09:30:00+09:00:30", "2021-10-19T09:30\n")),
     ({"kind": "party"}, {"kind": "Choose one of: opening, remarks, panel, working, bilateral, roundtable, break, "
                                  "lunch, reception, closing."}),
     ({"room_id": "1"}, {"room_id": "Give a whole number. Or null."}),

@@ -20,4 +20,4 @@ def invalid_input(error: InvalidInput):
     return jsonify(body), 400
 
 
-from planner.web.api import agenda, directory, events, registrations  # noqa: E402,F401  (attach the routes)
+from planner.web.api import agenda, directory, events, openapi, registrations  # noqa: E402,F401  (attach the routes)

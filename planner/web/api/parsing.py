@@ -1,5 +1,6 @@
 """Turning a JSON request into typed values, each bad one reported under its field's name."""
 import enum
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -8,6 +9,11 @@ from flask import abort, request
 from planner.domain.errors import InvalidInput
 
 MISSING = object()
+# The shapes docs/API.md and the OpenAPI description give (Python's ISO parser also takes week dates,
+# "2021-W42-1", and a space for the T; a client that sent those would find other clients refused).
+# ASCII digits only, as in the description's (ECMAScript) patterns.
+DAY_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+MOMENT_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})?$"
 
 
 class Body:
@@ -75,7 +81,7 @@ class Body:
         if value is MISSING:
             return value
         try:
-            return date.fromisoformat(value) if len(value) == 10 else _bad()
+            return _day(value)
         except ValueError:
             self.errors[name] = "Give a date as YYYY-MM-DD."
             return MISSING
@@ -86,10 +92,7 @@ class Body:
         if value is MISSING:
             return value
         try:
-            parsed = datetime.fromisoformat(value)
-            if len(value) < 16:
-                raise ValueError(value)
-            return parsed
+            return datetime.fromisoformat(value) if re.fullmatch(MOMENT_PATTERN, value) else _bad()
         except ValueError:
             self.errors[name] = "Give a date and time such as 2021-10-18T09:30 or 2021-10-18T09:30:00+09:00."
             return MISSING
@@ -109,8 +112,7 @@ class Body:
         parsed = {}
         for key, mode in value.items():
             try:
-                day = date.fromisoformat(key) if len(key) == 10 else _bad()
-                parsed[day] = vocabulary(mode)
+                parsed[_day(key)] = vocabulary(mode)
             except (ValueError, TypeError):
                 self.errors[f"{name}.{key}"[:80]] = (
                     "Map a day (YYYY-MM-DD) to one of: " + ", ".join(m.value for m in vocabulary) + "."
@@ -124,6 +126,10 @@ class Body:
 
 def _bad():
     raise ValueError
+
+
+def _day(text: str) -> date:
+    return date.fromisoformat(text) if re.fullmatch(DAY_PATTERN, text) else _bad()
 
 
 def json_body(known: set[str]) -> Body:

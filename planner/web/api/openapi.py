@@ -1,0 +1,162 @@
+"""The API's published contract: an OpenAPI 3.1 description of every address, body, answer and error.
+
+Written here once, beside the views it describes, and held to them by tests: every route under
+/api/v1 must be described (and nothing else), and Schemathesis sends the live app calls built from
+this description and checks each answer against it (tests/integration/test_api_contract.py).
+"""
+from flask import jsonify
+
+from planner.web.api import api
+from planner.web.api.openapi_schemas import ID, ref, schemas
+
+JSON = "application/json"
+DIRECTORY = {  # address part → (one of them, its record, body of a new one, body of a change)
+    "rooms": ("room", "Room", "NewRoom", "RoomChange"),
+    "institutions": ("institution", "Institution", "NewInstitution", "InstitutionChange"),
+    "people": ("person", "PersonWithEmail", "NewPerson", "PersonChange"),
+}
+ERRORS = {
+    400: "The body is not a JSON object, a parameter is wrong (`field` names it), or a browser call lacks its "
+         "X-CSRFToken.",
+    401: "No valid bearer token: missing where one is needed, or unknown or revoked.",
+    403: "The caller may not do this: they do not organise this meeting (in a role that may change it), or, "
+         "creating a meeting, are not an administrator.",
+    404: "No such meeting, record or address.",
+    409: "The body's `version` is stale: someone changed the record since (`current_version`, `changes`).",
+    412: "The If-Match version is stale: someone changed the record since (`current_version`, `changes`).",
+    415: "The body is not sent as application/json.",
+    422: "A field is wrong: `fields` names each one and says why. Nothing was changed.",
+}
+PUBLIC = [{}, {"bearer": []}]  # anyone; an organiser's token shows them their drafts too
+ORGANISERS = [{"bearer": []}]
+
+
+def _answer(description: str, schema: str | None = None, *, etag: bool = False, location: bool = False) -> dict:
+    answer: dict = {"description": description}
+    if schema:
+        answer["content"] = {JSON: {"schema": ref(schema)}}
+    headers = {}
+    if etag:
+        headers["ETag"] = {"description": "The record's version, to send back in If-Match.", "required": True,
+                           "schema": {"type": "string"}}
+    if location:
+        headers["Location"] = {"description": "The new record's address.", "required": True,
+                               "schema": {"type": "string", "format": "uri"}}
+    return {**answer, "headers": headers} if headers else answer
+
+
+def _operation(summary: str, answers: dict, errors: tuple[int, ...], *, security=ORGANISERS, body: str | None = None,
+               parameters: tuple[dict, ...] = ()) -> dict:
+    operation = {
+        "summary": summary,
+        "security": security,
+        "responses": {**{str(status): answer for status, answer in answers.items()},
+                      **{str(status): {"$ref": f"#/components/responses/E{status}"} for status in (401, *errors)}},
+    }
+    if parameters:
+        operation["parameters"] = list(parameters)
+    if body:
+        operation["requestBody"] = {"required": True, "content": {JSON: {"schema": ref(body)}}}
+    return operation
+
+
+def _path(*names: str) -> list[dict]:
+    schemas_ = {"slug": {"type": "string", "minLength": 1}}
+    return [{"name": name, "in": "path", "required": True, "schema": schemas_.get(name, ID)} for name in names]
+
+
+IF_MATCH = {"name": "If-Match", "in": "header", "required": False, "schema": {"type": "string"},
+            "description": 'The ETag of the version this change is based on, such as "3".'}
+TZ = {"name": "tz", "in": "query", "required": False, "schema": {"type": "string"},
+      "description": "An IANA time zone to write the times in (default: the meeting's)."}
+WRITE = (400, 403, 404, 415, 422)
+CHANGE = WRITE + (409, 412)
+REMOVE = (400, 403, 404, 409, 412, 422)  # 422: an If-Match that is no ETag
+
+
+def _record_paths(base: str, ids: tuple[str, ...], name: str, record: str, new: str, change: str, *,
+                  collection: dict | None = None) -> dict:
+    """GET, PATCH and DELETE of one record, and POST (with any GET) of its collection."""
+    return {
+        base: {"parameters": _path(*ids[:-1]), **(collection or {}), "post": _operation(
+            f"Add a {name}", {201: _answer(f"The new {name}.", record, etag=True, location=True)}, WRITE, body=new)},
+        f"{base}/{{{ids[-1]}}}": {
+            "parameters": _path(*ids),
+            "get": _operation(f"One {name}", {200: _answer(f"The {name}.", record, etag=True)}, (403, 404)),
+            "patch": _operation(f"Change a {name}", {200: _answer(f"The {name} as changed.", record, etag=True)},
+                                CHANGE, body=change, parameters=(IF_MATCH,)),
+            "delete": _operation(f"Delete a {name}", {204: _answer("Deleted.")}, REMOVE, parameters=(IF_MATCH,)),
+        },
+    }
+
+
+def paths() -> dict:
+    events = "/events/{slug}"
+    session = f"{events}/sessions/{{session_id}}"
+    found = {
+        "/openapi.json": {"get": _operation(
+            "This description", {200: {"description": "OpenAPI 3.1.", "content": {JSON: {"schema": {}}}}}, (),
+            security=PUBLIC)},
+        "/events": {
+            "get": _operation("Published meetings", {200: _answer("Every published meeting.", "MeetingList")}, (),
+                              security=PUBLIC),
+            "post": _operation("Create a meeting (administrators); the caller organises it",
+                               {201: _answer("The meeting.", "WrittenMeeting", etag=True, location=True)},
+                               (400, 403, 415, 422), body="NewMeeting"),
+        },
+        events: {
+            "parameters": _path("slug"),
+            "get": _operation("A published meeting with its agenda", {200: _answer("The meeting.", "Meeting")},
+                              (400, 404), security=PUBLIC, parameters=(TZ,)),
+            "patch": _operation("Change a meeting", {200: _answer("The meeting.", "WrittenMeeting", etag=True,
+                                                                  location=True)},
+                                CHANGE, body="MeetingChange", parameters=(IF_MATCH,)),
+        },
+        f"{events}/conflicts": {"parameters": _path("slug"), "get": _operation(
+            "What clashes in the agenda", {200: _answer("The conflicts.", "Conflicts")}, (403, 404))},
+        f"{events}/headcounts": {"parameters": _path("slug"), "get": _operation(
+            "Who attends each day and session", {200: _answer("The headcounts.", "Headcounts")}, (403, 404))},
+        **_record_paths(f"{events}/sessions", ("slug", "session_id"), "session", "OrganisedSession", "NewSession",
+                        "SessionChange"),
+        f"{session}/roles": {"parameters": _path("slug", "session_id"), "post": _operation(
+            "Give a person a role in a session",
+            {201: _answer("The session with its roles.", "OrganisedSession", etag=True, location=True)},
+            WRITE, body="NewRole")},
+        f"{session}/roles/{{role_id}}": {"parameters": _path("slug", "session_id", "role_id"), "delete": _operation(
+            "Take a role away", {204: _answer("Removed.")}, REMOVE, parameters=(IF_MATCH,))},
+        **_record_paths(f"{events}/registrations", ("slug", "registration_id"), "registration", "Registration",
+                        "NewRegistration", "RegistrationChange", collection={"get": _operation(
+                            "Everyone registered", {200: _answer("The registrations.", "Registrations")}, (403, 404))}),
+    }
+    # Anyone reads a published session; organisers also their drafts and private links.
+    found[session]["get"] = _operation(
+        "One session", {200: _answer("The session; organisers get drafts, online_link_public, draft and sequence.",
+                                     "SessionForReader", etag=True)}, (404,), security=PUBLIC)
+    for kind, (name, record, new, change) in DIRECTORY.items():
+        found.update(_record_paths(f"{events}/{kind}", ("slug", "record_id"), name, record, new, change))
+    return found
+
+
+def openapi_document() -> dict:
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Planner API", "version": "1",
+                 "description": "Meetings, their agendas, directories and registrations. Prose: docs/API.md."},
+        "servers": [{"url": "/api/v1"}],
+        "paths": paths(),
+        "components": {
+            "schemas": schemas(),
+            "responses": {f"E{status}": {"description": text, "content": {JSON: {"schema": ref("Error")}}}
+                          for status, text in ERRORS.items()},
+            "securitySchemes": {"bearer": {
+                "type": "http", "scheme": "bearer", "bearerFormat": "plnr_…",
+                "description": "An organiser's API token (/organise/tokens). A signed-in organiser's browser may "
+                               "send its session cookie with the page's X-CSRFToken header instead.",
+            }},
+        },
+    }
+
+
+@api.get("/openapi.json")
+def openapi():
+    return jsonify(openapi_document())
