@@ -96,13 +96,12 @@ def resume_sign_in(secret: str, *, now: datetime | None = None) -> User | None:
     if sign_in is None or sign_in.ended_at is not None or not sign_in.user.active:
         return None
     idle_expired = not sign_in.remembered and now - sign_in.last_seen_at > SIGN_IN_IDLE_LIMIT
+    # Left unflushed, so the caller sees them as the session's pending changes and commits them.
     if idle_expired or now - sign_in.created_at > SIGN_IN_LIFETIME:
         sign_in.ended_at = now
-        db.session.flush()
         return None
     if now - sign_in.last_seen_at > LAST_SEEN_GRANULARITY:
         sign_in.last_seen_at = now
-        db.session.flush()
     sign_in.user.current_sign_in_secret = secret
     return sign_in.user
 

@@ -201,3 +201,14 @@ def test_every_sign_in_is_recorded_with_its_browser(app, browser, owned):
     with app.app_context():
         [sign_in] = db.session.scalars(select(SignIn)).all()
         assert sign_in.user.email == "owner@example.org" and sign_in.ended_at is None
+
+
+def test_reading_pages_keeps_a_sign_in_alive(app, browser, owned):
+    owner = browser("owner@example.org")
+    with app.app_context():
+        sign_in = db.session.scalars(select(SignIn)).one()
+        sign_in.last_seen_at = utcnow() - timedelta(hours=11)
+        db.session.commit()
+    assert owner.get(ORGANISER_PAGE).status_code == 200  # a GET only: nothing else commits
+    with app.app_context():
+        assert utcnow() - db.session.scalars(select(SignIn)).one().last_seen_at < timedelta(minutes=1)
