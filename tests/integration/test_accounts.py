@@ -156,6 +156,10 @@ def test_an_administrator_deactivates_an_account_which_then_cannot_sign_in_or_us
     page = admin.get("/organise/accounts")
     with app.app_context():
         user_id = find_user("owner@example.org").id
+        admin_id = find_user("admin@example.org").id
+    refused = owner.post(f"/organise/accounts/{admin_id}/deactivate",
+                         data={"csrf_token": csrf_token_of(owner.get("/organise/tokens"))})
+    assert refused.status_code == 403
     admin.post(f"/organise/accounts/{user_id}/deactivate", data={"csrf_token": csrf_token_of(page)})
     assert flashes_of(admin.get("/organise/accounts"))[0].startswith("owner@example.org is deactivated")
     assert _signed_out(owner.get(ORGANISER_PAGE))
