@@ -95,9 +95,8 @@ def resume_sign_in(secret: str, *, now: datetime | None = None) -> User | None:
                                 .where(SignIn.secret_hash == hash_secret(secret)))
     if sign_in is None or sign_in.ended_at is not None or not sign_in.user.active:
         return None
-    idle_expired = not sign_in.remembered and now - sign_in.last_seen_at > SIGN_IN_IDLE_LIMIT
     # Left unflushed, so the caller sees them as the session's pending changes and commits them.
-    if idle_expired or now - sign_in.created_at > SIGN_IN_LIFETIME:
+    if not _lasts(sign_in, now):
         sign_in.ended_at = now
         return None
     if now - sign_in.last_seen_at > LAST_SEEN_GRANULARITY:
@@ -106,10 +105,15 @@ def resume_sign_in(secret: str, *, now: datetime | None = None) -> User | None:
     return sign_in.user
 
 
+def _lasts(sign_in: SignIn, now: datetime) -> bool:
+    """Whether a sign-in not yet ended still holds at ``now``: not idle too long (unless kept), not too old."""
+    idle = now - sign_in.last_seen_at > SIGN_IN_IDLE_LIMIT and not sign_in.remembered
+    return not idle and now - sign_in.created_at <= SIGN_IN_LIFETIME
+
+
 def active_sign_ins(user: User, *, now: datetime | None = None) -> list[SignIn]:
     now = now or utcnow()
-    return [s for s in user.sign_ins if s.ended_at is None and now - s.created_at <= SIGN_IN_LIFETIME
-            and (s.remembered or now - s.last_seen_at <= SIGN_IN_IDLE_LIMIT)]
+    return [sign_in for sign_in in user.sign_ins if sign_in.ended_at is None and _lasts(sign_in, now)]
 
 
 def end_sign_ins(user: User, *, keep_secret: str | None = None, now: datetime | None = None) -> None:

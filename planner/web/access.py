@@ -84,10 +84,8 @@ def organised_meeting_or_abort(slug: str, user: User | None = None, right: Right
     meeting = find_meeting(slug, public=False)
     if meeting is None:
         abort(404, description=f"There is no meeting at “{slug}”.")
-    role = team_role(user, meeting)
-    administrator = _signed_in(user) and user.administrator
-    if not holds(right, role=role, administrator=administrator):
-        if not meeting.published and role is None and not administrator:
+    if not may(user, meeting, right):
+        if not meeting.published and team_role(user, meeting) is None:
             abort(404, description=f"There is no meeting at “{slug}”.")
         abort(403, description=REFUSALS[right])
     return meeting
