@@ -85,6 +85,11 @@ def local_moment(instant: datetime, zone_name: str) -> str:
     return f"{to_local(instant, zone_name):%Y-%m-%d %H:%M}"
 
 
+def zoned_moment(instant: datetime, zone_name: str) -> str:
+    """An instant for organisers, in the meeting's zone and saying which."""
+    return f"{local_moment(instant, zone_name)} ({zone_name})"
+
+
 def change_author(change) -> str:
     """Who made a change, as the history names them: an account by its name, a participant as one."""
     if change.user is not None:
@@ -205,7 +210,8 @@ def day_burden_summary(day: DayBurden) -> str:
 
 def register(app: Flask) -> None:
     for presenter in (clock, time_range, meeting_time_range, long_date, short_date, short_date_time, local_iso,
-                      local_day, zone_city, burden_summary, day_burden_summary, css_string, local_moment):
+                      local_day, zone_city, burden_summary, day_burden_summary, css_string, local_moment,
+                      zoned_moment):
         app.add_template_filter(presenter)
     for presenter in (date_span, zone_description, reader_zone_description, zone_choices, city_zone_names,
                       waking_hours, change_author, change_differences, readable_differences, role_groups, meeting_links, when):
