@@ -1,7 +1,7 @@
 """A trash for deleted meetings
 
 Revision ID: a17c0ffee001
-Revises: 7d41c2e9a8b3
+Revises: 3b8e1f0c6a2d
 Create Date: 2026-12-02 04:10:00.000000
 
 """
@@ -13,7 +13,7 @@ from planner.database import UTCDateTime
 
 # revision identifiers, used by Alembic.
 revision = 'a17c0ffee001'
-down_revision = '7d41c2e9a8b3'
+down_revision = '3b8e1f0c6a2d'
 branch_labels = None
 depends_on = None
 

@@ -86,7 +86,9 @@ def test_after_a_change_the_update_goes_to_those_invited_with_a_higher_sequence(
     update_session(agenda["discussion"], actor=None, starts=datetime(2021, 10, 19, 14), ends=datetime(2021, 10, 19, 15))
     update_session(agenda["opening"], actor=None, description="Unnoticed wording.")
     db.session.commit()
-    assert "an update\n    for Mr Chang Wook-jin" in client.get(PAGE).get_data(as_text=True)
+    owed = client.get(PAGE).get_data(as_text=True)
+    assert "Expert discussion (2021-10-19 14:00 (Asia/Seoul)):" in owed  # in the meeting's zone, saying so
+    assert "an update\n    for Mr Chang Wook-jin" in owed
     assert send_updates(client).status_code == 302
     got = received(inbox)
     assert list(got) == [("chang@example.org", "Expert discussion")]
