@@ -1,4 +1,5 @@
 """The one way a record is changed or deleted: version check, write, history entry."""
+from collections.abc import Callable
 from typing import Any
 
 from planner.domain.changes import differences
@@ -49,9 +50,21 @@ def updated(
 
 
 def deleted(record, *, meeting_id: int | None, actor: Actor, summary: str,
-            based_on_version: int | None = None) -> None:
+            based_on_version: int | None = None, batch: str | None = None,
+            taking: Callable[[], None] | None = None) -> None:
+    """Delete ``record``; ``taking`` removes (or records) what goes with it, after the record's own entry, so
+    that entry heads the batch in the history."""
     ensure_current(record, based_on_version)
     record_change(record, meeting_id=meeting_id, actor=actor, action="deleted", summary=summary,
-                  before=snapshot(record), after=None)
+                  before=snapshot(record), after=None, batch=batch)
+    if taking is not None:
+        taking()
     db.session.delete(record)
     db.session.flush()
+
+
+def taken_along(record, *, meeting_id: int, actor: Actor, summary: str, batch: str, **more) -> None:
+    """Record in the history what a deletion takes with it (the database deletes it by cascade), as part of
+    that deletion's batch; ``more`` adds what the record's own columns do not hold (a registration's days)."""
+    record_change(record, meeting_id=meeting_id, actor=actor, action="deleted", summary=summary,
+                  before={**snapshot(record), **more}, after=None, batch=batch)

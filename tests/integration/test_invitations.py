@@ -11,7 +11,8 @@ from planner.extensions import db
 from planner.models import SentInvitation
 from planner.operations.accounts import create_organiser
 from planner.operations.agenda import delete_session, update_session
-from planner.operations.meetings import delete_meeting, delete_person
+from planner.operations.meetings import delete_person
+from planner.operations.trash import purge_meeting
 from tests.integration.browsing import form_of
 from tests.integration.invitation_support import (  # noqa: F401  (fixtures)
     LINK, PAGE, agenda, free_port, inbox, invite, received, send_updates, sign_in,
@@ -188,7 +189,7 @@ def test_deleting_a_person_or_the_meeting_takes_what_they_were_sent_with_them(cl
     delete_person(agenda["finlay"].person, actor=None)
     db.session.commit()
     assert db.session.scalar(select(func.count()).select_from(SentInvitation)) == 3
-    delete_meeting(agenda["meeting"], actor=None)
+    purge_meeting(agenda["meeting"], actor=None)
     db.session.commit()
     assert db.session.scalar(select(func.count()).select_from(SentInvitation)) == 0
 
