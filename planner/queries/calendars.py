@@ -53,10 +53,10 @@ def _feed_state_columns(meeting_id) -> list:
     ]
 
 
-def meeting_with_feed_state(slug: str) -> tuple[Meeting, FeedState] | None:
-    """The meeting at ``slug``, published or not, in the trash or not (whoever asks decides who may read it, and
-    a trashed meeting's feed answers that it is gone), with its feed state."""
-    query = meeting_query(slug, *_feed_state_columns(Meeting.id), public=False, trashed=True)
+def meeting_with_feed_state(slug: str, *, trashed: bool = True) -> tuple[Meeting, FeedState] | None:
+    """The meeting at ``slug``, published or not, in the trash too unless ``trashed`` is false (whoever asks
+    decides who may read it, and a trashed meeting's feed answers that it is gone), with its feed state."""
+    query = meeting_query(slug, *_feed_state_columns(Meeting.id), public=False, trashed=trashed)
     row = None if query is None else db.session.execute(query).one_or_none()
     return None if row is None else (row[0], FeedState(*row[1:]))
 
