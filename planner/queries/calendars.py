@@ -81,9 +81,17 @@ def calendar_sessions(meeting: Meeting, *, day: date | None = None) -> list[List
     return listed_sessions(meeting, *conditions)
 
 
-def calendar_session(meeting: Meeting, session_id: int) -> ListedSession | None:
-    found = listed_sessions(meeting, _SHOWN_IN_CALENDARS, Session.id == session_id)
-    return found[0] if found else None
+def role_holders(meeting: Meeting) -> dict[int, frozenset[int]]:
+    """Who holds a role in each of the meeting's sessions (cancelled ones too, whose roles the public does not
+    see): a participant's feed holds the sessions they hold a role in, whatever the day."""
+    rows = db.session.execute(
+        select(SessionRole.session_id, SessionRole.person_id).join(Session, Session.id == SessionRole.session_id)
+        .where(Session.meeting_id == meeting.id, _SHOWN_IN_CALENDARS)
+    )
+    holders: dict[int, set[int]] = {}
+    for session_id, person_id in rows:
+        holders.setdefault(session_id, set()).add(person_id)
+    return {session_id: frozenset(people) for session_id, people in holders.items()}
 
 
 def personal_sessions(registration: Registration) -> list[ListedSession]:
