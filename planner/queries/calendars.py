@@ -72,12 +72,9 @@ def registration_with_feed_state(token: str) -> tuple[Registration, FeedState] |
 _SHOWN_IN_CALENDARS = Session.draft.is_(False)
 
 
-def calendar_sessions(meeting: Meeting, *, day: date | None = None) -> list[ListedSession]:
-    """A meeting's sessions for the public and its participants."""
-    conditions = [_SHOWN_IN_CALENDARS]
-    if day is not None:
-        start, end = day_span(day, meeting.timezone)
-        conditions += [Session.starts_at >= start, Session.starts_at < end]
+def calendar_sessions(meeting: Meeting, *, session_id: int | None = None) -> list[ListedSession]:
+    """A meeting's sessions (or one of them) for the public and its participants."""
+    conditions = [_SHOWN_IN_CALENDARS] + ([Session.id == session_id] if session_id is not None else [])
     return listed_sessions(meeting, *conditions)
 
 

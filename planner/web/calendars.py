@@ -52,7 +52,7 @@ def session_file(slug: str, session_id: int):
 
     # Looked up only when the file is built: whether the session is shown changes the meeting's state.
     def build() -> bytes:
-        calendar = meeting_calendar(meeting, state)
+        calendar = meeting_calendar(meeting, state, unless_kept=session_id)
         if not calendar.holds(session_id):
             abort(404, description="This meeting has no such session.")
         return calendar.file(lambda item: item.session.id == session_id, name=_meeting_name(meeting))
@@ -149,11 +149,14 @@ class MeetingCalendar:
         return self._zones[first, last]
 
 
-def meeting_calendar(meeting: Meeting, state: FeedState) -> MeetingCalendar:
-    """The meeting's calendar in ``state``, kept in this process (it is a few hundred kilobytes of texts)."""
+def meeting_calendar(meeting: Meeting, state: FeedState, *, unless_kept: int | None = None) -> MeetingCalendar:
+    """The meeting's calendar in ``state``, kept in this process (it is a few hundred kilobytes of texts). A file
+    of one session (``unless_kept``) uses it when it is kept, and otherwise reads that session alone."""
     # Its events link to the pages, so the address they were asked at is part of the key.
     key = (request.host_url, meeting.id, meeting.version, astuple(state))
     calendar = meeting_calendars().get(key)
+    if calendar is None and unless_kept is not None:
+        return MeetingCalendar(meeting, calendar_sessions(meeting, session_id=unless_kept), role_holders(meeting))
     if calendar is None:
         calendar = MeetingCalendar(meeting, calendar_sessions(meeting), role_holders(meeting))
         meeting_calendars().set(key, calendar)
