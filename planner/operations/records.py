@@ -49,9 +49,9 @@ def updated(
 
 
 def deleted(record, *, meeting_id: int | None, actor: User | None, summary: str,
-            based_on_version: int | None = None) -> None:
+            based_on_version: int | None = None, batch: str | None = None) -> None:
     ensure_current(record, based_on_version)
     record_change(record, meeting_id=meeting_id, actor=actor, action="deleted", summary=summary,
-                  before=snapshot(record), after=None)
+                  before=snapshot(record), after=None, batch=batch)
     db.session.delete(record)
     db.session.flush()

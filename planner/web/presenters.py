@@ -9,6 +9,7 @@ from itertools import groupby
 from flask import Flask
 from markupsafe import Markup, escape
 
+from planner.domain.documents import ACCEPTED_TYPES, language_name, size_text
 from planner.addresses import meeting_links
 from planner.domain.changes import FIELD_LABELS, differences
 from planner.domain.agenda import role_groups
@@ -190,9 +191,14 @@ def day_burden_summary(day: DayBurden) -> str:
     )
 
 
+def file_type_label(mime: str) -> str:
+    return ACCEPTED_TYPES.get(mime, mime)
+
+
 def register(app: Flask) -> None:
     for presenter in (clock, time_range, meeting_time_range, long_date, short_date, short_date_time, local_iso,
-                      local_day, zone_city, burden_summary, day_burden_summary, css_string, local_moment):
+                      local_day, zone_city, burden_summary, day_burden_summary, css_string, local_moment,
+                      language_name, size_text, file_type_label):
         app.add_template_filter(presenter)
     for presenter in (date_span, zone_description, reader_zone_description, zone_choices, city_zone_names,
                       waking_hours, change_differences, readable_differences, role_groups, meeting_links, when):
