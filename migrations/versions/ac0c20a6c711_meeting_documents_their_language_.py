@@ -1,7 +1,7 @@
 """Meeting documents, their language versions, revisions and stored files
 
 Revision ID: ac0c20a6c711
-Revises: 7d41c2e9a8b3
+Revises: a17c0ffee001
 Create Date: 2026-12-02 04:04:20.145089
 
 """
@@ -13,7 +13,7 @@ import planner.database  # noqa: F401  (column types used by the models)
 
 # revision identifiers, used by Alembic.
 revision = 'ac0c20a6c711'
-down_revision = '7d41c2e9a8b3'
+down_revision = 'a17c0ffee001'
 branch_labels = None
 depends_on = None
 

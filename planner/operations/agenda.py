@@ -209,10 +209,11 @@ def assign_role(session: Session, person: Person, role: Role, *, actor: User | N
     return session_role
 
 
-def remove_role(session_role: SessionRole, *, actor: User | None, based_on_version: int | None = None) -> None:
+def remove_role(session_role: SessionRole, *, actor: User | None, based_on_version: int | None = None,
+                batch: str | None = None) -> None:
     session = session_role.session
     records.deleted(session_role, meeting_id=session.meeting_id, actor=actor, based_on_version=based_on_version,
-                    summary=f"{session_role.person.name} is no longer {session_role.role.label.lower()} "
+                    batch=batch, summary=f"{session_role.person.name} is no longer {session_role.role.label.lower()} "
                             f"of “{session.title}”")
     db.session.expire(session, ["roles"])
 

@@ -10,7 +10,7 @@ from planner.extensions import db
 from planner.models import Document, DocumentRevision, DocumentVersion, Meeting, Session, User
 from planner.operations import file_store, records
 from planner.operations.file_store import Limits, Upload
-from planner.operations.history import new_batch, record_change, snapshot
+from planner.operations.history import new_batch
 from planner.operations.validation import raise_if_any, required_text, web_link
 
 TITLE_LENGTH = 300
@@ -81,9 +81,8 @@ def delete_language(version: DocumentVersion, *, actor: User | None) -> None:
     document = version.document
     batch = new_batch()
     for revision in version.revisions:  # deleted with their version, each in the history
-        record_change(revision, meeting_id=document.meeting_id, actor=actor, action="deleted", batch=batch,
-                      summary=f"Removed revision {revision.number} of “{document.title}” ({version.language})",
-                      before=snapshot(revision), after=None)
+        records.taken_along(revision, meeting_id=document.meeting_id, actor=actor, batch=batch,
+                            summary=f"Removed revision {revision.number} of “{document.title}” ({version.language})")
     records.deleted(version, meeting_id=document.meeting_id, actor=actor, batch=batch,
                     summary=f"Removed the {language_name_in_english(version.language)} version of “{document.title}”")
     db.session.expire(document, ["languages"])

@@ -165,3 +165,14 @@ def test_the_meetings_total_is_held_to_its_limit_and_bytes_it_holds_cost_nothing
     add_file(document, language="es", upload=upload(first, "1 again.pdf"), limits=limits, actor=None)
     db.session.commit()
     assert db.session.scalar(select(func.count()).select_from(StoredFile)) == 2
+
+
+def test_purging_a_meeting_takes_its_documents_and_their_bytes(make, meeting):
+    from planner.operations.trash import purge_meeting
+    session = make.session(meeting, "Panel")
+    put_document(meeting, title="On the meeting")
+    put_document(meeting, title="On the panel", session=session, files={"ko": ("발표.pdf", pdf_bytes("panel"))})
+    purge_meeting(meeting, actor=None)
+    db.session.commit()
+    assert [db.session.scalar(select(func.count()).select_from(model))
+            for model in (Document, DocumentRevision, StoredFile)] == [0, 0, 0]
