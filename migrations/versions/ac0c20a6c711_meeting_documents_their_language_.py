@@ -85,7 +85,7 @@ def upgrade():
     sa.Column('uploaded_at', planner.database.UTCDateTime(timezone=True), nullable=False),
     sa.CheckConstraint("(stored_file_id IS NULL) <> (link = '')", name=op.f('ck_document_revisions_file_or_link')),
     sa.ForeignKeyConstraint(['document_version_id'], ['document_versions.id'], name=op.f('fk_document_revisions_document_version_id_document_versions'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['stored_file_id'], ['stored_files.id'], name=op.f('fk_document_revisions_stored_file_id_stored_files')),
+    sa.ForeignKeyConstraint(['stored_file_id'], ['stored_files.id'], name=op.f('fk_document_revisions_stored_file_id_stored_files'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['uploaded_by_id'], ['users.id'], name=op.f('fk_document_revisions_uploaded_by_id_users'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_document_revisions')),
     sa.UniqueConstraint('document_version_id', 'number', name=op.f('uq_document_revisions_document_version_id_number'))

@@ -90,7 +90,9 @@ class DocumentRevision(db.Model):
     document_version_id: Mapped[int] = mapped_column(
         ForeignKey("document_versions.id", ondelete="CASCADE"), index=True)
     number: Mapped[int] = mapped_column(Integer)
-    stored_file_id: Mapped[int | None] = mapped_column(ForeignKey("stored_files.id"), index=True)
+    # Bytes are only forgotten once no revision names them (operations.file_store.remove_unused); the cascade is
+    # for a meeting's deletion, which takes its stored files and its documents in one statement.
+    stored_file_id: Mapped[int | None] = mapped_column(ForeignKey("stored_files.id", ondelete="CASCADE"), index=True)
     filename: Mapped[str] = mapped_column(String(255), default="")
     link: Mapped[str] = mapped_column(String(2000), default="")
     uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
