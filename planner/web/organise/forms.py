@@ -165,3 +165,16 @@ class RegistrationSettingsForm(VersionedForm):
                                                 validators=[Optional()])
     attendance_changes_close_at = DateTimeLocalField("Participants may change their days until",
                                                      format="%Y-%m-%dT%H:%M", validators=[Optional()])
+
+
+class AgendaImportForm(FlaskForm):
+    file = FileField("Spreadsheet (.xlsx or .csv)", validators=[FileRequired(message="Choose a spreadsheet.")])
+
+
+class AgendaImportConfirmForm(FlaskForm):
+    """The previewed file, carried back whole with what the organiser saw it add."""
+
+    content = HiddenField(validators=[DataRequired(message="The preview's file is missing; upload it again.")])
+    filename = HiddenField(validators=[DataRequired(message="The preview's file is missing; upload it again.")])
+    new_rooms = HiddenField()
+    new_people = HiddenField()
