@@ -11,6 +11,7 @@ from planner.models import Institution, Meeting, Person, Room, Session, User
 from planner.operations import records
 from planner.operations.agenda import remove_role, update_session_fields
 from planner.operations.history import ensure_current
+from planner.operations.officers import remove_officer
 from planner.operations.team import grant_role
 from planner.operations.validation import (
     email_address, optional_text, raise_if_any, required_text, web_link,
@@ -86,7 +87,8 @@ def set_published(meeting: Meeting, published: bool, *, actor: User | None, base
 
 def _keep_wall_clock_times(meeting: Meeting, old_zone: str, actor: User | None) -> None:
     for session in db.session.scalars(select(Session).where(Session.meeting_id == meeting.id)):
-        starts, ends = (_rezone(instant, old_zone, meeting.timezone) for instant in (session.starts_at, session.ends_at))
+        starts, ends = (instant and _rezone(instant, old_zone, meeting.timezone)
+                        for instant in (session.starts_at, session.ends_at))
         update_session_fields(session, {"starts_at": starts, "ends_at": ends}, actor=actor,
                               summary=f"Kept “{session.title}” at its local time in {meeting.timezone}")
 
@@ -107,7 +109,7 @@ def delete_meeting(meeting: Meeting, *, actor: User | None, based_on_version: in
 # Rooms
 
 def _room_values(meeting: Meeting, errors: dict, *, name: str, capacity: int | None = None,
-                 online_only: bool = False, exclude_id: int | None = None) -> dict:
+                 online_only: bool = False, venue: str = "", address: str = "", exclude_id: int | None = None) -> dict:
     name = required_text(errors, "name", name, "A room name", 200)
     if capacity is not None and capacity < 0:
         errors["capacity"] = "Capacity cannot be negative."
@@ -115,7 +117,11 @@ def _room_values(meeting: Meeting, errors: dict, *, name: str, capacity: int | N
         errors["capacity"] = "Capacity is at most 100,000."
     if name and _name_taken(Room, meeting, name, exclude_id):
         errors["name"] = f"This meeting already has a room called “{name}”."
-    return dict(name=name, capacity=capacity, online_only=bool(online_only))
+    venue = optional_text(errors, "venue", venue, "The venue", 300)
+    address = optional_text(errors, "address", address, "The address", 500)
+    if address and not venue:
+        errors["venue"] = "Name the venue at this address (a room elsewhere, such as a restaurant in town)."
+    return dict(name=name, capacity=capacity, online_only=bool(online_only), venue=venue, address=address)
 
 
 def add_room(meeting: Meeting, *, actor: User | None = None, **fields) -> Room:
@@ -226,10 +232,12 @@ def update_person(person: Person, *, actor: User | None, based_on_version: int |
 
 
 def delete_person(person: Person, *, actor: User | None, based_on_version: int | None = None) -> None:
-    """Delete a person with their roles in sessions and their registration."""
+    """Delete a person with their roles in sessions and in the bureau, and their registration."""
     ensure_current(person, based_on_version)
     for role in list(person.roles):
         remove_role(role, actor=actor)
+    for office in list(person.offices):
+        remove_officer(office, actor=actor)
     records.deleted(person, meeting_id=person.meeting_id, actor=actor, summary=f"Deleted {person.name}")
 
 
