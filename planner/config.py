@@ -42,6 +42,8 @@ class Defaults:
     TRUSTED_PROXIES = 0
     # Where links in what the command line prints point (a password reset link, say).
     BASE_URL = "http://127.0.0.1:5000"
+    # Days a deleted meeting stays in the trash, restorable, before `flask trash empty` (or the worker) purges it.
+    TRASH_DAYS = 30
     # The benchmark's X-Query-Count header (planner/query_count.py); off in every real deployment.
     COUNT_QUERIES = False
 

@@ -1,7 +1,7 @@
 """Bureau, venues, on behalf of, open-ended items, more institution kinds
 
 Revision ID: 5399c5d478f0
-Revises: 7d41c2e9a8b3
+Revises: a17c0ffee001
 Create Date: 2026-12-02 04:03:04.013937
 
 """
@@ -13,7 +13,7 @@ import planner.database  # noqa: F401  (column types used by the models)
 
 # revision identifiers, used by Alembic.
 revision = '5399c5d478f0'
-down_revision = '7d41c2e9a8b3'
+down_revision = 'a17c0ffee001'
 branch_labels = None
 depends_on = None
 

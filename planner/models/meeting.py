@@ -49,8 +49,13 @@ class Meeting(db.Model):
     attendance_changes_close_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # In the trash since then: gone from every list and address, until restored or, after the trash's
+    # period (TRASH_DAYS), purged for good.
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    deleted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
+    deleted_by: Mapped[User | None] = relationship(foreign_keys=[deleted_by_id])
     rooms: Mapped[list[Room]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", order_by="(Room.position, Room.id)"
     )

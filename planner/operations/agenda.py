@@ -236,10 +236,11 @@ def _on_behalf_of(errors: dict, value: str | None) -> str:
     return optional_text(errors, "on_behalf_of", value, "“On behalf of”", 300)
 
 
-def remove_role(session_role: SessionRole, *, actor: User | None, based_on_version: int | None = None) -> None:
+def remove_role(session_role: SessionRole, *, actor: User | None, based_on_version: int | None = None,
+                batch: str | None = None) -> None:
     session = session_role.session
     records.deleted(session_role, meeting_id=session.meeting_id, actor=actor, based_on_version=based_on_version,
-                    summary=f"{session_role.person.name} is no longer {session_role.role.label.lower()} "
+                    batch=batch, summary=f"{session_role.person.name} is no longer {session_role.role.label.lower()} "
                             f"of “{session.title}”")
     db.session.expire(session, ["roles"])
 

@@ -42,9 +42,11 @@ def update_officer(officer: MeetingOfficer, *, actor: User | None, based_on_vers
     return changed
 
 
-def remove_officer(officer: MeetingOfficer, *, actor: User | None, based_on_version: int | None = None) -> None:
+def remove_officer(officer: MeetingOfficer, *, actor: User | None, based_on_version: int | None = None,
+                   batch: str | None = None) -> None:
     meeting = officer.meeting
     records.deleted(officer, meeting_id=officer.meeting_id, actor=actor, based_on_version=based_on_version,
+                    batch=batch,
                     summary=f"{officer.person.name} is no longer {officer.role.label.lower()} of the meeting")
     db.session.expire(meeting, ["officers"])
 

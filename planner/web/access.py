@@ -36,6 +36,19 @@ def published_or_404(found: T | None, slug: str) -> T:
     return found
 
 
+TRASHED = "This meeting was deleted: its calendar is gone."
+
+
+def readable_feed_or_abort(found: tuple | None, slug: str) -> tuple:
+    """As ``readable_or_404``, for a calendar feed found with meetings in the trash: a published meeting's feed
+    that went with its meeting answers 410 Gone, so subscribed calendars can drop it."""
+    if found is not None and found[0].deleted_at is not None:
+        if found[0].published:
+            abort(410, description=TRASHED)
+        found = None
+    return readable_or_404(found, slug)
+
+
 def may_read_meeting(meeting: Meeting) -> bool:
     """Whether the reader may read the meeting's public pages, programme and calendar files: anyone once it is
     published; before that its organisers, to preview it."""
@@ -78,10 +91,12 @@ def is_organiser(user, meeting: Meeting) -> bool:
     return may(user, meeting, Right.ORGANISE)
 
 
-def organised_meeting_or_abort(slug: str, user: User | None = None, right: Right = Right.ORGANISE) -> Meeting:
-    """The meeting at ``slug`` if ``user`` (by default the signed-in one) holds ``right`` on it; 404 or 403 otherwise."""
+def organised_meeting_or_abort(slug: str, user: User | None = None, right: Right = Right.ORGANISE, *,
+                               trashed: bool = False) -> Meeting:
+    """The meeting at ``slug`` if ``user`` (by default the signed-in one) holds ``right`` on it; 404 or 403 otherwise.
+    Only ``trashed`` finds a meeting in the trash."""
     user = user if user is not None else current_user
-    meeting = find_meeting(slug, public=False)
+    meeting = find_meeting(slug, public=False, trashed=trashed)
     if meeting is None:
         abort(404, description=f"There is no meeting at “{slug}”.")
     if not may(user, meeting, right):

@@ -92,6 +92,20 @@ def local_moment(instant: datetime, zone_name: str) -> str:
     return f"{to_local(instant, zone_name):%Y-%m-%d %H:%M}"
 
 
+def zoned_moment(instant: datetime, zone_name: str) -> str:
+    """An instant for organisers, in the meeting's zone and saying which."""
+    return f"{local_moment(instant, zone_name)} ({zone_name})"
+
+
+def change_author(change) -> str:
+    """Who made a change, as the history names them: an account by its name, a participant as one."""
+    if change.user is not None:
+        return change.user.name or change.user.email
+    if change.participant_name:
+        return f"{change.participant_name} (participant)"
+    return "Planner (no account: a command or the demo loader)"
+
+
 def change_differences(change, zone_name: str) -> list:
     return readable_differences(differences(change.before or {}, change.after or {}), zone_name)
 
@@ -99,7 +113,11 @@ def change_differences(change, zone_name: str) -> list:
 def readable_differences(found, zone_name: str) -> list[tuple[str, str, str]]:
     """(label, then, now) as organisers read them: the fields' labels, instants in the meeting's zone."""
     return [(FIELD_LABELS.get(name, name.replace("_", " ").capitalize()), _shown(then, zone_name),
-             _shown(now, zone_name)) for name, then, now in found]
+             _shown(now, zone_name)) for name, then, now in found if name not in _SHOWN_ELSEWHERE]
+
+
+# A record's own id and its meeting's are what the entry is about, not what changed.
+_SHOWN_ELSEWHERE = frozenset({"id", "meeting_id"})
 
 
 def _shown(value, zone_name: str) -> str:
@@ -201,8 +219,9 @@ def day_burden_summary(day: DayBurden) -> str:
 
 def register(app: Flask) -> None:
     for presenter in (clock, time_range, meeting_time_range, long_date, short_date, short_date_time, local_iso,
-                      local_day, zone_city, burden_summary, day_burden_summary, css_string, local_moment, next_day_mark):
+                      local_day, zone_city, burden_summary, day_burden_summary, css_string, local_moment,
+                      zoned_moment, next_day_mark):
         app.add_template_filter(presenter)
     for presenter in (date_span, zone_description, reader_zone_description, zone_choices, city_zone_names,
-                      waking_hours, change_differences, readable_differences, role_groups, meeting_links, when):
+                      waking_hours, change_author, change_differences, readable_differences, role_groups, meeting_links, when):
         app.add_template_global(presenter)

@@ -45,7 +45,7 @@ def test_a_database_made_by_the_first_version_upgrades_without_losing_its_agenda
     assert [tuple(row) for row in rows] == [("Kept session", 0, None)]
 
 
-BEFORE_THE_BUREAU = "7d41c2e9a8b3"
+BEFORE_THE_BUREAU = "a17c0ffee001"
 
 
 def _geneva_meeting(connection) -> None:
