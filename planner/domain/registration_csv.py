@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from planner.domain.spreadsheets import CsvProblems, utf8_text
 from planner.domain.timezones import is_known_zone, unknown_zone_message
 from planner.domain.vocabulary import DayMode, InstitutionKind, ParticipantRole
 
@@ -45,26 +46,12 @@ class ParticipantRow:
     days: dict[date, DayMode]
 
 
-class CsvProblems(ValueError):
-    """Every problem found, as (row number, column, message); row 1 is the header."""
-
-    def __init__(self, problems: list[tuple[int, str, str]]):
-        super().__init__(f"{len(problems)} problem(s) in the file")
-        self.problems = problems
-
-
 def read_participants(data: bytes, meeting_days: list[date]) -> list[ParticipantRow]:
     """The rows of ``data`` (read up to just past MAX_BYTES: more is refused), or every problem found."""
     if len(data) > MAX_BYTES:
         raise CsvProblems([(0, "file", f"The file is larger than {MAX_BYTES // 1_000_000} MB; import at most "
                                        f"{MAX_ROWS:,} participants a file.")])
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise CsvProblems([(line, "file", "This row is not UTF-8 text: save the file as CSV in UTF-8 "
-                                          "encoding.")]) from None
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(utf8_text(data), newline=""))
     try:
         header = [cell.strip().lower() for cell in next(reader)]
     except (StopIteration, csv.Error):

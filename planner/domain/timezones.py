@@ -142,6 +142,23 @@ def to_instant(local: datetime, zone_name: str) -> datetime:
     return instant
 
 
+def shifted_by_days(instant: datetime, days: int, zone_name: str) -> datetime:
+    """``instant`` moved ``days`` later on the calendar at the same wall-clock time in ``zone_name``, whatever
+    daylight saving does in between; a time the clocks skip on the new day is moved by whole days alone."""
+    local = to_local(instant, zone_name).replace(tzinfo=None) + timedelta(days=days)
+    try:
+        return to_instant(local, zone_name)
+    except NonexistentLocalTime:
+        return instant + timedelta(days=days)
+
+
+def days_moved(old_first_day: date, asked_first_day: date, *, same_weekdays: bool) -> int:
+    """How many days a copy of a meeting moves it, to start on ``asked_first_day``: with ``same_weekdays``, on the
+    first day from then on that falls on the old first day's weekday (Monday stays Monday)."""
+    days = (asked_first_day - old_first_day).days
+    return days + (-days) % 7 if same_weekdays else days
+
+
 def to_local(instant: datetime, zone_name: str) -> datetime:
     return instant.astimezone(zone(zone_name))
 

@@ -183,3 +183,24 @@ class RegistrationSettingsForm(VersionedForm):
                                                 validators=[Optional()])
     attendance_changes_close_at = DateTimeLocalField("Participants may change their days until",
                                                      format="%Y-%m-%dT%H:%M", validators=[Optional()])
+
+
+class AgendaImportForm(FlaskForm):
+    file = FileField("Spreadsheet (.xlsx or .csv)", validators=[FileRequired(message="Choose a spreadsheet.")])
+
+
+class AgendaImportConfirmForm(FlaskForm):
+    """The previewed file, carried back whole with what the organiser saw it add."""
+
+    content = HiddenField(validators=[DataRequired(message="The preview's file is missing; upload it again.")])
+    filename = HiddenField(validators=[DataRequired(message="The preview's file is missing; upload it again.")])
+    new_rooms = HiddenField()
+    new_people = HiddenField()
+
+
+class CopyMeetingForm(FlaskForm):
+    title = StringField("Title of the new meeting", validators=[DataRequired(message="Give the new meeting a title.")])
+    slug = StringField("Web address (slug)", description="Lower-case letters, digits and hyphens, e.g. egm-2022.")
+    first_day = DateField("First day", validators=[InputRequired(message="Give the first day of the new meeting.")])
+    same_weekdays = BooleanField("Same weekdays (Monday stays Monday): start on the first such day from then on")
+    with_people = BooleanField("Copy the people and institutions, and who holds which role", default=True)
