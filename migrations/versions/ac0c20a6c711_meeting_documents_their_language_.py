@@ -1,7 +1,7 @@
 """Meeting documents, their language versions, revisions and stored files
 
 Revision ID: ac0c20a6c711
-Revises: a17c0ffee001
+Revises: 5399c5d478f0
 Create Date: 2026-12-02 04:04:20.145089
 
 """
@@ -13,7 +13,7 @@ import planner.database  # noqa: F401  (column types used by the models)
 
 # revision identifiers, used by Alembic.
 revision = 'ac0c20a6c711'
-down_revision = 'a17c0ffee001'
+down_revision = '5399c5d478f0'
 branch_labels = None
 depends_on = None
 
