@@ -33,6 +33,12 @@ class Defaults:
     # No request body beyond this is read: Werkzeug answers 413 before spooling it. Uploads are the largest
     # (a participants CSV is at most 2 MB); the online reports' page allows its own (web/organise/online_reports.py).
     MAX_CONTENT_LENGTH = 4 * 1024 * 1024
+    # Meeting documents: a file, and all of one meeting's files together (the same bytes count once). Only the
+    # routes that receive documents take bodies beyond MAX_CONTENT_LENGTH, up to DOCUMENT_UPLOAD_REQUEST_MAX_BYTES
+    # (several files in one plain form; the page's script sends each file alone), see planner/web/uploads.py.
+    DOCUMENT_FILE_MAX_BYTES = 50 * 1024 * 1024
+    DOCUMENTS_MEETING_MAX_BYTES = 1024 * 1024 * 1024
+    DOCUMENT_UPLOAD_REQUEST_MAX_BYTES = 256 * 1024 * 1024
     # Cookies: never readable by scripts, not sent on cross-site requests, and HTTPS-only when the site is served
     # over HTTPS (PLANNER_SECURE_COOKIES, on in `make serve`).
     SECURE_COOKIES = False

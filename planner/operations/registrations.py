@@ -6,7 +6,8 @@ from sqlalchemy import select
 
 from planner.database import utcnow
 from planner.domain.errors import InvalidInput
-from planner.domain.registration_csv import CsvProblems, ParticipantRow
+from planner.domain.registration_csv import ParticipantRow
+from planner.domain.spreadsheets import CsvProblems
 from planner.domain.timezones import is_known_zone, unknown_zone_message
 from planner.domain.vocabulary import DayMode, InstitutionKind, ParticipantRole
 from planner.extensions import db

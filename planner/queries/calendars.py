@@ -140,14 +140,16 @@ def calendar_entry(session: Session, meeting: Meeting, *, url: str, join_link: s
 
 
 def location(session: Session, meeting: Meeting) -> str:
+    """The room and where it is: its own venue and address when it is elsewhere, else the meeting's venue."""
     room = session.room
     if room is not None and room.online_only:
         return room.name
-    return ", ".join(part for part in (room.name if room else "", meeting.venue) if part)
+    place = (room.venue, room.address) if room is not None and room.venue else (meeting.venue,)
+    return ", ".join(part for part in (room.name if room else "", *place) if part)
 
 
 def _role_holder(role: SessionRole) -> RoleHolder:
     person = role.person
     return RoleHolder(role.role.label, person.display_name, person.position,
-                      person.institution.display_name if person.institution else "")
+                      person.institution.display_name if person.institution else "", role.on_behalf_of)
 

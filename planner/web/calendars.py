@@ -116,7 +116,7 @@ class MeetingCalendar:
         self.items = [
             CalendarItem(session, local_day(session.starts_at, zone), holders.get(session.id, frozenset()),
                          calendar_entry(session, meeting, url=session_page_url(meeting, session), join_link=""),
-                         local_day(session.starts_at, zone), local_day(session.ends_at, zone))
+                         local_day(session.starts_at, zone), local_day(session.ends_at or session.starts_at, zone))
             for session in sessions
         ]
         self._ids = {item.session.id for item in self.items}
