@@ -10,6 +10,7 @@ from flask import Flask
 from markupsafe import Markup, escape
 
 from planner.addresses import meeting_links
+from planner.domain.participant_list import written_name
 from planner.domain.changes import FIELD_LABELS, differences
 from planner.domain.agenda import role_groups
 from planner.domain.burden import DayBurden, SessionBurden
@@ -195,5 +196,6 @@ def register(app: Flask) -> None:
                       local_day, zone_city, burden_summary, day_burden_summary, css_string, local_moment):
         app.add_template_filter(presenter)
     for presenter in (date_span, zone_description, reader_zone_description, zone_choices, city_zone_names,
-                      waking_hours, change_differences, readable_differences, role_groups, meeting_links, when):
+                      waking_hours, change_differences, readable_differences, role_groups, meeting_links, when,
+                      written_name):
         app.add_template_global(presenter)

@@ -15,6 +15,6 @@ def require_sign_in():
 
 
 from planner.web.organise import (  # noqa: E402,F401  (attach the routes)
-    account, accounts, attendance, burden, check_in, directory, invitations, meetings, online_reports, participants,
-    review, session_list, sessions, team, timetable, tokens,
+    account, accounts, attendance, badges, burden, check_in, directory, invitations, meetings, online_reports, participants,
+    printing, review, session_list, sessions, team, timetable, tokens,
 )
