@@ -9,13 +9,15 @@ from sqlalchemy import exists, select
 from planner.demo.loader import load_demo_meetings
 from planner.domain.errors import InvalidInput
 from planner.extensions import db
-from planner.jobs import invitation_queue, mail_queue
+from planner.database import utcnow
+from planner.jobs import invitation_queue, mail_queue, schedule_trash_purge
 from planner.domain.vocabulary import TeamRole
 from planner.models import Meeting, User
 from planner.operations.accounts import create_organiser, find_user, no_account_yet, start_password_reset
 from planner.operations.team import grant_role
 from planner.operations.personal_tokens import issue_personal_token, revoke_personal_token
 from planner.operations.tokens import create_token
+from planner.operations.trash import empty_trash
 from planner.queries.agenda import find_meeting
 from planner.queries.calendars import registration_by_email
 
@@ -163,7 +165,8 @@ def revoke_personal_address_command(slug: str, email: str) -> None:
 @with_appcontext
 @click.option("--burst", is_flag=True, help="Stop once the queue is empty instead of waiting for more.")
 def invitations_worker_command(burst: bool) -> None:
-    """Send the invitation emails organisers queue (needs PLANNER_REDIS_URL, and PLANNER_SMTP_* to send)."""
+    """Send the invitation emails organisers queue (needs PLANNER_REDIS_URL, and PLANNER_SMTP_* to send), and
+    empty the trash daily."""
     from rq import Worker
 
     queue = invitation_queue(current_app.config)
@@ -171,7 +174,20 @@ def invitations_worker_command(burst: bool) -> None:
         raise click.ClickException("Set PLANNER_REDIS_URL: without Redis, invitations are sent by the web process.")
     # Each job runs in a process of its own (a fork), so one that crashes or hangs takes only itself down.
     queues = [mail_queue(current_app.config), queue]  # account mail (resets, team invitations) first
-    Worker(queues, connection=queue.connection).work(burst=burst)
+    schedule_trash_purge(queue)  # and daily after that
+    Worker(queues, connection=queue.connection).work(burst=burst, with_scheduler=True)
+
+
+trash_cli = AppGroup("trash", help="Deleted meetings, kept for a while in the trash.")
+
+
+@trash_cli.command("empty")
+@with_appcontext
+def empty_trash_command() -> None:
+    """Delete for good the meetings in the trash for longer than PLANNER_TRASH_DAYS (30); their history stays."""
+    purged = empty_trash(now=utcnow(), days=current_app.config["TRASH_DAYS"])
+    db.session.commit()
+    click.echo(f"Deleted for good: {', '.join(purged)}." if purged else "Nothing in the trash is old enough to go.")
 
 
 def register_commands(app: Flask) -> None:
@@ -181,3 +197,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(personal_cli)
     app.cli.add_command(invitations_worker_command)
     app.cli.add_command(password_reset_command)
+    app.cli.add_command(trash_cli)

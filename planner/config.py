@@ -30,6 +30,12 @@ class Defaults:
     # No request body beyond this is read: Werkzeug answers 413 before spooling it. Uploads are the largest
     # (a participants CSV is at most 2 MB); the online reports' page allows its own (web/organise/online_reports.py).
     MAX_CONTENT_LENGTH = 4 * 1024 * 1024
+    # Meeting documents: a file, and all of one meeting's files together (the same bytes count once). Only the
+    # routes that receive documents take bodies beyond MAX_CONTENT_LENGTH, up to DOCUMENT_UPLOAD_REQUEST_MAX_BYTES
+    # (several files in one plain form; the page's script sends each file alone), see planner/web/uploads.py.
+    DOCUMENT_FILE_MAX_BYTES = 50 * 1024 * 1024
+    DOCUMENTS_MEETING_MAX_BYTES = 1024 * 1024 * 1024
+    DOCUMENT_UPLOAD_REQUEST_MAX_BYTES = 256 * 1024 * 1024
     # Cookies: never readable by scripts, not sent on cross-site requests, and HTTPS-only when the site is served
     # over HTTPS (PLANNER_SECURE_COOKIES, on in `make serve`).
     SECURE_COOKIES = False
@@ -42,6 +48,8 @@ class Defaults:
     TRUSTED_PROXIES = 0
     # Where links in what the command line prints point (a password reset link, say).
     BASE_URL = "http://127.0.0.1:5000"
+    # Days a deleted meeting stays in the trash, restorable, before `flask trash empty` (or the worker) purges it.
+    TRASH_DAYS = 30
     # The benchmark's X-Query-Count header (planner/query_count.py); off in every real deployment.
     COUNT_QUERIES = False
 

@@ -4,12 +4,12 @@ A job carries plain values only (the batch's id, what to invite to and whom, the
 address) and loads everything else from the database, in an application of its own made
 from the environment as the web's is: the worker shares no state with the web processes.
 """
-from datetime import date
+from datetime import date, timedelta
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 
 from redis import Redis, RedisError
-from rq import Callback, Queue
+from rq import Callback, Queue, get_current_job
 
 from planner import create_app
 from planner.addresses import session_address
@@ -19,10 +19,14 @@ from planner.models import InvitationBatch
 from planner.operations.invitation_batches import fail_batch, run_batch
 from planner.operations.invitations import Scope
 from planner.operations.mail import send_messages, smtp_settings
+from planner.operations.trash import empty_trash
 
 QUEUE_NAME = "planner-invitations"
 # Messages that must go out soon (password resets, team invitations) wait for no batch of invitations.
 MAIL_QUEUE_NAME = "planner-mail"
+# One scheduled purge of the trash at a time, whichever worker scheduled it: a second schedule replaces the first.
+TRASH_PURGE_JOB_ID = "planner-trash-purge"
+TRASH_PURGE_EVERY = timedelta(days=1)
 # Thousands of messages to a slow mail server take a while; RQ's default (three minutes) is too short.
 JOB_TIMEOUT_SECONDS = 6 * 60 * 60
 
@@ -108,6 +112,25 @@ def batch_job_failed(job, connection, kind: type[BaseException], error: BaseExce
                 db.session.commit()
         finally:
             _close()
+
+
+def schedule_trash_purge(queue: Queue, delay: timedelta = timedelta(0)) -> None:
+    """Have the worker purge the trash after ``delay``; each purge schedules the next, a day later."""
+    queue.enqueue_in(delay, purge_trash_job, job_id=TRASH_PURGE_JOB_ID, description="purge the trash")
+
+
+def purge_trash_job() -> list[str]:
+    """The job: delete for good the meetings whose time in the trash is up; then come back tomorrow."""
+    app = create_app()
+    with app.app_context():
+        try:
+            purged = empty_trash(now=utcnow(), days=app.config["TRASH_DAYS"])
+            db.session.commit()
+        finally:
+            _close()
+    if (job := get_current_job()) is not None:
+        schedule_trash_purge(Queue(job.origin, connection=job.connection), TRASH_PURGE_EVERY)
+    return purged
 
 
 def _close() -> None:

@@ -216,6 +216,31 @@ def seed(app):
     return seeding
 
 
+@contextmanager
+def emptied_redis(url: str):
+    """A connection to the Redis database at ``url``, emptied before and after: each test module that needs one
+    has a database number of its own."""
+    from redis import Redis
+
+    connection = Redis.from_url(url)
+    connection.flushdb()
+    try:
+        yield connection
+    finally:
+        connection.flushdb()
+        connection.close()
+
+
+@pytest.fixture
+def read(app):
+    """Run a query in its own application context and hand back plain values: ``read(lambda: ...)``."""
+    def reading(function):
+        with app.app_context():
+            return function()
+
+    return reading
+
+
 @pytest.fixture
 def stored_rows(app):
     """Everything in the database, table by table, to show that a refused request changed nothing."""

@@ -1,7 +1,7 @@
 """Print settings and badges
 
 Revision ID: e994726bac1b
-Revises: 7d41c2e9a8b3
+Revises: ac0c20a6c711
 Create Date: 2026-12-02 04:04:22.200075
 
 """
@@ -13,7 +13,7 @@ import planner.database  # noqa: F401  (column types used by the models)
 
 # revision identifiers, used by Alembic.
 revision = 'e994726bac1b'
-down_revision = '7d41c2e9a8b3'
+down_revision = 'ac0c20a6c711'
 branch_labels = None
 depends_on = None
 

@@ -14,8 +14,8 @@ DEMO_MEETINGS = (egm_border_management_2021.MEETING, cted_follow_up_visit_2023.M
 
 
 def load_demo_meetings() -> list[Meeting]:
-    """Create the demo meetings not yet there; return those created. Safe to run again."""
-    return [load_meeting(spec) for spec in DEMO_MEETINGS if find_meeting(spec.slug, public=False) is None]
+    """Create the demo meetings not yet there (nor in the trash); return those created. Safe to run again."""
+    return [load_meeting(spec) for spec in DEMO_MEETINGS if find_meeting(spec.slug, public=False, trashed=True) is None]
 
 
 def load_meeting(spec: MeetingSpec) -> Meeting:

@@ -14,10 +14,11 @@ from planner.domain.names import fold
 from planner.domain.vocabulary import DayMode, InstitutionKind, ParticipantRole
 
 # The order delegations are listed in, by the kind of their institution. Kinds a meeting does not use
-# are simply not there; a kind not named here comes after these.
-KIND_ORDER: tuple[str, ...] = (
-    "government", "international", "regional", "civil_society", "think_tank", "academia", "private",
-)
+# are simply not there.
+KIND_ORDER: tuple[str, ...] = tuple(kind.value for kind in (
+    InstitutionKind.GOVERNMENT, InstitutionKind.INTERNATIONAL, InstitutionKind.REGIONAL,
+    InstitutionKind.CIVIL_SOCIETY, InstitutionKind.THINK_TANK, InstitutionKind.ACADEMIA, InstitutionKind.PRIVATE,
+))
 NO_INSTITUTION_HEADING = "Other participants"
 
 # Particles that belong to a family name written last ("Ursula VON DER LEYEN", "Luis DE LA CRUZ").
@@ -71,8 +72,8 @@ class Entry:
     kind: str | None  # an InstitutionKind value, None without an institution
     role: ParticipantRole
     modes: Mapping[date, DayMode] = field(default_factory=dict)
-    bureau_title: str = ""  # "Chair", "Vice-Chair": the person's office in the meeting's bureau, if any
-    bureau_rank: int = 0  # the bureau's own order
+    bureau_title: str = ""  # "Chair", "Vice-chair": the person's office in the meeting's bureau, if any
+    bureau_rank: tuple[int, int] = (0, 0)  # the bureau's own order: the office's, then the organiser's
 
     def mode_on(self, day: date) -> DayMode:
         return self.modes.get(day, DayMode.ABSENT)
@@ -119,7 +120,8 @@ BUREAU = "Bureau"
 
 
 def participant_list(entries: Iterable[Entry], choice: ListChoice = ListChoice()) -> list[Group]:
-    """The groups of the list in the order they print; the bureau first, each of its members once."""
+    """The groups of the list in the order they print: the bureau first (its members are not listed again
+    with their delegation), then delegations by kind of institution."""
     kept = [entry for entry in entries if choice.keeps(entry)]
     bureau = sorted((entry for entry in kept if entry.bureau_title), key=lambda entry: (entry.bureau_rank,
                                                                                           _person_key(entry)))
@@ -130,13 +132,15 @@ def participant_list(entries: Iterable[Entry], choice: ListChoice = ListChoice()
             grouped.setdefault(_group_key(entry), []).append(entry)
     for key in sorted(grouped):
         members = sorted(grouped[key], key=_person_key)
-        first = members[0]
-        section = _section(first.kind)
-        if first.kind == InstitutionKind.GOVERNMENT.value:
-            groups.append(Group(section, first.country or first.institution, _institution(first), tuple(members)))
-        else:
-            groups.append(Group(section, _institution(first), "", tuple(members)))
+        groups.append(Group(_section(members[0].kind), *_headings(members[0]), tuple(members)))
     return groups
+
+
+def _headings(entry: Entry) -> tuple[str, str]:
+    """What a person is listed under: a government's country, then the institution; or the institution."""
+    if entry.kind == InstitutionKind.GOVERNMENT.value and entry.country:
+        return entry.country, _institution(entry)
+    return _institution(entry), ""
 
 
 def _group_key(entry: Entry) -> tuple:
@@ -174,7 +178,9 @@ def list_rows(groups: Sequence[Group], *, capitals: bool, attendance: bool, day:
     for group in groups:
         for entry in group.entries:
             shown = family_name_in_capitals(entry.name) if capitals else entry.name
-            row = (group.section, group.heading, group.subheading, entry.honorific, shown,
+            # The bureau prints no headings of its own: its rows say each officer's delegation.
+            heading, subheading = _headings(entry) if group.section == BUREAU else (group.heading, group.subheading)
+            row = (group.section, heading, subheading, entry.honorific, shown,
                    entry.position, entry.role.label, entry.bureau_title)
             rows.append(row + ((entry.attendance(day),) if attendance else ()))
     return header, rows

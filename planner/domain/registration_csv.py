@@ -6,7 +6,8 @@ Columns (header names, any order, case-insensitive):
 - ``role`` (required): delegate, expert, observer, staff or press
 - ``honorific``, ``position``, ``email``, ``home_timezone`` (an IANA zone such as Europe/Zurich)
 - ``institution``: the name or acronym of one of the meeting's institutions, or a new name
-- ``institution_kind``: government, international, think_tank, private or academia (for a new institution)
+- ``institution_kind``: government, international, regional, civil_society, think_tank, private or academia
+  (for a new institution)
 - one column per meeting day, headed ``YYYY-MM-DD``: ``room`` (or ``in_room``, ``in room``),
   ``online``, or ``absent`` (or empty)
 """
@@ -16,6 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from planner.domain.spreadsheets import CsvProblems, utf8_text
 from planner.domain.timezones import is_known_zone, unknown_zone_message
 from planner.domain.vocabulary import DayMode, InstitutionKind, ParticipantRole
 
@@ -44,26 +46,12 @@ class ParticipantRow:
     days: dict[date, DayMode]
 
 
-class CsvProblems(ValueError):
-    """Every problem found, as (row number, column, message); row 1 is the header."""
-
-    def __init__(self, problems: list[tuple[int, str, str]]):
-        super().__init__(f"{len(problems)} problem(s) in the file")
-        self.problems = problems
-
-
 def read_participants(data: bytes, meeting_days: list[date]) -> list[ParticipantRow]:
     """The rows of ``data`` (read up to just past MAX_BYTES: more is refused), or every problem found."""
     if len(data) > MAX_BYTES:
         raise CsvProblems([(0, "file", f"The file is larger than {MAX_BYTES // 1_000_000} MB; import at most "
                                        f"{MAX_ROWS:,} participants a file.")])
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise CsvProblems([(line, "file", "This row is not UTF-8 text: save the file as CSV in UTF-8 "
-                                          "encoding.")]) from None
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(utf8_text(data), newline=""))
     try:
         header = [cell.strip().lower() for cell in next(reader)]
     except (StopIteration, csv.Error):
@@ -151,8 +139,7 @@ def _row(line: int, values: dict[str, str], day_columns: dict[str, date], proble
         try:
             kind = InstitutionKind(kind_text)
         except ValueError:
-            problems.append((line, "institution_kind", "Give government, international, think_tank, private or "
-                                                       "academia."))
+            problems.append((line, "institution_kind", f"Give one of: {', '.join(InstitutionKind)}."))
     for column, text in (("honorific", 20), ("position", 300), ("institution", 300)):
         if len(values.get(column, "")) > text:
             problems.append((line, column, f"At most {text} characters."))

@@ -1,10 +1,30 @@
-"""CSV files for spreadsheet programs, written so that no cell is taken for a formula (OWASP, CSV injection)."""
+"""CSV files for spreadsheet programs, written so that no cell is taken for a formula (OWASP, CSV injection);
+and what reading one may find wrong."""
 import csv
 import io
 from collections.abc import Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+
+
+class CsvProblems(ValueError):
+    """Every problem found in an imported file, as (row number, column, message); row 1 is the header."""
+
+    def __init__(self, problems: list[tuple[int, str, str]]):
+        super().__init__(f"{len(problems)} problem(s) in the file")
+        self.problems = problems
+
+
+def utf8_text(data: bytes) -> str:
+    """An uploaded CSV file's text, or the row where it stops being UTF-8."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise CsvProblems([(line, "file", "This row is not UTF-8 text: save the file as CSV in UTF-8 "
+                                          "encoding.")]) from None
+
 
 # A cell starting with one of these is read by Excel, LibreOffice and Google Sheets as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

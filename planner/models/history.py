@@ -19,6 +19,9 @@ class Change(db.Model):
     # History outlives what it describes: a deleted meeting's changes stay readable by id.
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"), index=True)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # A participant's own change (their registration, how they attend) has no account behind it: it names them, as
+    # they were named then, so the entry still says who once they are deleted.
+    participant_name: Mapped[str | None] = mapped_column(String(200))
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[int] = mapped_column(Integer)

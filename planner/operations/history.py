@@ -4,13 +4,17 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Uuid, inspect, select
+from sqlalchemy import Uuid, inspect, select, update
 
 from planner.database import UTCDateTime
 from planner.domain.changes import differences
 from planner.domain.errors import StaleEdit
 from planner.extensions import db
-from planner.models import Change, User
+from planner.models import Change, Person, User
+
+# Who made a change: an account (organiser, door staff), a participant acting on their own registration through
+# their personal address or the public form, or nobody (the demo loader, a command).
+Actor = User | Person | None
 
 
 def snapshot(record) -> dict[str, Any]:
@@ -54,16 +58,29 @@ def new_batch() -> str:
 
 
 def record_change(
-    record, *, meeting_id: int | None, actor: User | None, action: str, summary: str,
+    record, *, meeting_id: int | None, actor: Actor, action: str, summary: str,
     before: dict | None, after: dict | None, batch: str | None = None, undoes: str | None = None,
 ) -> Change:
     change = Change(
-        meeting_id=meeting_id, user_id=actor.id if actor else None, entity=entity_name(record),
+        meeting_id=meeting_id, user_id=actor.id if isinstance(actor, User) else None,
+        participant_name=actor.name if isinstance(actor, Person) else None, entity=entity_name(record),
         entity_id=inspect(record).identity[0], action=action, summary=summary[:400], before=before, after=after,
         batch=batch or new_batch(), undoes=undoes,
     )
     db.session.add(change)
     return change
+
+
+def credit_creation(records, participant: Person) -> None:
+    """Name ``participant`` as the author of ``records``' creation: someone registering themselves creates their
+    own person (and institution) before there is a person to name."""
+    db.session.flush()
+    for record in records:
+        db.session.execute(
+            update(Change)
+            .where(Change.entity == entity_name(record), Change.entity_id == record.id, Change.action == "created")
+            .values(participant_name=participant.name)
+        )
 
 
 def ensure_current(record, based_on_version: int | None) -> None:

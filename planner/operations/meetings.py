@@ -7,10 +7,11 @@ from sqlalchemy import func, or_, select
 from planner.domain.timezones import is_known_zone, to_instant, to_local, unknown_zone_message
 from planner.domain.vocabulary import InstitutionKind, MeetingFormat, TeamRole
 from planner.extensions import db
-from planner.models import Institution, Meeting, Person, Room, Session, User
+from planner.models import CheckIn, Institution, Meeting, Person, Registration, Room, SentInvitation, Session, User
 from planner.operations import records
 from planner.operations.agenda import remove_role, update_session_fields
-from planner.operations.history import ensure_current
+from planner.operations.history import ensure_current, new_batch
+from planner.operations.officers import remove_officer
 from planner.operations.team import grant_role
 from planner.operations.validation import (
     email_address, optional_text, raise_if_any, required_text, web_link,
@@ -53,8 +54,9 @@ def create_meeting(*, slug: str, actor: User | None = None, **fields) -> Meeting
     slug = (slug or "").strip()
     if not SLUG_PATTERN.match(slug) or len(slug) > 80:
         errors["slug"] = "Use lower-case letters, digits and single hyphens, e.g. egm-2021."
-    elif db.session.scalar(select(func.count()).where(Meeting.slug == slug)):
-        errors["slug"] = f"The address “{slug}” is taken; choose another."
+    elif (trashed := db.session.scalar(select(Meeting.deleted_at.is_not(None)).where(Meeting.slug == slug))) is not None:
+        errors["slug"] = (f"The address “{slug}” is taken by a meeting in the trash; restore it or choose another."
+                          if trashed else f"The address “{slug}” is taken; choose another.")
     values = _meeting_values(errors, **fields)
     raise_if_any(errors)
     meeting = Meeting(slug=slug, **values)
@@ -86,7 +88,8 @@ def set_published(meeting: Meeting, published: bool, *, actor: User | None, base
 
 def _keep_wall_clock_times(meeting: Meeting, old_zone: str, actor: User | None) -> None:
     for session in db.session.scalars(select(Session).where(Session.meeting_id == meeting.id)):
-        starts, ends = (_rezone(instant, old_zone, meeting.timezone) for instant in (session.starts_at, session.ends_at))
+        starts, ends = (instant and _rezone(instant, old_zone, meeting.timezone)
+                        for instant in (session.starts_at, session.ends_at))
         update_session_fields(session, {"starts_at": starts, "ends_at": ends}, actor=actor,
                               summary=f"Kept “{session.title}” at its local time in {meeting.timezone}")
 
@@ -99,15 +102,10 @@ def _rezone(instant: datetime, old_zone: str, new_zone: str) -> datetime:
         return instant
 
 
-def delete_meeting(meeting: Meeting, *, actor: User | None, based_on_version: int | None = None) -> None:
-    records.deleted(meeting, meeting_id=None, actor=actor, based_on_version=based_on_version,
-                    summary=f"Deleted meeting “{meeting.title}” ({meeting.slug})")
-
-
 # Rooms
 
 def _room_values(meeting: Meeting, errors: dict, *, name: str, capacity: int | None = None,
-                 online_only: bool = False, exclude_id: int | None = None) -> dict:
+                 online_only: bool = False, venue: str = "", address: str = "", exclude_id: int | None = None) -> dict:
     name = required_text(errors, "name", name, "A room name", 200)
     if capacity is not None and capacity < 0:
         errors["capacity"] = "Capacity cannot be negative."
@@ -115,7 +113,11 @@ def _room_values(meeting: Meeting, errors: dict, *, name: str, capacity: int | N
         errors["capacity"] = "Capacity is at most 100,000."
     if name and _name_taken(Room, meeting, name, exclude_id):
         errors["name"] = f"This meeting already has a room called “{name}”."
-    return dict(name=name, capacity=capacity, online_only=bool(online_only))
+    venue = optional_text(errors, "venue", venue, "The venue", 300)
+    address = optional_text(errors, "address", address, "The address", 500)
+    if address and not venue:
+        errors["venue"] = "Name the venue at this address (a room elsewhere, such as a restaurant in town)."
+    return dict(name=name, capacity=capacity, online_only=bool(online_only), venue=venue, address=address)
 
 
 def add_room(meeting: Meeting, *, actor: User | None = None, **fields) -> Room:
@@ -143,9 +145,19 @@ def update_room(room: Room, *, actor: User | None, based_on_version: int | None 
 def delete_room(room: Room, *, actor: User | None, based_on_version: int | None = None) -> None:
     """Delete a room; its sessions stay on the agenda without a room."""
     ensure_current(room, based_on_version)
-    for session in db.session.scalars(select(Session).where(Session.room_id == room.id)):
+    sessions = db.session.scalars(select(Session).where(Session.room_id == room.id).order_by(Session.starts_at)).all()
+    for session in sessions:
         update_session_fields(session, {"room_id": None}, actor=actor, summary=f"Room “{room.name}” deleted")
-    records.deleted(room, meeting_id=room.meeting_id, actor=actor, summary=f"Deleted room “{room.name}”")
+    records.deleted(room, meeting_id=room.meeting_id, actor=actor,
+                    summary=f"Deleted room “{room.name}”{_leaving(sessions, 'session', 'sessions', 'a room')}")
+
+
+def _leaving(records_left: list, one: str, many: str, without: str) -> str:
+    """What a deletion left without the deleted record, for its history entry (each has its own entry too)."""
+    if not records_left:
+        return ""
+    names = ", ".join(f"“{getattr(record, 'title', None) or record.name}”" for record in records_left)
+    return f"; {len(records_left)} {one if len(records_left) == 1 else many} left without {without}: {names}"
 
 
 # Institutions
@@ -183,11 +195,12 @@ def update_institution(institution: Institution, *, actor: User | None, based_on
 def delete_institution(institution: Institution, *, actor: User | None, based_on_version: int | None = None):
     """Delete an institution; its people stay, without an institution."""
     ensure_current(institution, based_on_version)
-    for person in list(institution.people):
+    people = list(institution.people)
+    for person in people:
         records.updated(person, {"institution_id": None}, meeting_id=person.meeting_id, actor=actor,
                         summary=f"Institution “{institution.name}” deleted")
     records.deleted(institution, meeting_id=institution.meeting_id, actor=actor,
-                    summary=f"Deleted institution “{institution.name}”")
+                    summary=f"Deleted institution “{institution.name}”{_leaving(people, 'person', 'people', 'an institution')}")
 
 
 # People
@@ -226,11 +239,47 @@ def update_person(person: Person, *, actor: User | None, based_on_version: int |
 
 
 def delete_person(person: Person, *, actor: User | None, based_on_version: int | None = None) -> None:
-    """Delete a person with their roles in sessions and their registration."""
+    """Delete a person with their roles in sessions and in the bureau, their registration (its days and check-ins) and the record of
+    what they were sent: the history holds each, in the one entry of the deletion, so it shows what went."""
     ensure_current(person, based_on_version)
-    for role in list(person.roles):
-        remove_role(role, actor=actor)
-    records.deleted(person, meeting_id=person.meeting_id, actor=actor, summary=f"Deleted {person.name}")
+    roles = list(person.roles)
+    registration = db.session.scalar(select(Registration).where(Registration.person_id == person.id))
+    check_ins = [] if registration is None else db.session.scalars(
+        select(CheckIn).where(CheckIn.registration_id == registration.id).order_by(CheckIn.day)).all()
+    sent = db.session.scalars(select(SentInvitation).where(SentInvitation.person_id == person.id)).all()
+    offices = list(person.offices)
+    taken = [f"{role.role.label.lower()} of “{role.session.title}”" for role in roles]
+    taken += [f"{office.role.label.lower()} of the meeting" for office in offices]
+    if registration is not None:
+        taken.append(f"their registration ({_days(registration)} of attendance)")
+    taken += [f"their check-in on {check_in.day.isoformat()}" for check_in in check_ins]
+    taken += [f"the invitation to “{invitation.session.title}” sent to them" for invitation in sent]
+    batch = new_batch()
+
+    def take_along() -> None:
+        for role in roles:
+            remove_role(role, actor=actor, batch=batch)
+        for office in offices:
+            remove_officer(office, actor=actor, batch=batch)
+        went = dict(meeting_id=person.meeting_id, actor=actor, batch=batch)
+        if registration is not None:
+            records.taken_along(registration, **went, days={
+                attendance.day.isoformat(): attendance.mode.value for attendance in registration.days},
+                summary=f"The registration of {person.name} ({registration.role.label.lower()}, "
+                        f"{_days(registration)})")
+        for check_in in check_ins:
+            records.taken_along(check_in, **went, summary=f"{person.name}'s check-in on {check_in.day.isoformat()}")
+        for invitation in sent:
+            records.taken_along(invitation, **went,
+                                summary=f"The invitation to “{invitation.session.title}” sent to {person.name}")
+
+    records.deleted(person, meeting_id=person.meeting_id, actor=actor, batch=batch, taking=take_along,
+                    summary=f"Deleted {person.name}" + (f", with {'; '.join(taken)}" if taken else ""))
+
+
+def _days(registration: Registration) -> str:
+    count = len(registration.days)
+    return f"{count} day{'s' if count != 1 else ''}"
 
 
 def _name_taken(model, meeting: Meeting, name: str, exclude_id: int | None) -> bool:

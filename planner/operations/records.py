@@ -1,13 +1,15 @@
 """The one way a record is changed or deleted: version check, write, history entry."""
+from collections.abc import Callable
 from typing import Any
 
 from planner.domain.changes import differences
+from planner.domain.errors import InvalidInput
 from planner.extensions import db
-from planner.models import Meeting, User
-from planner.operations.history import ensure_current, record_change, snapshot
+from planner.models import Meeting
+from planner.operations.history import Actor, ensure_current, record_change, snapshot
 
 
-def created(record, *, meeting_id: int | None, actor: User | None, summary: str, batch: str | None = None):
+def created(record, *, meeting_id: int | None, actor: Actor, summary: str, batch: str | None = None):
     """Insert ``record``; a new meeting's own creation is filed under the meeting itself."""
     db.session.add(record)
     db.session.flush()
@@ -18,7 +20,7 @@ def created(record, *, meeting_id: int | None, actor: User | None, summary: str,
     return record
 
 
-def created_all(records: list, summaries: list[str], *, meeting_id: int, actor: User | None) -> list:
+def created_all(records: list, summaries: list[str], *, meeting_id: int, actor: Actor) -> list:
     """Insert ``records`` together, each with its history entry: a few statements for thousands of rows
     (an import), where ``created`` one by one would cost several each."""
     db.session.add_all(records)
@@ -30,7 +32,7 @@ def created_all(records: list, summaries: list[str], *, meeting_id: int, actor: 
 
 
 def updated(
-    record, values: dict[str, Any], *, meeting_id: int | None, actor: User | None, summary: str,
+    record, values: dict[str, Any], *, meeting_id: int | None, actor: Actor, summary: str,
     based_on_version: int | None = None, action: str = "updated", batch: str | None = None,
     undoes: str | None = None,
 ) -> list[tuple[str, Any, Any]]:
@@ -48,10 +50,34 @@ def updated(
     return changed
 
 
-def deleted(record, *, meeting_id: int | None, actor: User | None, summary: str,
-            based_on_version: int | None = None) -> None:
+def reordered(ordered: list, record, offset: int, *, meeting_id: int, actor: Actor, summary: str) -> None:
+    """Move ``record`` up (-1) or down (+1) in ``ordered`` (a list kept by ``position``), renumbering what moves."""
+    index = ordered.index(record)
+    target = index + offset
+    if not 0 <= target < len(ordered):
+        raise InvalidInput("position", "It is already at that end of the list.")
+    ordered[index], ordered[target] = ordered[target], ordered[index]
+    for position, each in enumerate(ordered):
+        if each.position != position:
+            updated(each, {"position": position}, meeting_id=meeting_id, actor=actor, summary=summary)
+
+
+def deleted(record, *, meeting_id: int | None, actor: Actor, summary: str,
+            based_on_version: int | None = None, batch: str | None = None,
+            taking: Callable[[], None] | None = None) -> None:
+    """Delete ``record``; ``taking`` removes (or records) what goes with it, after the record's own entry, so
+    that entry heads the batch in the history."""
     ensure_current(record, based_on_version)
     record_change(record, meeting_id=meeting_id, actor=actor, action="deleted", summary=summary,
-                  before=snapshot(record), after=None)
+                  before=snapshot(record), after=None, batch=batch)
+    if taking is not None:
+        taking()
     db.session.delete(record)
     db.session.flush()
+
+
+def taken_along(record, *, meeting_id: int, actor: Actor, summary: str, batch: str, **more) -> None:
+    """Record in the history what a deletion takes with it (the database deletes it by cascade), as part of
+    that deletion's batch; ``more`` adds what the record's own columns do not hold (a registration's days)."""
+    record_change(record, meeting_id=meeting_id, actor=actor, action="deleted", summary=summary,
+                  before={**snapshot(record), **more}, after=None, batch=batch)

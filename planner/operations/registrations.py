@@ -6,13 +6,14 @@ from sqlalchemy import select
 
 from planner.database import utcnow
 from planner.domain.errors import InvalidInput
-from planner.domain.registration_csv import CsvProblems, ParticipantRow
+from planner.domain.registration_csv import ParticipantRow
+from planner.domain.spreadsheets import CsvProblems
 from planner.domain.timezones import is_known_zone, unknown_zone_message
 from planner.domain.vocabulary import DayMode, InstitutionKind, ParticipantRole
 from planner.extensions import db
 from planner.models import DayAttendance, Meeting, Person, Registration, User
 from planner.operations import records
-from planner.operations.history import ensure_current
+from planner.operations.history import Actor, credit_creation, ensure_current
 from planner.operations.meetings import person_values, add_institution, add_person
 from planner.operations.validation import raise_if_any
 
@@ -32,7 +33,7 @@ def _check(meeting: Meeting, errors: dict, *, role, days: Mapping[date, DayMode]
 
 def register_participant(
     meeting: Meeting, person: Person, *, role: ParticipantRole, days: Mapping[date, DayMode],
-    home_timezone: str = "", actor: User | None = None,
+    home_timezone: str = "", actor: Actor = None,
 ) -> Registration:
     errors: dict[str, str] = {}
     if person.meeting_id != meeting.id:
@@ -71,7 +72,7 @@ def change_own_attendance(registration: Registration, days: Mapping[date, DayMod
     errors: dict[str, str] = {}
     _check(registration.meeting, errors, role=registration.role, days=days, home_timezone="")
     raise_if_any(errors)
-    _write_days(registration, days, None, registration.person.name)
+    _write_days(registration, days, registration.person, registration.person.name)
 
 
 def delete_registration(registration: Registration, *, actor: User | None,
@@ -80,7 +81,7 @@ def delete_registration(registration: Registration, *, actor: User | None,
                     summary=f"Removed the registration of {registration.person.name}")
 
 
-def _write_days(registration: Registration, days: Mapping[date, DayMode], actor: User | None, name: str) -> None:
+def _write_days(registration: Registration, days: Mapping[date, DayMode], actor: Actor, name: str) -> None:
     """Set each given day's mode, recording each change; days not given keep theirs."""
     current = {attendance.day: attendance for attendance in registration.days}
     for day, mode in sorted(days.items()):
@@ -171,15 +172,18 @@ def self_register(
     if role is ParticipantRole.STAFF:
         errors["role"] = "Staff are registered by the organisers."
     raise_if_any(errors)
-    institution = None
+    institution, institution_created = None, False
     if (institution_name or "").strip():
         wanted = institution_name.strip().lower()
         institution = next((i for i in meeting.institutions if wanted in (i.name.lower(), i.acronym.lower())), None)
         if institution is None:
             institution = add_institution(meeting, name=institution_name, kind=institution_kind, actor=None)
+            institution_created = True
     person = add_person(meeting, name=name, honorific=honorific, position=position, institution=institution,
                         email=email, actor=None)
-    return register_participant(meeting, person, role=role, days=days, home_timezone=home_timezone or "", actor=None)
+    credit_creation([person, *([institution] if institution_created else [])], person)
+    return register_participant(meeting, person, role=role, days=days, home_timezone=home_timezone or "",
+                                actor=person)
 
 
 def is_registration_open(meeting: Meeting, now: datetime | None = None) -> bool:

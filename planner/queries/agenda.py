@@ -13,22 +13,25 @@ from planner.queries.listing import ListedSession, holding_public_role, institut
 
 
 def published_meetings() -> Sequence[Meeting]:
-    query = select(Meeting).where(Meeting.published).order_by(Meeting.first_day.desc(), Meeting.id)
+    query = select(Meeting).where(Meeting.published, Meeting.deleted_at.is_(None)).order_by(Meeting.first_day.desc(), Meeting.id)
     return db.session.scalars(query).all()
 
 
-def meeting_query(slug: str, *columns, public: bool = True) -> Select | None:
-    """The meeting at ``slug``, with ``columns`` beside it; none for a slug no meeting can have."""
+def meeting_query(slug: str, *columns, public: bool = True, trashed: bool = False) -> Select | None:
+    """The meeting at ``slug``, with ``columns`` beside it; none for a slug no meeting can have. A meeting in
+    the trash is found only when ``trashed`` is asked for (it still holds its slug, to be restored at it)."""
     if "\x00" in slug:  # an address may carry %00; no slug holds it, and PostgreSQL would refuse to compare it
         return None
     query = select(Meeting, *columns).where(Meeting.slug == slug)
     if public:
         query = query.where(Meeting.published)
+    if not trashed:
+        query = query.where(Meeting.deleted_at.is_(None))
     return query
 
 
-def find_meeting(slug: str, *, public: bool = True) -> Meeting | None:
-    query = meeting_query(slug, public=public)
+def find_meeting(slug: str, *, public: bool = True, trashed: bool = False) -> Meeting | None:
+    query = meeting_query(slug, public=public, trashed=trashed)
     return None if query is None else db.session.scalars(query).one_or_none()
 
 

@@ -54,8 +54,9 @@ def _feed_state_columns(meeting_id) -> list:
 
 
 def meeting_with_feed_state(slug: str) -> tuple[Meeting, FeedState] | None:
-    """The meeting at ``slug``, published or not (whoever asks decides who may read it), with its feed state."""
-    query = meeting_query(slug, *_feed_state_columns(Meeting.id), public=False)
+    """The meeting at ``slug``, published or not, in the trash or not (whoever asks decides who may read it, and
+    a trashed meeting's feed answers that it is gone), with its feed state."""
+    query = meeting_query(slug, *_feed_state_columns(Meeting.id), public=False, trashed=True)
     row = None if query is None else db.session.execute(query).one_or_none()
     return None if row is None else (row[0], FeedState(*row[1:]))
 
@@ -99,8 +100,10 @@ def personal_sessions(registration: Registration) -> list[ListedSession]:
 
 
 def registration_for_token(token: str) -> Registration | None:
-    """The registration whose personal address holds ``token``; none for an unknown or revoked one."""
-    return db.session.scalars(_registration_query(token)).one_or_none()
+    """The registration whose personal address holds ``token``; none for an unknown or revoked one, or one of a
+    meeting in the trash."""
+    query = _registration_query(token).join(Registration.meeting).where(Meeting.deleted_at.is_(None))
+    return db.session.scalars(query).one_or_none()
 
 
 def _registration_query(token: str, *columns):
@@ -132,14 +135,16 @@ def calendar_entry(session: Session, meeting: Meeting, *, url: str, join_link: s
 
 
 def location(session: Session, meeting: Meeting) -> str:
+    """The room and where it is: its own venue and address when it is elsewhere, else the meeting's venue."""
     room = session.room
     if room is not None and room.online_only:
         return room.name
-    return ", ".join(part for part in (room.name if room else "", meeting.venue) if part)
+    place = (room.venue, room.address) if room is not None and room.venue else (meeting.venue,)
+    return ", ".join(part for part in (room.name if room else "", *place) if part)
 
 
 def _role_holder(role: SessionRole) -> RoleHolder:
     person = role.person
     return RoleHolder(role.role.label, person.display_name, person.position,
-                      person.institution.display_name if person.institution else "")
+                      person.institution.display_name if person.institution else "", role.on_behalf_of)
 

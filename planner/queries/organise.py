@@ -17,6 +17,7 @@ def meetings_of(user: User) -> list[tuple[Meeting, TeamRole | None]]:
     latest first."""
     query = (select(Meeting, TeamMember.role)
              .outerjoin(TeamMember, and_(TeamMember.meeting_id == Meeting.id, TeamMember.user_id == user.id))
+             .where(Meeting.deleted_at.is_(None))
              .order_by(Meeting.first_day.desc(), Meeting.id))
     if not user.administrator:
         query = query.where(TeamMember.id.is_not(None))
@@ -74,3 +75,14 @@ def meeting_history(meeting: Meeting, limit: int = 500) -> Sequence[Change]:
 
 def registration_of(person: Person) -> Registration | None:
     return db.session.scalar(select(Registration).where(Registration.person_id == person.id))
+
+
+def trashed_meetings_of(user: User) -> Sequence[Meeting]:
+    """The meetings in the trash that ``user`` may restore: those they organise (every one, for an
+    administrator), most recently deleted first."""
+    query = (select(Meeting).options(selectinload(Meeting.deleted_by))
+             .where(Meeting.deleted_at.is_not(None)).order_by(Meeting.deleted_at.desc(), Meeting.id))
+    if not user.administrator:
+        query = query.join(TeamMember, and_(TeamMember.meeting_id == Meeting.id, TeamMember.user_id == user.id,
+                                            TeamMember.role == TeamRole.ORGANISER))
+    return db.session.scalars(query).all()

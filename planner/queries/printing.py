@@ -4,7 +4,8 @@ from sqlalchemy import select
 
 from planner.domain.participant_list import Entry
 from planner.extensions import db
-from planner.models import Badge, Institution, Meeting, Person, PrintSettings, Registration
+from planner.domain.vocabulary import OfficerRole
+from planner.models import Badge, Institution, Meeting, MeetingOfficer, Person, PrintSettings, Registration
 from planner.queries.registrations import day_modes
 
 
@@ -18,11 +19,13 @@ def print_settings(meeting: Meeting) -> PrintSettings:
 
 
 def list_entries(meeting: Meeting) -> list[Entry]:
-    """Every registered participant of ``meeting`` with their institution and their days, in two queries."""
+    """Every registered participant of ``meeting`` with their institution, their days and their office in the
+    bureau, in three queries."""
     modes = day_modes(meeting)
+    offices = bureau_offices(meeting)
     rows = db.session.execute(
-        select(Registration.id, Registration.role, Person.honorific, Person.name, Person.position,
-               Institution.name, Institution.acronym, Institution.country, Institution.kind)
+        select(Registration.id, Registration.person_id, Registration.role, Person.honorific, Person.name,
+               Person.position, Institution.name, Institution.acronym, Institution.country, Institution.kind)
         .join(Person, Person.id == Registration.person_id)
         .outerjoin(Institution, Institution.id == Person.institution_id)
         .where(Registration.meeting_id == meeting.id)
@@ -30,9 +33,23 @@ def list_entries(meeting: Meeting) -> list[Entry]:
     return [
         Entry(registration_id=registration_id, honorific=honorific, name=name, position=position,
               institution=institution or "", acronym=acronym or "", country=country or "",
-              kind=kind.value if kind else None, role=role, modes=modes[registration_id])
-        for registration_id, role, honorific, name, position, institution, acronym, country, kind in rows
+              kind=kind.value if kind else None, role=role, modes=modes[registration_id],
+              **offices.get(person_id, {}))
+        for registration_id, person_id, role, honorific, name, position, institution, acronym, country, kind in rows
     ]
+
+
+def bureau_offices(meeting: Meeting) -> dict[int, dict]:
+    """Each officer's office in the bureau (the first they hold, in the bureau's order), by person."""
+    order = list(OfficerRole)
+    offices: dict[int, dict] = {}
+    for person_id, role, position in sorted(
+        db.session.execute(select(MeetingOfficer.person_id, MeetingOfficer.role, MeetingOfficer.position)
+                           .where(MeetingOfficer.meeting_id == meeting.id)),
+        key=lambda row: (order.index(row[1]), row[2]),
+    ):
+        offices.setdefault(person_id, {"bureau_title": role.label, "bureau_rank": (order.index(role), position)})
+    return offices
 
 
 def meeting_badges(meeting: Meeting) -> dict[int, Badge]:

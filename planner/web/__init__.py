@@ -8,6 +8,7 @@ from planner.web import participant_list  # noqa: F401  (attaches the published 
 from planner.web.auth import auth
 from planner.web.calendars import calendars
 from planner.web.converters import IsoDateConverter, RecordIdConverter
+from planner.web.documents import documents
 from planner.web.organise import organise
 from planner.web.programme import programme
 from planner.web.personal import personal
@@ -32,4 +33,5 @@ def register_web(app: Flask) -> None:
     app.register_blueprint(organise)
     app.register_blueprint(registration)
     app.register_blueprint(personal)
+    app.register_blueprint(documents)
     limits.init_limits(app)

@@ -11,11 +11,13 @@ from flask import abort, g
 from flask_login import current_user
 from sqlalchemy import select
 
+from planner.domain.documents import Reader, may_read_document
 from planner.domain.permissions import Right, holds
 from planner.domain.vocabulary import TeamRole
 from planner.extensions import db
-from planner.models import Meeting, TeamMember, User
+from planner.models import Document, Meeting, TeamMember, User
 from planner.queries.agenda import find_meeting
+from planner.queries.documents import find_document
 
 T = TypeVar("T")
 
@@ -34,6 +36,19 @@ def published_or_404(found: T | None, slug: str) -> T:
     if found is None:
         abort(404, description=f"There is no published meeting at “{slug}”.")
     return found
+
+
+TRASHED = "This meeting was deleted: its calendar is gone."
+
+
+def readable_feed_or_abort(found: tuple | None, slug: str) -> tuple:
+    """As ``readable_or_404``, for a calendar feed found with meetings in the trash: a published meeting's feed
+    that went with its meeting answers 410 Gone, so subscribed calendars can drop it."""
+    if found is not None and found[0].deleted_at is not None:
+        if found[0].published:
+            abort(410, description=TRASHED)
+        found = None
+    return readable_or_404(found, slug)
 
 
 def may_read_meeting(meeting: Meeting) -> bool:
@@ -78,10 +93,12 @@ def is_organiser(user, meeting: Meeting) -> bool:
     return may(user, meeting, Right.ORGANISE)
 
 
-def organised_meeting_or_abort(slug: str, user: User | None = None, right: Right = Right.ORGANISE) -> Meeting:
-    """The meeting at ``slug`` if ``user`` (by default the signed-in one) holds ``right`` on it; 404 or 403 otherwise."""
+def organised_meeting_or_abort(slug: str, user: User | None = None, right: Right = Right.ORGANISE, *,
+                               trashed: bool = False) -> Meeting:
+    """The meeting at ``slug`` if ``user`` (by default the signed-in one) holds ``right`` on it; 404 or 403 otherwise.
+    Only ``trashed`` finds a meeting in the trash."""
     user = user if user is not None else current_user
-    meeting = find_meeting(slug, public=False)
+    meeting = find_meeting(slug, public=False, trashed=trashed)
     if meeting is None:
         abort(404, description=f"There is no meeting at “{slug}”.")
     if not may(user, meeting, right):
@@ -118,3 +135,19 @@ def may_organise(meeting: Meeting) -> bool:
 def may_see_private_links(meeting: Meeting) -> bool:
     """Whether the reader may see online links the organiser kept private: its organisers may."""
     return is_organiser(current_user, meeting)
+
+
+def document_reader(meeting: Meeting) -> Reader:
+    """Who reads the meeting's documents at its public addresses (participants come through their own)."""
+    return Reader.ORGANISER if is_organiser(current_user, meeting) else Reader.PUBLIC
+
+
+def readable_document_or_404(meeting: Meeting, document_id: int, reader: Reader) -> Document:
+    """The document if ``reader`` may read it (domain.documents.may_read_document); 404, as for none, otherwise."""
+    document = find_document(meeting, document_id)
+    session = document.session if document is not None else None
+    hidden = session is not None and (session.draft or session.deleted_at is not None)
+    if document is None or not document.languages or not may_read_document(
+            reader, document.visibility, session_hidden=hidden):
+        abort(404, description="This meeting has no such document.")
+    return document

@@ -23,7 +23,7 @@ from planner.queries.calendars import (
     FeedState, calendar_entry, calendar_session, calendar_sessions, personal_sessions,
     meeting_with_feed_state, registration_with_feed_state,
 )
-from planner.web.access import readable_or_404
+from planner.web.access import TRASHED, readable_feed_or_abort
 from planner.web.presenters import long_date
 
 calendars = Blueprint("calendars", __name__)
@@ -31,14 +31,14 @@ calendars = Blueprint("calendars", __name__)
 
 @calendars.get("/events/<slug>/calendar.ics")
 def meeting_feed(slug: str):
-    meeting, state = readable_or_404(meeting_with_feed_state(slug), slug)
+    meeting, state = readable_feed_or_abort(meeting_with_feed_state(slug), slug)
     return _calendar_file(meeting, state, f"{slug}.ics", lambda: _publish(
         meeting, calendar_sessions(meeting), name=_meeting_name(meeting), description=meeting.title))
 
 
 @calendars.get("/events/<slug>/days/<isodate:day>.ics")
 def day_file(slug: str, day: date):
-    meeting, state = readable_or_404(meeting_with_feed_state(slug), slug)
+    meeting, state = readable_feed_or_abort(meeting_with_feed_state(slug), slug)
     if day not in meeting.days:
         abort(404, description=f"{day:%d %B %Y} is not a day of this meeting.")
     return _calendar_file(meeting, state, f"{slug}-{day.isoformat()}.ics", lambda: _publish(
@@ -47,7 +47,7 @@ def day_file(slug: str, day: date):
 
 @calendars.get("/events/<slug>/sessions/<int:session_id>.ics")
 def session_file(slug: str, session_id: int):
-    meeting, state = readable_or_404(meeting_with_feed_state(slug), slug)
+    meeting, state = readable_feed_or_abort(meeting_with_feed_state(slug), slug)
 
     # Looked up only when the file is built: whether the session is shown changes the meeting's state.
     def build() -> bytes:
@@ -62,6 +62,8 @@ def session_file(slug: str, session_id: int):
 @calendars.get("/my/<token>/calendar.ics")
 def personal_feed(token: str):
     found = registration_with_feed_state(token)
+    if found is not None and found[0].meeting.deleted_at is not None and found[0].meeting.published:
+        abort(410, description=TRASHED)
     if found is None or not found[0].meeting.published:
         abort(404, description="This personal address is not valid, or no longer: ask the organisers for a new one.")
     registration, state = found

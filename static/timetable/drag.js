@@ -1,5 +1,6 @@
 // Dragging with a mouse, pen or finger: a press becomes a drag only after the pointer travels a few pixels (less
-// is a click, which opens the session). The drop is worked out from where the pointer is over the grid, after
+// is a click, which opens the session). A finger must first rest on the session a moment: a swipe over the
+// timetable scrolls it, as on every phone. The drop is worked out from where the pointer is over the grid, after
 // every move and every scroll (the wheel's or the edges'), so it lands where it is seen. Escape puts it back.
 import { announce, text } from "./announce.js";
 import { autoScroll } from "./autoscroll.js";
@@ -7,6 +8,7 @@ import * as grid from "./grid.js";
 import { commit } from "./server.js";
 
 const THRESHOLD = 5;
+const HOLD_MS = 400;
 
 let swallowClick = false;
 
@@ -34,15 +36,27 @@ function press(event) {
     const minute = grid.minuteAt(table, pointer.y) - grabbed;
     if (resizing) {
       const last = parseInt(table.dataset.lastMinute, 10);
-      place = { ...saved, end: Math.min(Math.max(grid.snap(minute, by), saved.start + by), Math.max(last, saved.end)) };
+      place = { ...saved, open: false, end: Math.min(Math.max(grid.snap(minute, by), saved.start + by), Math.max(last, saved.end)) };
     } else {
       const start = grid.snap(minute, by);
       const over = nested ? null : grid.columnAt(table, pointer.x);
-      place = { start, end: start + saved.end - saved.start, roomId: over ? over.dataset.roomId : saved.roomId };
+      place = { start, end: start + saved.end - saved.start, roomId: over ? over.dataset.roomId : saved.roomId,
+                open: saved.open };
     }
     place = grid.withinDay(table, place);
     grid.preview(table, slot, place);
   }
+
+  function begin() {
+    dragging = true;
+    slot.classList.add("dragging");
+    try { slot.setPointerCapture(event.pointerId); } catch (released) { /* the press already ended */ }
+    stopScrolling = autoScroll(table, pointer);
+    document.addEventListener("scroll", follow, true);
+  }
+
+  const byFinger = event.pointerType === "touch";
+  const held = byFinger ? setTimeout(() => { begin(); follow(); }, HOLD_MS) : null;
 
   function move(moved) {
     if (moved.pointerId !== event.pointerId) return;
@@ -50,17 +64,26 @@ function press(event) {
     pointer.y = moved.clientY;
     if (!dragging) {
       if (Math.hypot(moved.clientX - event.clientX, moved.clientY - event.clientY) < THRESHOLD) return;
-      dragging = true;
-      slot.classList.add("dragging");
-      try { slot.setPointerCapture(event.pointerId); } catch (released) { /* the press already ended */ }
-      stopScrolling = autoScroll(table, pointer);
-      document.addEventListener("scroll", follow, true);
+      if (byFinger) {
+        stop();  // a swipe: the page scrolls
+        return;
+      }
+      begin();
     }
     moved.preventDefault();
     follow();
   }
 
+  // Once a finger has picked the session up, moving it must not scroll the page as well, nor the long press
+  // open the phone's menu for the link under it.
+  function holdThePage(touch) {
+    if (dragging) touch.preventDefault();
+  }
+
   function stop() {
+    clearTimeout(held);
+    document.removeEventListener("touchmove", holdThePage);
+    document.removeEventListener("contextmenu", holdThePage);
     document.removeEventListener("pointermove", move);
     document.removeEventListener("pointerup", release);
     document.removeEventListener("pointercancel", cancel);
@@ -97,6 +120,10 @@ function press(event) {
     await commit(table, slot, place);
   }
 
+  if (byFinger) {
+    document.addEventListener("touchmove", holdThePage, { passive: false });
+    document.addEventListener("contextmenu", holdThePage);
+  }
   document.addEventListener("pointermove", move);
   document.addEventListener("pointerup", release);
   document.addEventListener("pointercancel", cancel);

@@ -216,3 +216,57 @@ def test_a_tap_on_a_phone_opens_the_session(phone, live_server, day):
     phone.goto(live_server + TIMETABLE)
     slot(phone, "Customs data talk").locator(".slot-time").tap()
     expect(phone).to_have_url(re.compile(rf"/organise/sessions/{day['talk']}/edit$"))
+
+
+def touch(page):
+    """A finger on the phone's screen: touches through Chromium's input pipeline (the DevTools protocol), so the
+    browser itself decides between scrolling and handing the moves to the page, as it does for a real finger."""
+    cdp = page.context.new_cdp_session(page)
+
+    def send(kind, x=None, y=None):
+        points = [] if x is None else [{"x": x, "y": y}]
+        cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+    def swipe(start, end, steps=12, hold_ms=0):
+        send("touchStart", *start)
+        if hold_ms:
+            page.wait_for_timeout(hold_ms)
+        for i in range(1, steps + 1):
+            send("touchMove", start[0] + (end[0] - start[0]) * i / steps, start[1] + (end[1] - start[1]) * i / steps)
+            page.wait_for_timeout(16)
+        send("touchEnd")
+
+    return swipe
+
+
+@pytest.fixture
+def phone_editor(phone, live_server, day):
+    sign_in(phone, live_server, "organiser@example.org", PASSWORD)
+    phone.goto(live_server + TIMETABLE)
+    phone.evaluate("window.scrollTo(0, document.getElementById('timetable').getBoundingClientRect().top"
+                   " + window.scrollY - 16)")
+    return phone
+
+
+def scrolled(page) -> float:
+    return page.evaluate("window.scrollY + document.getElementById('timetable').scrollTop")
+
+
+def test_a_swipe_over_a_session_on_a_phone_scrolls_and_moves_nothing(phone_editor):
+    box = slot(phone_editor, "Customs data talk").bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    before = scrolled(phone_editor)
+    touch(phone_editor)((x, y), (x, y - 250))
+    wait_until(phone_editor, f"window.scrollY + document.getElementById('timetable').scrollTop > {before + 100}")
+    phone_editor.wait_for_timeout(300)
+    expect(slot(phone_editor, "Customs data talk").locator(".slot-time")).to_have_text("10:00–11:00")
+    expect(status(phone_editor)).not_to_contain_text("Saved")
+
+
+def test_a_finger_resting_on_a_session_picks_it_up_and_drops_it_where_it_is_lifted(phone_editor):
+    box = slot(phone_editor, "Customs data talk").bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + 4
+    target = y_of(phone_editor, "Room A", "11:00")
+    assert target[1] < 700  # away from the screen's edge, where the timetable would scroll on under the finger
+    touch(phone_editor)((x, y), (target[0], target[1] + 4), hold_ms=600)
+    expect(status(phone_editor)).to_have_text("Saved: Customs data talk, 11:00–12:00, Room A.")

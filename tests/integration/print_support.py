@@ -1,13 +1,14 @@
 """A meeting with participants of every kind of institution, from several countries, in several roles and
-both ways of attending: the ground for the list of participants, badge and name plate tests."""
+both ways of attending, with a bureau of two: the ground for the list of participants, badge and name plate tests."""
 from dataclasses import dataclass
 from datetime import date
 
 import pytest
 
-from planner.domain.vocabulary import DayMode, InstitutionKind, ParticipantRole
+from planner.domain.vocabulary import DayMode, InstitutionKind, OfficerRole, ParticipantRole
 from planner.extensions import db
 from planner.models import Meeting, Registration
+from planner.operations.officers import add_officer
 from planner.operations.registrations import register_participant
 
 MON, TUE = date(2021, 10, 18), date(2021, 10, 19)
@@ -22,6 +23,8 @@ INSTITUTIONS = {
     "BMI": ("Federal Ministry of the Interior", InstitutionKind.GOVERNMENT, "Austria"),
     "UNCCT": ("United Nations Counter-Terrorism Centre", InstitutionKind.INTERNATIONAL, ""),
     "IOM": ("International Organization for Migration", InstitutionKind.INTERNATIONAL, ""),
+    "ASEANAPOL": ("ASEAN Chiefs of Police", InstitutionKind.REGIONAL, ""),
+    "CHRI": ("Commonwealth Human Rights Initiative", InstitutionKind.CIVIL_SOCIETY, "India"),
     "Stimson": ("Stimson Center", InstitutionKind.THINK_TANK, "United States"),
     "KU": ("Korea University", InstitutionKind.ACADEMIA, "Republic of Korea"),
     "Acme": ("Acme Border Systems", InstitutionKind.PRIVATE, "Japan"),
@@ -37,6 +40,8 @@ PEOPLE = {
     "leyen": ("Dr", "Maria von der Berg", "Counsellor", "BMI", EXPERT, IN_ROOM, ABSENT),
     "ahmed": ("Mr", "Jehangir Khan-Ahmed Al-Rashidi bin Abdulrahman", "Director", "UNCCT", STAFF, IN_ROOM, IN_ROOM),
     "thuriaux": ("Mr", "Damien Thuriaux", "Programme Officer", "IOM", EXPERT, ONLINE, ONLINE),
+    "nguyen": ("Ms", "NGUYEN Thi Lan", "Executive Director", "ASEANAPOL", OBSERVER, IN_ROOM, IN_ROOM),
+    "sharma": ("Mr", "Ravi Sharma", "Programme Coordinator", "CHRI", OBSERVER, ONLINE, IN_ROOM),
     "finlay": ("Mr", "Brian Finlay", "President and CEO", "Stimson", OBSERVER, ONLINE, ABSENT),
     "park": ("Prof", "Park Seo-yeon", "Professor of Law", "KU", EXPERT, ABSENT, IN_ROOM),
     "sato": ("Ms", "Sato Yuki", "Engineer", "Acme", OBSERVER, IN_ROOM, IN_ROOM),
@@ -59,11 +64,15 @@ def build_print_meeting(make, slug: str = "egm") -> PrintMeeting:
                            first_day=MON, last_day=TUE)
     institutions = {acronym: make.institution(meeting, name, kind=kind, acronym=acronym, country=country)
                     for acronym, (name, kind, country) in INSTITUTIONS.items()}
-    registrations = {}
+    registrations, people = {}, {}
     for key, (honorific, name, position, acronym, role, monday, tuesday) in PEOPLE.items():
         person = make.person(meeting, name, honorific=honorific, position=position,
                              institution=institutions[acronym] if acronym else None)
         registrations[key] = register_participant(meeting, person, role=role, days={MON: monday, TUE: tuesday})
+        people[key] = person
+    # The bureau: listed first, in its order (the chair before the vice-chair, whoever was added first).
+    add_officer(meeting, people["gruber"], OfficerRole.VICE_CHAIR)
+    add_officer(meeting, people["chang"], OfficerRole.CHAIR)
     db.session.commit()
     return PrintMeeting(meeting, registrations)
 

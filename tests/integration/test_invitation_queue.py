@@ -6,7 +6,6 @@ from datetime import date, datetime
 
 import pytest
 from flask import current_app
-from redis import Redis
 from rq import Queue, SimpleWorker
 from sqlalchemy import select
 
@@ -25,7 +24,7 @@ from planner.queries.invitations import invitable_registrations
 from tests.integration.invitation_support import (  # noqa: F401  (fixtures)
     PAGE, agenda, free_port, inbox, invite, received, send_updates, sign_in,
 )
-from tests.conftest import AuthActions
+from tests.conftest import AuthActions, emptied_redis
 from tests.integration.browsing import submit
 
 REDIS_URL = "redis://127.0.0.1:6379/5"
@@ -33,11 +32,8 @@ REDIS_URL = "redis://127.0.0.1:6379/5"
 
 @pytest.fixture
 def redis():
-    connection = Redis.from_url(REDIS_URL)
-    connection.flushdb()
-    yield connection
-    connection.flushdb()
-    connection.close()
+    with emptied_redis(REDIS_URL) as connection:
+        yield connection
 
 
 @pytest.fixture

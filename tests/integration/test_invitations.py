@@ -11,7 +11,8 @@ from planner.extensions import db
 from planner.models import SentInvitation
 from planner.operations.accounts import create_organiser
 from planner.operations.agenda import delete_session, update_session
-from planner.operations.meetings import delete_meeting, delete_person
+from planner.operations.meetings import delete_person
+from planner.operations.trash import purge_meeting
 from tests.integration.browsing import form_of
 from tests.integration.invitation_support import (  # noqa: F401  (fixtures)
     LINK, PAGE, agenda, free_port, inbox, invite, received, send_updates, sign_in,
@@ -85,7 +86,9 @@ def test_after_a_change_the_update_goes_to_those_invited_with_a_higher_sequence(
     update_session(agenda["discussion"], actor=None, starts=datetime(2021, 10, 19, 14), ends=datetime(2021, 10, 19, 15))
     update_session(agenda["opening"], actor=None, description="Unnoticed wording.")
     db.session.commit()
-    assert "an update\n    for Mr Chang Wook-jin" in client.get(PAGE).get_data(as_text=True)
+    owed = client.get(PAGE).get_data(as_text=True)
+    assert "Expert discussion (2021-10-19 14:00 (Asia/Seoul)):" in owed  # in the meeting's zone, saying so
+    assert "an update\n    for Mr Chang Wook-jin" in owed
     assert send_updates(client).status_code == 302
     got = received(inbox)
     assert list(got) == [("chang@example.org", "Expert discussion")]
@@ -186,7 +189,7 @@ def test_deleting_a_person_or_the_meeting_takes_what_they_were_sent_with_them(cl
     delete_person(agenda["finlay"].person, actor=None)
     db.session.commit()
     assert db.session.scalar(select(func.count()).select_from(SentInvitation)) == 3
-    delete_meeting(agenda["meeting"], actor=None)
+    purge_meeting(agenda["meeting"], actor=None)
     db.session.commit()
     assert db.session.scalar(select(func.count()).select_from(SentInvitation)) == 0
 

@@ -9,7 +9,8 @@ from werkzeug.test import encode_multipart
 from planner.domain.platform_report import MAX_REPORT_BYTES
 from planner.extensions import db
 from planner.models import Change, CheckIn, OnlineAttendance, OnlineReport
-from planner.operations.meetings import delete_meeting, delete_person
+from planner.operations.meetings import delete_person
+from planner.operations.trash import purge_meeting
 from planner.web.organise.online_reports import UPLOAD_LIMIT
 from tests.integration.presence_support import (  # noqa: F401  (fixtures)
     IMPORT, MON, ZOOM_REPORT, csrf_token, organiser, outsider, small_meeting, text_of, upload,
@@ -201,7 +202,7 @@ def test_deleting_a_meeting_deletes_its_check_ins_and_reports(client, organiser,
     upload(client, ZOOM_REPORT)
     db.session.add(CheckIn(registration_id=small_meeting.registration_id("kim"), day=MON))
     db.session.commit()
-    delete_meeting(small_meeting.meeting, actor=organiser)
+    purge_meeting(small_meeting.meeting, actor=organiser)
     db.session.commit()
     assert (db.session.query(CheckIn).count(), db.session.query(OnlineReport).count(),
             db.session.query(OnlineAttendance).count()) == (0, 0, 0)

@@ -20,6 +20,7 @@ from planner.operations.presence import import_online_report
 from planner.operations.registrations import register_participant
 from planner.operations.team import grant_role, invite
 from tests.integration.browsing import csrf_token_of, form_of, forms_of, text_of
+from tests.integration.document_support import put_document
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 ONLINE_REPORT = b"Name (original name),User Email,Join time,Leave time\nKim Min-ji,kim@example.org,2021-10-18 09:00,2021-10-18 10:00\n"
@@ -117,6 +118,7 @@ def world(seed) -> World:
         report = import_online_report(meeting, ONLINE_REPORT, filename="zoom.csv", zone_name="Asia/Seoul",
                                       actor=None).report
         batch = start_batch(meeting, BatchKind.INVITATIONS, total=0, actor=None, now=utcnow())
+        document = put_document(meeting, title="Concept note", session=block)
         db.session.commit()
         owner = make.organiser("owner@example.org", meetings=[meeting])
         owner_token = make.token(owner, "owner's script")
@@ -129,7 +131,8 @@ def world(seed) -> World:
         administrator = make.organiser("admin@example.org", administrator=True)
         ids = dict(rooms=room.id, institutions=institution.id, people=person.id, session=block.id, role=role.id,
                    token=owner.tokens[0].id, registration=registration.id, report=report.id, batch=batch.id,
-                   member=door_member.id, invitation=invitation.id, user=door.id)
+                   member=door_member.id, invitation=invitation.id, user=door.id, document=document.id,
+                   revision=document.languages[0].revisions[0].id)
         return World(ids, owner_token, stranger_token, make.token(door, "door's script"),
                      make.token(administrator, "administrator's script"))
 
@@ -141,6 +144,7 @@ def _url(route: Route, world: World, slug: str = "owned") -> str:
               "token_id": world.ids["token"], "registration_id": world.ids["registration"],
               "report_id": world.ids["report"], "batch_id": world.ids["batch"], "member_id": world.ids["member"],
               "invitation_id": world.ids["invitation"], "user_id": world.ids["user"], "sign_in_id": 1,
+              "document_id": world.ids["document"], "revision_id": world.ids["revision"], "language": "en",
               "code": "not.a-badge-code",
               "day": date(2021, 10, 18), **choice}
     if "kind" in choice:

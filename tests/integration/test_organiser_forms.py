@@ -47,16 +47,6 @@ def administrator(browser, seed, ids):
     return browser("admin@example.org")
 
 
-@pytest.fixture
-def read(app):
-    """Run a query in its own application context and hand back plain values."""
-    def reading(function):
-        with app.app_context():
-            return function()
-
-    return reading
-
-
 def rows(model, *columns) -> list[tuple]:
     return [tuple(row) for row in db.session.execute(select(*(getattr(model, c) for c in columns))
                                                      .order_by(model.id)).all()]
@@ -134,14 +124,17 @@ def test_deleting_a_meeting_says_what_goes_with_it_and_asks_first(organiser, rea
         make.session(meeting, "Closing", datetime(2021, 10, 22, 16))
     page = organiser.get(f"{ORGANISE}/delete")
     assert "Delete the meeting “Owned meeting”? This also changes: 2 sessions 1 rooms 1 institutions 1 people " \
-           "Everything in it is deleted with it: it cannot be undone." in text_of(page)
+           "It goes to the trash with everything in it: its pages and calendars close at once, and it can be " \
+           "restored for 30 days, then it is deleted for good." in text_of(page)
     assert read(lambda: rows(Meeting, "slug")) == [("owned",)]
 
     response = submit(organiser, f"{ORGANISE}/delete")
     assert (response.status_code, response.location) == (302, "/organise/")
-    assert flashes_of(organiser.get("/organise/")) == ["Deleted “Owned meeting”."]
-    assert read(lambda: [rows(model, "id") for model in (Meeting, Room, Institution, Person, Session)]) == [
-        [], [], [], [], []]
+    assert flashes_of(organiser.get("/organise/")) == [
+        "Moved “Owned meeting” to the trash: it can be restored for 30 days."]
+    assert organiser.get(f"{ORGANISE}/").status_code == 404
+    assert read(lambda: [len(rows(model, "id")) for model in (Meeting, Room, Institution, Person, Session)]) == [
+        1, 1, 1, 1, 2]
 
 
 # Rooms, institutions, people
@@ -492,16 +485,19 @@ def test_a_role_needs_a_person(organiser, panel, stored_rows):
     assert stored_rows() == before
 
 
-def test_deleting_a_whole_demo_meeting_removes_everything_in_it(browser, seed, read):
+def test_deleting_a_whole_demo_meeting_then_emptying_the_trash_removes_everything_in_it(browser, seed, read, app):
     with seed() as make:
         egm = next(m for m in load_demo_meetings() if m.slug == "egm-border-management-2021")
         db.session.commit()
         make.organiser("owner@example.org", meetings=[egm])
     organiser = browser("owner@example.org")
     page = text_of(organiser.get("/events/egm-border-management-2021/organise/delete"))
-    assert "Everything in it is deleted with it: it cannot be undone." in page
+    assert "It goes to the trash with everything in it" in page
     response = submit(organiser, "/events/egm-border-management-2021/organise/delete")
     assert (response.status_code, response.location) == (302, "/organise/")
+    app.config["TRASH_DAYS"] = 0
+    assert app.test_cli_runner().invoke(args=["trash", "empty"]).output == \
+        "Deleted for good: egm-border-management-2021.\n"
     assert read(lambda: rows(Meeting, "slug")) == [("cted-follow-up-visit-2023",)]
     models = (Room, Institution, Person, Session, Registration)
     cted = read(lambda: db.session.scalar(select(Meeting.id)))

@@ -16,13 +16,15 @@ from tests.integration.print_support import print_meeting  # noqa: F401  (fixtur
 LIST = "/events/egm/organise/participants/list"
 
 ORDER = [
-    ("Government", "Austria", "Federal Ministry of the Interior (BMI)", ["Ms Anna GRUBER", "Dr Maria VON DER BERG"]),
+    ("Bureau", "", "", ["Mr CHANG Wook-jin", "Ms Anna GRUBER"]),
+    ("Government", "Austria", "Federal Ministry of the Interior (BMI)", ["Dr Maria VON DER BERG"]),
     ("Government", "Republic of Korea", "Korea Customs Service (KCS)", ["Dr KIM Min-ji", "장욱진"]),
-    ("Government", "Republic of Korea", "Ministry of Foreign Affairs (MOFA)", ["Mr CHANG Wook-jin"]),
     ("International organisation", "International Organization for Migration (IOM)", "", ["Mr Damien THURIAUX"]),
     ("International organisation", "United Nations Counter-Terrorism Centre (UNCCT)", "",
      ["Mr Jehangir Khan-Ahmed Al-Rashidi BIN ABDULRAHMAN"]),
-    ("Think tank / NGO", "Stimson Center (Stimson)", "", ["Mr Brian FINLAY"]),
+    ("Regional organisation", "ASEAN Chiefs of Police (ASEANAPOL)", "", ["Ms NGUYEN Thi Lan"]),
+    ("Civil society / NGO", "Commonwealth Human Rights Initiative (CHRI)", "", ["Mr Ravi SHARMA"]),
+    ("Think tank", "Stimson Center (Stimson)", "", ["Mr Brian FINLAY"]),
     ("Academia", "Korea University (KU)", "", ["Prof PARK Seo-yeon"]),
     ("Private sector", "Acme Border Systems (Acme)", "", ["Ms Sato YUKI"]),
     ("Other participants", "", "", ["Ms Élodie MÜLLER", "Mr Suharto"]),
@@ -75,7 +77,7 @@ def test_filters_by_day_attendance_and_role_and_say_how_each_attends(sign_in, pr
         "Mr Jehangir Khan-Ahmed Al-Rashidi BIN ABDULRAHMAN", "Ms Élodie MÜLLER", "Mr Suharto"]
     shown = client.get(LIST, query_string={"attendance_shown": "1", "role": "delegate"}).get_data(as_text=True)
     assert re.findall(r'<span class="attends">([^<]*)</span>', shown) == [
-        "Online", "In the room and online", "In the room"]
+        "In the room", "Online", "In the room and online"]
 
 
 @pytest.mark.parametrize("query, field", [
@@ -99,8 +101,14 @@ def test_the_csv_and_xlsx_files_list_the_same_people_in_the_pages_order(sign_in,
     assert header == ["Section", "Country or institution", "Institution", "Honorific", "Name", "Position", "Role",
                       "Office in the bureau", "Attendance"]
     assert [" ".join(filter(None, (row[3], row[4]))) for row in body] == page_names
-    assert body[0] == ["Government", "Austria", "Federal Ministry of the Interior (BMI)", "Ms", "Anna GRUBER",
-                       "Head of Unit", "Delegate", "", "Online"]
+    assert body[:3] == [
+        ["Bureau", "Republic of Korea", "Ministry of Foreign Affairs (MOFA)", "Mr", "CHANG Wook-jin",
+         "Director-General for International Organizations", "Delegate", "Chair", "In the room"],
+        ["Bureau", "Austria", "Federal Ministry of the Interior (BMI)", "Ms", "Anna GRUBER", "Head of Unit", "Delegate",
+         "Vice-chair", "Online"],
+        ["Government", "Austria", "Federal Ministry of the Interior (BMI)", "Dr", "Maria VON DER BERG", "Counsellor",
+         "Expert", "", "In the room"],
+    ]
     workbook = load_workbook(io.BytesIO(client.get(f"{LIST}.xlsx", query_string=query).data))
     sheet_rows = [[cell if cell is not None else "" for cell in row] for row in workbook.active.iter_rows(values_only=True)]
     assert sheet_rows == rows
@@ -123,7 +131,7 @@ def test_the_list_is_for_the_team_until_the_organiser_publishes_it_with_the_role
     assert saved.status_code == 302
     public = client.get("/events/egm/participants")
     assert public.status_code == 200
-    assert names(public) == ["Ms Anna GRUBER", "Dr Maria VON DER BERG", "Dr KIM Min-ji", "Mr CHANG Wook-jin",
+    assert names(public) == ["Mr CHANG Wook-jin", "Ms Anna GRUBER", "Dr Maria VON DER BERG", "Dr KIM Min-ji",
                              "Mr Damien THURIAUX", "Prof PARK Seo-yeon"]
     assert client.get("/events/egm/participants", query_string={"role": "press"}).status_code == 400
     assert "attends" not in client.get("/events/egm/participants?attendance_shown=1").get_data(as_text=True)

@@ -104,3 +104,12 @@ def test_an_organiser_issues_an_address_and_sees_it_once(sign_in, participant):
         data={"csrf_token": csrf}, follow_redirects=True)
     address = re.search(r"http://localhost/my/([\w-]+)", response.get_data(as_text=True)).group(1)
     assert "Your agenda, Damien Thuriaux" in text_of(organiser.get(f"/my/{address}"))
+
+
+def test_the_history_names_the_participant_who_changed_their_own_days(client, sign_in, participant):
+    registration, token = participant
+    page = client.get(f"/my/{token}").get_data(as_text=True)
+    csrf = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    client.post(f"/my/{token}", data={"csrf_token": csrf, "day_2021_10_18": "online", "day_2021_10_19": "online"})
+    history = text_of(sign_in(registration.meeting).get("/events/test-meeting/organise/history"))
+    assert "· Damien Thuriaux (participant) · Damien Thuriaux: online on 18 Oct" in history

@@ -211,3 +211,17 @@ def test_a_csv_row_with_a_control_character_or_a_bad_new_institution_is_named_an
     assert response.status_code == 400
     assert "Row 4, institution: An institution name must be one line" in text_of(response)
     assert registrations_count() == 0
+
+
+def test_the_history_names_someone_who_registered_themselves_as_the_author(client, sign_in, meeting):
+    open_registration(meeting, timedelta(days=3))
+    client.post("/events/test-meeting/register", data={
+        "csrf_token": csrf_token(client, "/events/test-meeting/register"), "name": "Park Ji-won",
+        "email": "park@example.org", "role": "observer", "institution": "Korea Forest Service",
+        "institution_kind": "government", "home_timezone": "", "day_2021_10_18": "online",
+        "day_2021_10_19": "absent",
+    })
+    history = text_of(sign_in(meeting).get("/events/test-meeting/organise/history"))
+    for summary in ("Added institution “Korea Forest Service”", "Added Park Ji-won", "Registered Park Ji-won as observer",
+                    "Park Ji-won: online on 18 Oct"):
+        assert f"· Park Ji-won (participant) · {summary}" in history

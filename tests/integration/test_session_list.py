@@ -59,8 +59,10 @@ def _checkbox_values(page) -> list[str]:
 def test_the_list_shows_every_session_with_what_organisers_look_for(alice):
     page = text_of(alice.get(LIST))
     assert "3 sessions, times in Asia/Seoul" in page
-    assert "Mon 18 Oct 09:00–10:00 Customs panel Hall A Panel Confirmed Kim Min-ji —" in page
-    assert "Tue 19 Oct 14:00–15:00 Side event — Working session Confirmed — Draft" in page
+    # Each link names what it edits (the day and time are hidden from sight, where the row's cells show them).
+    assert ("Mon 18 Oct 09:00–10:00 Edit Customs panel , Mon 18 Oct 09:00–10:00 Hall A Panel Confirmed Kim Min-ji —"
+            in page)
+    assert "Tue 19 Oct 14:00–15:00 Edit Side event , Tue 19 Oct 14:00–15:00 — Working session Confirmed — Draft" in page
 
 
 def test_filters_narrow_the_list_and_a_bad_one_is_named(alice, ids):

@@ -2,7 +2,8 @@ from datetime import date
 
 import pytest
 
-from planner.domain.registration_csv import MAX_ROWS, CsvProblems, read_participants
+from planner.domain.registration_csv import MAX_ROWS, read_participants
+from planner.domain.spreadsheets import CsvProblems
 from planner.domain.vocabulary import DayMode, InstitutionKind, ParticipantRole
 
 DAYS = [date(2021, 10, 18), date(2021, 10, 19)]

@@ -33,9 +33,11 @@ class RoleHolder:
     name: str  # with honorific: "Mr Chang Wook-jin"
     position: str = ""
     institution: str = ""
+    on_behalf_of: str = ""
 
     def line(self) -> str:
-        return f"{self.role}: " + ", ".join(part for part in (self.name, self.position, self.institution) if part)
+        held = ", ".join(part for part in (self.name, self.position, self.institution) if part)
+        return f"{self.role}: {held}" + (f" (on behalf of {self.on_behalf_of})" if self.on_behalf_of else "")
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ class CalendarEntry:
     sequence: int
     title: str
     starts_at: datetime  # aware instants
-    ends_at: datetime
+    ends_at: datetime | None  # none for an item without an end ("18:30 Reception")
     status: SessionStatus
     kind: str
     created: datetime
@@ -152,7 +154,8 @@ def _calendar_head(method: str) -> list[str]:
 def _zone(entries: Sequence[CalendarEntry], zone_name: str) -> list[str]:
     if not entries:
         return []
-    days = [local_day(instant, zone_name) for entry in entries for instant in (entry.starts_at, entry.ends_at)]
+    days = [local_day(instant, zone_name) for entry in entries for instant in (entry.starts_at, entry.ends_at)
+            if instant is not None]
     return [vtimezone(zone_name, min(days), max(days)).to_ical().decode()]
 
 
@@ -174,7 +177,12 @@ def _event(entry: CalendarEntry, zone_name: str, *, stamp: datetime, extra: Sequ
         line("DTSTAMP", utc(stamp)),
         line("SEQUENCE", str(entry.sequence)),
         _moment("DTSTART", entry.starts_at, zone_name),
-        _moment("DTEND", entry.ends_at, zone_name),
+    ]
+    # Without an end the event is DTSTART alone: RFC 5545 (3.6.1) reads it as taking no time, where
+    # any DTEND or DURATION would state an end nobody gave.
+    if entry.ends_at is not None:
+        lines.append(_moment("DTEND", entry.ends_at, zone_name))
+    lines += [
         line("SUMMARY", text(summary(entry))),
     ]
     if entry.location:

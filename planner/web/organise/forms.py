@@ -5,7 +5,7 @@ from wtforms import (
     BooleanField, DateField, DateTimeLocalField, EmailField, HiddenField, IntegerField, SelectField, StringField,
     TextAreaField, URLField,
 )
-from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional, Regexp
+from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional, Regexp, StopValidation
 
 from planner.domain.vocabulary import (
     AttendanceMode, DayMode, InstitutionKind, MeetingFormat, ParticipantRole, Role, SessionKind, SessionStatus,
@@ -31,6 +31,19 @@ class VersionedForm(FlaskForm):
         return int(version) if version.isascii() and version.isdigit() else None
 
 
+class RequiredUnlessTicked:
+    """Required, unless the box ``other`` is ticked: then the field is ignored, whatever it holds."""
+
+    def __init__(self, other: str, message: str):
+        self.other, self.required = other, InputRequired(message=message)
+
+    def __call__(self, form, field):
+        if form[self.other].data:
+            field.errors[:] = []
+            raise StopValidation()
+        self.required(form, field)
+
+
 class MeetingForm(VersionedForm):
     title = StringField("Title", validators=[DataRequired()])
     short_name = StringField("Short name")
@@ -52,6 +65,9 @@ class RoomForm(VersionedForm):
     name = StringField("Name", validators=[DataRequired()])
     capacity = IntegerField("Capacity (seats)", validators=[Optional(), NumberRange(min=0, max=100000)])
     online_only = BooleanField("Online only (no physical room)")
+    venue = StringField("Venue, if elsewhere",
+                        description="Only for a room away from the meeting's venue, such as a restaurant in town")
+    address = StringField("Address of that venue")
 
 
 class InstitutionForm(VersionedForm):
@@ -75,8 +91,9 @@ class SessionForm(VersionedForm):
     kind = SelectField("Kind", choices=choices(SessionKind))
     starts = DateTimeLocalField("Starts", format="%Y-%m-%dT%H:%M",
                                 validators=[InputRequired(message="Give the start date and time.")])
-    ends = DateTimeLocalField("Ends", format="%Y-%m-%dT%H:%M",
-                              validators=[InputRequired(message="Give the end date and time.")])
+    ends = DateTimeLocalField("Ends", format="%Y-%m-%dT%H:%M", validators=[RequiredUnlessTicked(
+        "no_end", "Give the end date and time, or tick “No end time”.")])
+    no_end = BooleanField("No end time", description="For an item the agenda gives only a start: “18:30 Reception”")
     room = SelectField("Room", coerce=str)
     parent = SelectField("Inside", coerce=str, description="A break or talk can sit inside a longer block.")
     attendance_mode = SelectField("Attendance", choices=choices(AttendanceMode))
@@ -91,6 +108,7 @@ class SessionForm(VersionedForm):
 class RoleForm(FlaskForm):
     person = SelectField("Person", coerce=str, validators=[DataRequired(message="Choose a person.")])
     role = SelectField("Role", choices=choices(Role))
+    on_behalf_of = StringField("On behalf of", description="Optional: whom they speak for, e.g. UNMAS and UNDP")
 
 
 class ConfirmForm(VersionedForm):
@@ -165,3 +183,24 @@ class RegistrationSettingsForm(VersionedForm):
                                                 validators=[Optional()])
     attendance_changes_close_at = DateTimeLocalField("Participants may change their days until",
                                                      format="%Y-%m-%dT%H:%M", validators=[Optional()])
+
+
+class AgendaImportForm(FlaskForm):
+    file = FileField("Spreadsheet (.xlsx or .csv)", validators=[FileRequired(message="Choose a spreadsheet.")])
+
+
+class AgendaImportConfirmForm(FlaskForm):
+    """The previewed file, carried back whole with what the organiser saw it add."""
+
+    content = HiddenField(validators=[DataRequired(message="The preview's file is missing; upload it again.")])
+    filename = HiddenField(validators=[DataRequired(message="The preview's file is missing; upload it again.")])
+    new_rooms = HiddenField()
+    new_people = HiddenField()
+
+
+class CopyMeetingForm(FlaskForm):
+    title = StringField("Title of the new meeting", validators=[DataRequired(message="Give the new meeting a title.")])
+    slug = StringField("Web address (slug)", description="Lower-case letters, digits and hyphens, e.g. egm-2022.")
+    first_day = DateField("First day", validators=[InputRequired(message="Give the first day of the new meeting.")])
+    same_weekdays = BooleanField("Same weekdays (Monday stays Monday): start on the first such day from then on")
+    with_people = BooleanField("Copy the people and institutions, and who holds which role", default=True)

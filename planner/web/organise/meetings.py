@@ -1,11 +1,13 @@
 """Organisers' meetings: the dashboard, creating, editing and deleting a meeting."""
-from flask import flash, redirect, render_template, url_for
+from flask import current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from planner.domain.errors import InvalidInput, StaleEdit
 from planner.domain.vocabulary import MeetingFormat
 from planner.extensions import db
-from planner.operations.meetings import create_meeting, delete_meeting, set_published, update_meeting
+from planner.database import utcnow
+from planner.operations.meetings import create_meeting, set_published, update_meeting
+from planner.operations.trash import move_to_trash
 from planner.queries.conflicts import meeting_conflicts
 from planner.queries.organise import meeting_overview, meetings_of
 from planner.web.access import administrator_or_abort, organised_meeting_or_abort
@@ -103,14 +105,15 @@ def delete_meeting_page(slug: str):
     meeting = organised_meeting_or_abort(slug)
     form = ConfirmForm()
     if form.validate_on_submit():
-        title = meeting.title
-        delete_meeting(meeting, actor=current_user)
+        move_to_trash(meeting, actor=current_user, now=utcnow())
         db.session.commit()
-        flash(f"Deleted “{title}”.")
+        flash(f"Moved “{meeting.title}” to the trash: it can be restored for {current_app.config['TRASH_DAYS']} days.")
         return redirect(url_for("organise.dashboard"))
     overview_ = meeting_overview(meeting)
     affected = [f"{count} {what}" for what, count in overview_.counts.items() if count]
     return render_template("organise/confirm_delete.html", meeting=meeting, form=form,
                            what=f"the meeting “{meeting.title}”", affected=affected,
-                           consequence="Everything in it is deleted with it: it cannot be undone.",
+                           consequence=f"It goes to the trash with everything in it: its pages and calendars "
+                                       f"close at once, and it can be restored for {current_app.config['TRASH_DAYS']} "
+                                       f"days, then it is deleted for good.",
                            cancel_url=url_for("organise.overview", slug=slug))

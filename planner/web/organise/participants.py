@@ -5,7 +5,8 @@ from sqlalchemy import select
 
 from planner.domain.attendance_defaults import default_day_modes
 from planner.domain.errors import InvalidInput, StaleEdit
-from planner.domain.registration_csv import MAX_BYTES, CsvProblems, read_participants
+from planner.domain.registration_csv import MAX_BYTES, read_participants
+from planner.domain.spreadsheets import CsvProblems
 from planner.domain.timezones import local_day, to_local
 from planner.domain.vocabulary import DayMode, ParticipantRole
 from planner.extensions import db
