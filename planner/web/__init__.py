@@ -4,6 +4,7 @@ from flask import Flask
 from planner.web import access, errors, kept, limits, presenters, reader_zone, security, static_files
 from planner.web.api import api
 from planner.web import joining  # noqa: F401  (attaches the team-invitation route to auth)
+from planner.web import participant_list  # noqa: F401  (attaches the published list of participants to public)
 from planner.web.auth import auth
 from planner.web.calendars import calendars
 from planner.web.converters import IsoDateConverter, RecordIdConverter
