@@ -1,7 +1,7 @@
 """Session UIDs unique within their meeting, so a meeting restored from its export keeps them
 
 Revision ID: a17c0ffee002
-Revises: a17c0ffee001
+Revises: e994726bac1b
 Create Date: 2026-12-02 04:30:00.000000
 
 """
@@ -10,7 +10,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'a17c0ffee002'
-down_revision = 'a17c0ffee001'
+down_revision = 'e994726bac1b'
 branch_labels = None
 depends_on = None
 

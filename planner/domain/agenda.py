@@ -6,15 +6,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Protocol
 
+from planner.domain.intervals import last_moment
 from planner.domain.timezones import local_day
-from planner.domain.vocabulary import Role
+from planner.domain.vocabulary import Choice, Role
 
 
 class Scheduled(Protocol):
     id: int
     parent_id: int | None
     starts_at: datetime
-    ends_at: datetime
+    ends_at: datetime | None
 
 
 @dataclass
@@ -72,17 +73,23 @@ def agenda_days(
 
 
 def _length(session: Scheduled) -> float:
-    return (session.ends_at - session.starts_at).total_seconds()
+    # A block comes before what starts with it; an item without an end holds nothing and comes after.
+    return (last_moment(session.starts_at, session.ends_at) - session.starts_at).total_seconds()
 
 
 class Assignment(Protocol):
-    role: Role
+    role: Choice
     position: int
     person: object
 
 
-def role_groups(roles: Iterable[Assignment]) -> list[tuple[Role, list[object]]]:
-    """People by role, roles in agenda order (chair first, rapporteur last), people in their listed order."""
-    ordered = sorted(roles, key=lambda assignment: assignment.position)
-    groups = [(role, [a.person for a in ordered if a.role == role]) for role in Role]
-    return [(role, people) for role, people in groups if people]
+def role_groups(assignments: Iterable[Assignment], vocabulary: type[Choice] = Role,
+                ) -> list[tuple[Choice, list[Assignment]]]:
+    """Holders by role, roles in agenda order (chair first, rapporteur last), holders in their listed order.
+
+    Each holder keeps the person and what else its role says (on whose behalf they speak). The bureau's
+    offices (``OfficerRole``) are grouped the same way.
+    """
+    ordered = sorted(assignments, key=lambda assignment: assignment.position)
+    groups = [(role, [a for a in ordered if a.role == role]) for role in vocabulary]
+    return [(role, holders) for role, holders in groups if holders]

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import astuple, dataclass
 from datetime import date, datetime
 
-from planner.domain.intervals import days_touched, overlaps
+from planner.domain.intervals import days_touched, last_moment, share_time
 from planner.domain.timezones import local_day, to_local
 from planner.domain.vocabulary import DayMode, InstitutionKind
 
@@ -52,7 +52,7 @@ class SessionSlot:
     id: int
     title: str
     starts_at: datetime
-    ends_at: datetime
+    ends_at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -138,12 +138,12 @@ def attendance_report(
         for day in days
     ]
     by_session = []
-    for session in sorted(sessions, key=lambda s: (s.starts_at, s.ends_at, s.id)):
+    for session in sorted(sessions, key=lambda s: (s.starts_at, last_moment(s.starts_at, s.ends_at), s.id)):
         day = local_day(session.starts_at, zone_name)
         nearby = [span for touched in days_touched(session.starts_at, session.ends_at, days, zone_name)
                   for span in spans_on.get(touched, [])]
         online = {_attendee(span) for span in nearby
-                  if overlaps(span.joined_at, span.left_at, session.starts_at, session.ends_at)}
+                  if share_time(session.starts_at, session.ends_at, span.joined_at, span.left_at)}
         by_session.append(SessionFigures(session, day, count(
             in_room_on.get(day, set()), online_on.get(day, set()), checked_in_on.get(day, set()), online,
         )))
@@ -215,7 +215,7 @@ def report_rows(report: AttendanceReport, zone_name: str) -> list[tuple]:
         where = (
             scope, day.isoformat() if day else "", session.id if session else "", session.title if session else "",
             to_local(session.starts_at, zone_name).isoformat() if session else "",
-            to_local(session.ends_at, zone_name).isoformat() if session else "",
+            to_local(session.ends_at, zone_name).isoformat() if session and session.ends_at else "",
         )
         for kind, figures in ((ALL, breakdown.total), *breakdown.by_kind.items()):
             rows.append((*where, kind, *astuple(figures)))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from planner.domain.agenda import Scheduled
+from planner.domain.intervals import last_moment
 from planner.domain.timezones import clock_span, is_known_zone, local_day, to_local, within_hours
 
 
@@ -24,7 +25,7 @@ class ZoneTimes:
 
     zone: str
     starts: datetime
-    ends: datetime
+    ends: datetime  # the start again for an item without an end
     participants: tuple[OnlineParticipant, ...]
     outside_hours: bool
 
@@ -99,10 +100,11 @@ def _session_burden(session: Scheduled, participants: Sequence[OnlineParticipant
             by_zone.setdefault(person.zone, []).append(person)
         else:
             without_zone.append(person)
+    ends_at = last_moment(session.starts_at, session.ends_at)
     zones = [
         ZoneTimes(
-            zone, to_local(session.starts_at, zone), to_local(session.ends_at, zone), tuple(people),
-            not within_hours(session.starts_at, session.ends_at, zone),
+            zone, to_local(session.starts_at, zone), to_local(ends_at, zone), tuple(people),
+            not within_hours(session.starts_at, ends_at, zone),
         )
         for zone, people in by_zone.items()
     ]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from planner.domain.headcounts import DayHeadcount, count_session
+from planner.domain.intervals import last_moment, share_time
 from planner.domain.timezones import day_span, local_day, to_local
 from planner.domain.vocabulary import AttendanceMode, SessionStatus
 
@@ -27,7 +28,7 @@ class SessionFacts:
     id: int
     title: str
     starts_at: datetime
-    ends_at: datetime
+    ends_at: datetime | None  # an item without an end is a point in time
     room_id: int | None
     parent_id: int | None
     attendance_mode: AttendanceMode
@@ -97,17 +98,22 @@ def _is_inside(inner: int, outer: int, parents: Mapping[int, int | None]) -> boo
 
 
 def overlapping_pairs(sessions: Iterable[SessionFacts]) -> Iterable[tuple[SessionFacts, SessionFacts]]:
-    """Pairs that share some time, found by a sweep over start times rather than by trying every pair."""
-    ordered = sorted(sessions, key=lambda s: (s.starts_at, s.ends_at, s.id))
+    """Pairs that share some time, found by a sweep over start times rather than by trying every pair.
+
+    An item without an end is a point in time: it meets what runs at that moment, and what starts with it.
+    """
+    ordered = sorted(sessions, key=lambda s: (s.starts_at, last_moment(s.starts_at, s.ends_at), s.id))
     for index, first in enumerate(ordered):
         for second in ordered[index + 1:]:
-            if second.starts_at >= first.ends_at:
+            if second.starts_at > first.starts_at and second.starts_at >= last_moment(first.starts_at, first.ends_at):
                 break
-            yield first, second
+            if share_time(first.starts_at, first.ends_at, second.starts_at, second.ends_at):
+                yield first, second
 
 
 def _span(session: SessionFacts, zone: str) -> str:
-    return f"{to_local(session.starts_at, zone):%a %d %b %H:%M}–{to_local(session.ends_at, zone):%H:%M}"
+    starts = f"{to_local(session.starts_at, zone):%a %d %b %H:%M}"
+    return starts if session.ends_at is None else f"{starts}–{to_local(session.ends_at, zone):%H:%M}"
 
 
 def _double_bookings(sessions, parents, meeting: MeetingFacts) -> Iterable[Conflict]:
@@ -148,15 +154,16 @@ def _timing(sessions, meeting: MeetingFacts) -> Iterable[Conflict]:
     opens, _ = day_span(meeting.first_day, meeting.zone)
     _, closes = day_span(meeting.last_day, meeting.zone)
     for session in sessions:
-        if session.starts_at < opens or session.ends_at > closes:
+        ends = last_moment(session.starts_at, session.ends_at)
+        if session.starts_at < opens or session.starts_at >= closes or ends > closes:
             yield Conflict(
                 OUTSIDE_MEETING_DAYS,
                 f"“{session.title}” ({_span(session, meeting.zone)}) falls outside the meeting's days, "
                 f"{meeting.first_day:%d %b} to {meeting.last_day:%d %b %Y}.",
                 (session.id,),
             )
-        elif local_day(session.starts_at, meeting.zone) != local_day(session.ends_at, meeting.zone) and (
-            to_local(session.ends_at, meeting.zone).time() != datetime.min.time()
+        elif local_day(session.starts_at, meeting.zone) != local_day(ends, meeting.zone) and (
+            to_local(ends, meeting.zone).time() != datetime.min.time()
         ):
             yield Conflict(
                 CROSSES_MIDNIGHT,

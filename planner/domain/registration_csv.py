@@ -6,7 +6,8 @@ Columns (header names, any order, case-insensitive):
 - ``role`` (required): delegate, expert, observer, staff or press
 - ``honorific``, ``position``, ``email``, ``home_timezone`` (an IANA zone such as Europe/Zurich)
 - ``institution``: the name or acronym of one of the meeting's institutions, or a new name
-- ``institution_kind``: government, international, think_tank, private or academia (for a new institution)
+- ``institution_kind``: government, international, regional, civil_society, think_tank, private or academia
+  (for a new institution)
 - one column per meeting day, headed ``YYYY-MM-DD``: ``room`` (or ``in_room``, ``in room``),
   ``online``, or ``absent`` (or empty)
 """
@@ -138,8 +139,7 @@ def _row(line: int, values: dict[str, str], day_columns: dict[str, date], proble
         try:
             kind = InstitutionKind(kind_text)
         except ValueError:
-            problems.append((line, "institution_kind", "Give government, international, think_tank, private or "
-                                                       "academia."))
+            problems.append((line, "institution_kind", f"Give one of: {', '.join(InstitutionKind)}."))
     for column, text in (("honorific", 20), ("position", 300), ("institution", 300)):
         if len(values.get(column, "")) > text:
             problems.append((line, column, f"At most {text} characters."))

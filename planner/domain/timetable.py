@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from planner.domain.agenda import AgendaItem, nest
+from planner.domain.intervals import last_moment
 from planner.domain.timezones import day_span
 
 SNAP_MINUTES = 5
@@ -48,8 +49,8 @@ def minutes_into_day(instant: datetime, day: date, zone_name: str) -> int:
 def lay_out_day(day: date, zone_name: str, sessions: Sequence, room_ids: Sequence[int | None]) -> Layout:
     """Place the day's sessions; a session without a room gets the ``None`` column when asked for."""
     roots = nest(sessions)
-    minutes = [(minutes_into_day(s.starts_at, day, zone_name), minutes_into_day(s.ends_at, day, zone_name))
-               for s in sessions]
+    minutes = [(minutes_into_day(s.starts_at, day, zone_name),
+                minutes_into_day(last_moment(s.starts_at, s.ends_at), day, zone_name)) for s in sessions]
     first = min([EARLIEST_SHOWN, *(start for start, _ in minutes)])
     last = max([LATEST_SHOWN, *(end for _, end in minutes)])
     first, last = max(0, first // 60 * 60), (last + 59) // 60 * 60
@@ -62,6 +63,7 @@ def lay_out_day(day: date, zone_name: str, sessions: Sequence, room_ids: Sequenc
 
 def _block(item: AgendaItem, day: date, zone_name: str, origin: int) -> Block:
     start = minutes_into_day(item.session.starts_at, day, zone_name)
-    end = minutes_into_day(item.session.ends_at, day, zone_name)
+    # An item without an end is drawn as short as a block can be.
+    end = minutes_into_day(last_moment(item.session.starts_at, item.session.ends_at), day, zone_name)
     return Block(item.session, start - origin, max(end - start, SNAP_MINUTES),
                  [_block(child, day, zone_name, start) for child in item.children])

@@ -142,9 +142,12 @@ def to_instant(local: datetime, zone_name: str) -> datetime:
     return instant
 
 
-def shifted_by_days(instant: datetime, days: int, zone_name: str) -> datetime:
+def shifted_by_days(instant: datetime | None, days: int, zone_name: str) -> datetime | None:
     """``instant`` moved ``days`` later on the calendar at the same wall-clock time in ``zone_name``, whatever
-    daylight saving does in between; a time the clocks skip on the new day is moved by whole days alone."""
+    daylight saving does in between; a time the clocks skip on the new day is moved by whole days alone. No
+    instant (an item without an end) stays none."""
+    if instant is None:
+        return None
     local = to_local(instant, zone_name).replace(tzinfo=None) + timedelta(days=days)
     try:
         return to_instant(local, zone_name)
@@ -165,6 +168,20 @@ def to_local(instant: datetime, zone_name: str) -> datetime:
 
 def local_day(instant: datetime, zone_name: str) -> date:
     return to_local(instant, zone_name).date()
+
+
+def days_later(starts_at: datetime, ends_at: datetime, zone_name: str) -> int:
+    """On how many days after its start's a span ends, on the clocks of ``zone_name``: 21:30–00:30 ends one
+    day later. An end at midnight closes the start's day (a session until 24:00) and counts as that day."""
+    start = to_local(starts_at, zone_name)
+    end = to_local(ends_at - timedelta(microseconds=1), zone_name)
+    return max((end.date() - start.date()).days, 0)
+
+
+def next_day_mark(starts_at: datetime, ends_at: datetime | None, zone_name: str) -> str:
+    """" (+1 day)" after the end of a span that ends on a later day than it starts; nothing otherwise."""
+    days = 0 if ends_at is None else days_later(starts_at, ends_at, zone_name)
+    return "" if not days else f" (+{days} day{'s' if days > 1 else ''})"
 
 
 def days_elsewhere(first_day: date, last_day: date, zone_name: str, other_zone: str) -> tuple[date, date]:

@@ -56,16 +56,31 @@ class Role(Choice):
     """What a person does in a session, in the order agendas list them."""
 
     CHAIR = "chair", "Chair"
+    CO_CHAIR = "co_chair", "Co-chair"
+    VICE_CHAIR = "vice_chair", "Vice-chair"
     MODERATOR = "moderator", "Moderator"
     SPEAKER = "speaker", "Speaker"
     PANELLIST = "panellist", "Panellist"
     RAPPORTEUR = "rapporteur", "Rapporteur"
 
 
+class OfficerRole(Choice):
+    """An office in the bureau of a whole meeting, in the order a published agenda lists them."""
+
+    CHAIR = "chair", "Chair"
+    CO_CHAIR = "co_chair", "Co-chair"
+    VICE_CHAIR = "vice_chair", "Vice-chair"
+    RAPPORTEUR = "rapporteur", "Rapporteur"
+    SECRETARY = "secretary", "Secretary"
+
+
 class InstitutionKind(Choice):
     GOVERNMENT = "government", "Government"
     INTERNATIONAL = "international", "International organisation"
-    THINK_TANK = "think_tank", "Think tank / NGO"
+    REGIONAL = "regional", "Regional organisation"
+    CIVIL_SOCIETY = "civil_society", "Civil society / NGO"
+    # Stored institutions of this kind were filed as "Think tank / NGO"; which were NGOs is theirs to say.
+    THINK_TANK = "think_tank", "Think tank"
     PRIVATE = "private", "Private sector"
     ACADEMIA = "academia", "Academia"
 

@@ -26,7 +26,8 @@ class Session(db.Model):
         # A meeting restored from its export keeps its sessions' UIDs, so subscribers' calendars do not
         # duplicate them, while the original may still be there.
         UniqueConstraint("meeting_id", "uid"),
-        CheckConstraint("ends_at > starts_at", name="ends_after_start"),
+        # An item may have no end ("18:30 Reception"); one that has must end after it starts.
+        CheckConstraint("ends_at IS NULL OR ends_at > starts_at", name="ends_after_start"),
         CheckConstraint("parent_id IS NULL OR parent_id <> id", name="not_own_parent"),
         CheckConstraint("title <> ''", name="title_not_empty"),
         # Room and enclosing session must belong to the session's own meeting.
@@ -49,7 +50,7 @@ class Session(db.Model):
     title: Mapped[str] = mapped_column(String(300))
     kind: Mapped[SessionKind] = mapped_column(enum_column(SessionKind, "session_kind"))
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
-    ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     attendance_mode: Mapped[AttendanceMode] = mapped_column(enum_column(AttendanceMode, "attendance_mode"))
     online_link: Mapped[str] = mapped_column(String(500), default="")
     online_link_public: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -99,6 +100,8 @@ class SessionRole(db.Model):
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
     role: Mapped[Role] = mapped_column(enum_column(Role, "session_role"))
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # "on behalf of UNMAS and UNDP": whom the person speaks for, when not (only) their own institution.
+    on_behalf_of: Mapped[str] = mapped_column(String(300), default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     session: Mapped[Session] = relationship(back_populates="roles")

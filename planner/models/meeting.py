@@ -1,13 +1,15 @@
-"""A meeting and the rooms it takes place in."""
+"""A meeting, the rooms it takes place in and its bureau."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean, CheckConstraint, Date, ForeignKey, ForeignKeyConstraint, Integer, String, Text, UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from planner.domain.vocabulary import MeetingFormat, TeamRole
+from planner.domain.vocabulary import MeetingFormat, OfficerRole, TeamRole
 from planner.extensions import db
 from planner.database import UTCDateTime, enum_column, utcnow
 
@@ -64,6 +66,10 @@ class Meeting(db.Model):
         back_populates="meeting", cascade="all, delete-orphan"
     )
     team: Mapped[list[TeamMember]] = relationship(back_populates="meeting", cascade="all, delete-orphan")
+    officers: Mapped[list[MeetingOfficer]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan",
+        order_by="(MeetingOfficer.position, MeetingOfficer.id)",
+    )
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -96,6 +102,9 @@ class Room(db.Model):
     name: Mapped[str] = mapped_column(String(200))
     capacity: Mapped[int | None] = mapped_column(Integer)
     online_only: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A room elsewhere (a reception at a restaurant in town) names its own venue; empty: the meeting's venue.
+    venue: Mapped[str] = mapped_column(String(300), default="")
+    address: Mapped[str] = mapped_column(String(500), default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
@@ -105,3 +114,35 @@ class Room(db.Model):
 
     def __repr__(self) -> str:
         return f"<Room {self.name}>"
+
+
+class MeetingOfficer(db.Model):
+    """A member of the meeting's bureau: an office held for the whole meeting, not for one session."""
+
+    __tablename__ = "meeting_officers"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "person_id", "role"),
+        CheckConstraint("position >= 0", name="position_not_negative"),
+        # The officer must be a person of the same meeting.
+        ForeignKeyConstraint(
+            ["meeting_id", "person_id"], ["people.meeting_id", "people.id"],
+            name="fk_meeting_officers_person_same_meeting",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    role: Mapped[OfficerRole] = mapped_column(enum_column(OfficerRole, "officer_role"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="officers")
+    person: Mapped[Person] = relationship(
+        primaryjoin="Person.id == MeetingOfficer.person_id", foreign_keys=[person_id], back_populates="offices",
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+    def __repr__(self) -> str:
+        return f"<MeetingOfficer {self.role.value} {self.person_id}>"

@@ -13,7 +13,7 @@ from planner.database import enum_column
 
 if TYPE_CHECKING:
     from planner.models.agenda import SessionRole
-    from planner.models.meeting import Meeting
+    from planner.models.meeting import Meeting, MeetingOfficer
 
 
 class Institution(InstitutionNaming, db.Model):
@@ -72,6 +72,10 @@ class Person(PersonNaming, db.Model):
         foreign_keys=[institution_id],
     )
     roles: Mapped[list[SessionRole]] = relationship(back_populates="person")
+    offices: Mapped[list[MeetingOfficer]] = relationship(
+        primaryjoin="Person.id == MeetingOfficer.person_id", foreign_keys="MeetingOfficer.person_id",
+        back_populates="person",
+    )
 
     __mapper_args__ = {"version_id_col": version}
 

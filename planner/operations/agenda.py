@@ -5,7 +5,7 @@ from typing import Any
 from sqlalchemy import select
 
 from planner.domain.changes import is_noticeable_session_change
-from planner.domain.errors import InvalidInput
+from planner.domain.intervals import lies_within, shifted
 from planner.domain.timezones import NonexistentLocalTime, day_span, to_instant
 from planner.domain.vocabulary import AttendanceMode, Role, SessionKind, SessionStatus
 from planner.extensions import db
@@ -17,12 +17,15 @@ from planner.operations.validation import optional_text, raise_if_any, required_
 
 
 def add_session(
-    meeting: Meeting, *, title: str, kind: SessionKind, starts: datetime, ends: datetime,
+    meeting: Meeting, *, title: str, kind: SessionKind, starts: datetime, ends: datetime | None,
     attendance_mode: AttendanceMode, room: Room | None = None, parent: Session | None = None,
     description: str = "", thematic_area: str = "", status: SessionStatus = SessionStatus.CONFIRMED,
     online_link: str = "", online_link_public: bool = False, draft: bool = False, actor: User | None = None,
 ) -> Session:
-    """Add a session; naive ``starts`` and ``ends`` are wall-clock times in the meeting's zone."""
+    """Add a session; naive ``starts`` and ``ends`` are wall-clock times in the meeting's zone.
+
+    ``ends`` None: an item without an end ("18:30 Reception"), shown and written by its start alone.
+    """
     errors: dict[str, str] = {}
     values = _session_values(
         meeting, errors, None, title=title, kind=kind, starts=starts, ends=ends, attendance_mode=attendance_mode,
@@ -58,12 +61,12 @@ def update_session(session: Session, *, actor: User | None, based_on_version: in
                                     summary=summary or f"Changed session “{values['title']}”", batch=batch)
     if shift:
         for child in descendants(session):
-            update_session_fields(child, {"starts_at": child.starts_at + shift, "ends_at": child.ends_at + shift},
+            update_session_fields(child, {"starts_at": child.starts_at + shift, "ends_at": shifted(child.ends_at, shift)},
                                   actor=actor, summary=summary or f"Moved with “{session.title}”", batch=batch)
     return changed
 
 
-def move_session(session: Session, *, starts: datetime, ends: datetime, room: Room | None,
+def move_session(session: Session, *, starts: datetime, ends: datetime | None, room: Room | None,
                  actor: User | None, based_on_version: int | None = None):
     """Drag-and-drop: a new time, length or room, nested items following the start."""
     return update_session(session, actor=actor, based_on_version=based_on_version, starts=starts, ends=ends,
@@ -111,11 +114,12 @@ def _session_values(meeting: Meeting, errors: dict, session: Session | None, *, 
                     attendance_mode, room, parent, description, thematic_area, status, online_link,
                     online_link_public, draft) -> dict:
     starts_at = _instant(errors, "starts", starts, meeting)
-    ends_at = _instant(errors, "ends", ends, meeting)
-    if starts_at and ends_at:
-        if ends_at <= starts_at:
+    ends_at = None if ends is None else _instant(errors, "ends", ends, meeting)
+    timed = starts_at is not None and (ends is None or ends_at is not None)
+    if timed:
+        if ends_at is not None and ends_at <= starts_at:
             errors["ends"] = "The end must come after the start."
-        elif ends_at - starts_at > timedelta(days=1):
+        elif ends_at is not None and ends_at - starts_at > timedelta(days=1):
             errors["ends"] = "A session lasts at most 24 hours."
         else:
             _within_meeting(errors, meeting, starts_at, ends_at)
@@ -128,8 +132,8 @@ def _session_values(meeting: Meeting, errors: dict, session: Session | None, *, 
     if room is not None and room.meeting_id != meeting.id:
         errors["room"] = "Choose a room of this meeting."
     if parent is not None:
-        _check_parent(errors, meeting, session, parent, starts_at, ends_at)
-    if session is not None and starts_at and ends_at and "ends" not in errors:
+        _check_parent(errors, meeting, session, parent, timed, starts_at, ends_at)
+    if session is not None and timed and "ends" not in errors:
         _children_stay_inside(errors, session, starts_at, ends_at)
     return dict(
         title=required_text(errors, "title", title, "A title", 300),
@@ -157,42 +161,48 @@ def _instant(errors: dict, field: str, value: datetime | None, meeting: Meeting)
     return None
 
 
-def _within_meeting(errors: dict, meeting: Meeting, starts_at: datetime, ends_at: datetime) -> None:
+def _within_meeting(errors: dict, meeting: Meeting, starts_at: datetime, ends_at: datetime | None) -> None:
     opens, _ = day_span(meeting.first_day, meeting.timezone)
     _, closes = day_span(meeting.last_day, meeting.timezone)
-    if starts_at < opens or ends_at > closes:
-        field = "starts" if starts_at < opens or starts_at >= closes else "ends"
-        errors[field] = _within_meeting_days(meeting)
+    if starts_at < opens or starts_at >= closes:
+        errors["starts"] = _within_meeting_days(meeting)
+    elif ends_at is not None and ends_at > closes:
+        errors["ends"] = _within_meeting_days(meeting)
 
 
 def _within_meeting_days(meeting: Meeting) -> str:
     return f"Choose a time within the meeting's days, {meeting.first_day:%d %B} to {meeting.last_day:%d %B %Y}."
 
 
-def _check_parent(errors, meeting, session, parent, starts_at, ends_at) -> None:
+def _check_parent(errors, meeting, session, parent, timed, starts_at, ends_at) -> None:
     if parent.meeting_id != meeting.id or parent.deleted_at is not None:
         errors["parent"] = "Choose a session of this meeting."
     elif session is not None and (parent.id == session.id or parent in descendants(session)):
         errors["parent"] = "A session cannot sit inside itself or inside something it contains."
-    elif starts_at and ends_at and not (parent.starts_at <= starts_at and ends_at <= parent.ends_at):
+    elif timed and not lies_within(starts_at, ends_at, parent.starts_at, parent.ends_at):
         errors["parent"] = f"This does not fit inside “{parent.title}”; adjust the times or choose another block."
 
 
-def _children_stay_inside(errors: dict, session: Session, starts_at: datetime, ends_at: datetime) -> None:
+def _children_stay_inside(errors: dict, session: Session, starts_at: datetime, ends_at: datetime | None) -> None:
     shift = starts_at - session.starts_at
     for child in db.session.scalars(
         select(Session).where(Session.parent_id == session.id, Session.deleted_at.is_(None))
     ):
-        if child.ends_at + shift > ends_at:
-            errors["ends"] = f"“{child.title}” sits inside this session and would end after it; shorten it first."
+        if not lies_within(child.starts_at + shift, shifted(child.ends_at, shift), starts_at, ends_at):
+            errors["ends"] = (
+                f"“{child.title}” sits inside this session, which needs an end to hold it." if ends_at is None
+                else f"“{child.title}” sits inside this session and would end after it; shorten it first.")
             return
 
 
 # Roles
 
-def assign_role(session: Session, person: Person, role: Role, *, actor: User | None = None) -> SessionRole:
-    """Give ``person`` a role in ``session``, after those already listed."""
+def assign_role(session: Session, person: Person, role: Role, *, on_behalf_of: str = "",
+                actor: User | None = None) -> SessionRole:
+    """Give ``person`` a role in ``session``, after those already listed; ``on_behalf_of`` names whom they
+    speak for ("UNMAS and UNDP")."""
     errors: dict[str, str] = {}
+    on_behalf_of = _on_behalf_of(errors, on_behalf_of)
     if person.meeting_id != session.meeting_id:
         errors["person"] = "Choose a person of this meeting."
     elif not isinstance(role, Role):
@@ -201,12 +211,29 @@ def assign_role(session: Session, person: Person, role: Role, *, actor: User | N
         errors["person"] = f"{person.name} is already {role.label.lower()} of this session."
     raise_if_any(errors)
     position = max((existing.position for existing in session.roles), default=-1) + 1
-    session_role = SessionRole(session_id=session.id, person_id=person.id, role=role, position=position)
+    session_role = SessionRole(session_id=session.id, person_id=person.id, role=role, position=position,
+                               on_behalf_of=on_behalf_of)
     records.created(session_role, meeting_id=session.meeting_id, actor=actor,
                     summary=f"{person.name} is {role.label.lower()} of “{session.title}”")
     db.session.expire(session, ["roles"])
     db.session.expire(person, ["roles"])
     return session_role
+
+
+def update_role(session_role: SessionRole, *, on_behalf_of: str, actor: User | None,
+                based_on_version: int | None = None):
+    """Say (or stop saying) on whose behalf someone holds their role."""
+    errors: dict[str, str] = {}
+    values = {"on_behalf_of": _on_behalf_of(errors, on_behalf_of)}
+    raise_if_any(errors)
+    session = session_role.session
+    return records.updated(session_role, values, meeting_id=session.meeting_id, actor=actor,
+                           based_on_version=based_on_version,
+                           summary=f"Changed the role of {session_role.person.name} in “{session.title}”")
+
+
+def _on_behalf_of(errors: dict, value: str | None) -> str:
+    return optional_text(errors, "on_behalf_of", value, "“On behalf of”", 300)
 
 
 def remove_role(session_role: SessionRole, *, actor: User | None, based_on_version: int | None = None,
@@ -220,13 +247,6 @@ def remove_role(session_role: SessionRole, *, actor: User | None, based_on_versi
 
 def move_role(session_role: SessionRole, offset: int, *, actor: User | None) -> None:
     """Move a role up (-1) or down (+1) in its session's list."""
-    roles = sorted(session_role.session.roles, key=lambda r: (r.position, r.id))
-    index = roles.index(session_role)
-    target = index + offset
-    if not 0 <= target < len(roles):
-        raise InvalidInput("position", "It is already at that end of the list.")
-    roles[index], roles[target] = roles[target], roles[index]
-    for position, role in enumerate(roles):
-        if role.position != position:
-            records.updated(role, {"position": position}, meeting_id=role.session.meeting_id, actor=actor,
-                            summary=f"Reordered the people of “{role.session.title}”")
+    session = session_role.session
+    records.reordered(sorted(session.roles, key=lambda r: (r.position, r.id)), session_role, offset,
+                      meeting_id=session.meeting_id, actor=actor, summary=f"Reordered the people of “{session.title}”")

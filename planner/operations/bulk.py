@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from planner.domain.errors import InvalidInput
+from planner.domain.intervals import shifted
 from planner.models import Meeting, Room, Session, User
 from planner.operations.agenda import delete_session, descendants, update_session
 from planner.operations.history import ensure_current, new_batch
@@ -48,7 +49,7 @@ def _apply(session: Session, action: BulkAction, *, actor, batch, summary, room,
     elif action is BulkAction.SHIFT:
         shift = timedelta(minutes=minutes)
         update_session(session, actor=actor, batch=batch, summary=summary, starts=session.starts_at + shift,
-                       ends=session.ends_at + shift)
+                       ends=shifted(session.ends_at, shift))
     else:
         update_session(session, actor=actor, batch=batch, summary=summary, draft=action is BulkAction.MARK_DRAFT)
 

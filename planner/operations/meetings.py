@@ -11,6 +11,7 @@ from planner.models import CheckIn, Institution, Meeting, Person, Registration, 
 from planner.operations import records
 from planner.operations.agenda import remove_role, update_session_fields
 from planner.operations.history import ensure_current, new_batch
+from planner.operations.officers import remove_officer
 from planner.operations.team import grant_role
 from planner.operations.validation import (
     email_address, optional_text, raise_if_any, required_text, web_link,
@@ -95,7 +96,8 @@ def set_published(meeting: Meeting, published: bool, *, actor: User | None, base
 
 def _keep_wall_clock_times(meeting: Meeting, old_zone: str, actor: User | None) -> None:
     for session in db.session.scalars(select(Session).where(Session.meeting_id == meeting.id)):
-        starts, ends = (_rezone(instant, old_zone, meeting.timezone) for instant in (session.starts_at, session.ends_at))
+        starts, ends = (instant and _rezone(instant, old_zone, meeting.timezone)
+                        for instant in (session.starts_at, session.ends_at))
         update_session_fields(session, {"starts_at": starts, "ends_at": ends}, actor=actor,
                               summary=f"Kept “{session.title}” at its local time in {meeting.timezone}")
 
@@ -111,7 +113,7 @@ def _rezone(instant: datetime, old_zone: str, new_zone: str) -> datetime:
 # Rooms
 
 def _room_values(meeting: Meeting, errors: dict, *, name: str, capacity: int | None = None,
-                 online_only: bool = False, exclude_id: int | None = None) -> dict:
+                 online_only: bool = False, venue: str = "", address: str = "", exclude_id: int | None = None) -> dict:
     name = required_text(errors, "name", name, "A room name", 200)
     if capacity is not None and capacity < 0:
         errors["capacity"] = "Capacity cannot be negative."
@@ -119,7 +121,11 @@ def _room_values(meeting: Meeting, errors: dict, *, name: str, capacity: int | N
         errors["capacity"] = "Capacity is at most 100,000."
     if name and _name_taken(Room, meeting, name, exclude_id):
         errors["name"] = f"This meeting already has a room called “{name}”."
-    return dict(name=name, capacity=capacity, online_only=bool(online_only))
+    venue = optional_text(errors, "venue", venue, "The venue", 300)
+    address = optional_text(errors, "address", address, "The address", 500)
+    if address and not venue:
+        errors["venue"] = "Name the venue at this address (a room elsewhere, such as a restaurant in town)."
+    return dict(name=name, capacity=capacity, online_only=bool(online_only), venue=venue, address=address)
 
 
 def add_room(meeting: Meeting, *, actor: User | None = None, **fields) -> Room:
@@ -241,7 +247,7 @@ def update_person(person: Person, *, actor: User | None, based_on_version: int |
 
 
 def delete_person(person: Person, *, actor: User | None, based_on_version: int | None = None) -> None:
-    """Delete a person with their roles in sessions, their registration (its days and check-ins) and the record of
+    """Delete a person with their roles in sessions and in the bureau, their registration (its days and check-ins) and the record of
     what they were sent: the history holds each, in the one entry of the deletion, so it shows what went."""
     ensure_current(person, based_on_version)
     roles = list(person.roles)
@@ -249,7 +255,9 @@ def delete_person(person: Person, *, actor: User | None, based_on_version: int |
     check_ins = [] if registration is None else db.session.scalars(
         select(CheckIn).where(CheckIn.registration_id == registration.id).order_by(CheckIn.day)).all()
     sent = db.session.scalars(select(SentInvitation).where(SentInvitation.person_id == person.id)).all()
+    offices = list(person.offices)
     taken = [f"{role.role.label.lower()} of “{role.session.title}”" for role in roles]
+    taken += [f"{office.role.label.lower()} of the meeting" for office in offices]
     if registration is not None:
         taken.append(f"their registration ({_days(registration)} of attendance)")
     taken += [f"their check-in on {check_in.day.isoformat()}" for check_in in check_ins]
@@ -259,6 +267,8 @@ def delete_person(person: Person, *, actor: User | None, based_on_version: int |
     def take_along() -> None:
         for role in roles:
             remove_role(role, actor=actor, batch=batch)
+        for office in offices:
+            remove_officer(office, actor=actor, batch=batch)
         went = dict(meeting_id=person.meeting_id, actor=actor, batch=batch)
         if registration is not None:
             records.taken_along(registration, **went, days={

@@ -3,6 +3,7 @@ from collections.abc import Callable
 from typing import Any
 
 from planner.domain.changes import differences
+from planner.domain.errors import InvalidInput
 from planner.extensions import db
 from planner.models import Meeting
 from planner.operations.history import Actor, ensure_current, record_change, snapshot
@@ -47,6 +48,18 @@ def updated(
         record_change(record, meeting_id=meeting_id, actor=actor, action=action, summary=summary,
                       before=before, after=after, batch=batch, undoes=undoes)
     return changed
+
+
+def reordered(ordered: list, record, offset: int, *, meeting_id: int, actor: Actor, summary: str) -> None:
+    """Move ``record`` up (-1) or down (+1) in ``ordered`` (a list kept by ``position``), renumbering what moves."""
+    index = ordered.index(record)
+    target = index + offset
+    if not 0 <= target < len(ordered):
+        raise InvalidInput("position", "It is already at that end of the list.")
+    ordered[index], ordered[target] = ordered[target], ordered[index]
+    for position, each in enumerate(ordered):
+        if each.position != position:
+            updated(each, {"position": position}, meeting_id=meeting_id, actor=actor, summary=summary)
 
 
 def deleted(record, *, meeting_id: int | None, actor: Actor, summary: str,

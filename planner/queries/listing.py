@@ -31,6 +31,8 @@ class ListedRoom:
     name: str
     capacity: int | None
     online_only: bool
+    venue: str
+    address: str
     version: int
 
 
@@ -63,6 +65,7 @@ class ListedRole:
     person_id: int
     role: Role
     position: int
+    on_behalf_of: str
     person: ListedPerson
 
 
@@ -76,7 +79,7 @@ class ListedSession:
     title: str
     kind: SessionKind
     starts_at: datetime
-    ends_at: datetime
+    ends_at: datetime | None
     attendance_mode: AttendanceMode
     online_link: str
     online_link_public: bool
@@ -99,8 +102,10 @@ _SESSION_COLUMNS = (
     Session.description, Session.thematic_area, Session.status, Session.draft, Session.sequence, Session.deleted_at,
     Session.created_at, Session.updated_at, Session.version,
 )
-_ROOM_COLUMNS = (Room.id, Room.meeting_id, Room.name, Room.capacity, Room.online_only, Room.version)
-_ROLE_COLUMNS = (SessionRole.id, SessionRole.session_id, SessionRole.person_id, SessionRole.role, SessionRole.position)
+_ROOM_COLUMNS = (Room.id, Room.meeting_id, Room.name, Room.capacity, Room.online_only, Room.venue, Room.address,
+                 Room.version)
+_ROLE_COLUMNS = (SessionRole.id, SessionRole.session_id, SessionRole.person_id, SessionRole.role, SessionRole.position,
+                 SessionRole.on_behalf_of)
 _PERSON_COLUMNS = (Person.id, Person.honorific, Person.name, Person.position, Person.email, Person.institution_id,
                    Person.version)
 _INSTITUTION_COLUMNS = (Institution.id, Institution.name, Institution.acronym, Institution.kind, Institution.country,
@@ -143,7 +148,7 @@ def _roles(session_ids) -> dict[int, tuple[ListedRole, ...]]:
     institutions: dict[int, ListedInstitution] = {}
     by_session: dict[int, list[ListedRole]] = {}
     # In the order of the columns selected; the person's id comes twice, from the role and the person.
-    for (role_id, session_id, person_id, role, position, _, honorific, name, job, email, institution_id,
+    for (role_id, session_id, person_id, role, position, on_behalf_of, _, honorific, name, job, email, institution_id,
          person_version, *institution_row) in rows:
         person = people.get(person_id)
         if person is None:
@@ -155,7 +160,7 @@ def _roles(session_ids) -> dict[int, tuple[ListedRole, ...]]:
             person = people[person_id] = ListedPerson(person_id, honorific, name, job, email, institution_id,
                                                       person_version, institution)
         by_session.setdefault(session_id, []).append(
-            ListedRole(role_id, session_id, person_id, role, position, person))
+            ListedRole(role_id, session_id, person_id, role, position, on_behalf_of, person))
     return {session_id: tuple(roles) for session_id, roles in by_session.items()}
 
 

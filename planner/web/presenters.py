@@ -9,12 +9,14 @@ from itertools import groupby
 from flask import Flask
 from markupsafe import Markup, escape
 
+from planner.domain.documents import ACCEPTED_TYPES, language_name, size_text
 from planner.addresses import meeting_links
+from planner.domain.participant_list import written_name
 from planner.domain.changes import FIELD_LABELS, differences
 from planner.domain.agenda import role_groups
 from planner.domain.burden import DayBurden, SessionBurden
 from planner.domain.timezones import (
-    WAKING_HOURS, ReaderZone, city_zone_names, days_elsewhere, local_day, to_local, zone_city, zone_description,
+    WAKING_HOURS, ReaderZone, city_zone_names, days_elsewhere, local_day, next_day_mark, to_local, zone_city, zone_description,
 )
 
 
@@ -23,7 +25,11 @@ def clock(instant: datetime, zone_name: str) -> str:
 
 
 def time_range(session, zone_name: str) -> str:
-    return f"{clock(session.starts_at, zone_name)}–{clock(session.ends_at, zone_name)}"
+    """"09:00–10:00"; "18:30" for an item without an end; "21:30–00:30 (+1 day)" past the reader's midnight."""
+    if session.ends_at is None:
+        return clock(session.starts_at, zone_name)
+    return (f"{clock(session.starts_at, zone_name)}–{clock(session.ends_at, zone_name)}"
+            f"{next_day_mark(session.starts_at, session.ends_at, zone_name)}")
 
 
 def clock_range_with_day(session, zone_name: str) -> str:
@@ -46,9 +52,12 @@ def when(session, zones: ReaderZone) -> Markup:
     Written here rather than as a template macro: a long agenda shows it hundreds of times,
     and a macro call costs several times as much as a function's.
     """
-    start, end = to_local(session.starts_at, zones.name), to_local(session.ends_at, zones.name)
-    html = (f'<span class="nowrap"><time datetime="{start.isoformat()}">{start:%H:%M}</time>–'
-            f'<time datetime="{end.isoformat()}">{end:%H:%M}</time></span>')
+    start = to_local(session.starts_at, zones.name)
+    html = f'<span class="nowrap"><time datetime="{start.isoformat()}">{start:%H:%M}</time>'
+    if session.ends_at is not None:
+        end = to_local(session.ends_at, zones.name)
+        html += f'–<time datetime="{end.isoformat()}">{end:%H:%M}</time>{next_day_mark(session.starts_at, session.ends_at, zones.name)}'
+    html += "</span>"
     if zones.differs:
         html += (f' <span class="meeting-time"><span class="nowrap">{escape(meeting_time_range(session, zones))}'
                  f'</span> {escape(zone_city(zones.meeting))} time</span>')
@@ -136,9 +145,11 @@ def css_string(text: str) -> Markup:
     """``text`` as a quoted CSS string (for ``content:`` in a ``<style>``), where HTML escaping means nothing.
 
     Everything but letters, digits and spaces becomes a six-digit CSS escape, so no
-    quote, backslash or ``</style>`` in a title can end the string or the element.
+    quote, backslash or ``</style>`` in a title can end the string or the element. Each escape
+    ends with a space, which CSS reads as its end and drops: without it, the space after a comma
+    ("SCE Mine Clearance, September 1999") would be taken as the escape's end and lost.
     """
-    escaped = "".join(char if char.isalnum() or char == " " else f"\\{ord(char):06x}" for char in text)
+    escaped = "".join(char if char.isalnum() or char == " " else f"\\{ord(char):06x} " for char in text)
     return Markup(f'"{escaped}"')
 
 
@@ -208,11 +219,16 @@ def day_burden_summary(day: DayBurden) -> str:
     )
 
 
+def file_type_label(mime: str) -> str:
+    return ACCEPTED_TYPES.get(mime, mime)
+
+
 def register(app: Flask) -> None:
     for presenter in (clock, time_range, meeting_time_range, long_date, short_date, short_date_time, local_iso,
                       local_day, zone_city, burden_summary, day_burden_summary, css_string, local_moment,
-                      zoned_moment):
+                      zoned_moment, next_day_mark, language_name, size_text, file_type_label):
         app.add_template_filter(presenter)
     for presenter in (date_span, zone_description, reader_zone_description, zone_choices, city_zone_names,
-                      waking_hours, change_author, change_differences, readable_differences, role_groups, meeting_links, when):
+                      waking_hours, change_author, change_differences, readable_differences, role_groups, meeting_links,
+                      when, written_name):
         app.add_template_global(presenter)

@@ -36,11 +36,12 @@ function press(event) {
     const minute = grid.minuteAt(table, pointer.y) - grabbed;
     if (resizing) {
       const last = parseInt(table.dataset.lastMinute, 10);
-      place = { ...saved, end: Math.min(Math.max(grid.snap(minute, by), saved.start + by), Math.max(last, saved.end)) };
+      place = { ...saved, open: false, end: Math.min(Math.max(grid.snap(minute, by), saved.start + by), Math.max(last, saved.end)) };
     } else {
       const start = grid.snap(minute, by);
       const over = nested ? null : grid.columnAt(table, pointer.x);
-      place = { start, end: start + saved.end - saved.start, roomId: over ? over.dataset.roomId : saved.roomId };
+      place = { start, end: start + saved.end - saved.start, roomId: over ? over.dataset.roomId : saved.roomId,
+                open: saved.open };
     }
     place = grid.withinDay(table, place);
     grid.preview(table, slot, place);

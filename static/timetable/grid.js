@@ -12,11 +12,16 @@ export function snap(minutes, by) { return Math.round(minutes / by) * by; }
 
 function dayStart(grid) { return new Date(grid.dataset.dayStart).getTime(); }
 
+// An item without an end ("18:30 Reception") is drawn one step long (as the server lays it out) and keeps
+// no end when it moves; giving it a length (resizing) gives it an end.
 export function placement(grid, slot) {
+  const start = (new Date(slot.dataset.starts).getTime() - dayStart(grid)) / 60000;
+  const open = slot.dataset.ends === "";
   return {
-    start: (new Date(slot.dataset.starts).getTime() - dayStart(grid)) / 60000,
-    end: (new Date(slot.dataset.ends).getTime() - dayStart(grid)) / 60000,
+    start,
+    end: open ? start + step(grid) : (new Date(slot.dataset.ends).getTime() - dayStart(grid)) / 60000,
     roomId: slot.dataset.roomId,
+    open,
   };
 }
 
@@ -60,13 +65,13 @@ export function describe(grid, slot, place) {
   const room = column(grid, place.roomId);
   return {
     title: slot.dataset.title,
-    time: `${clock(grid, place.start)}–${clock(grid, place.end)}`,
+    time: place.open ? clock(grid, place.start) : `${clock(grid, place.start)}–${clock(grid, place.end)}`,
     room: room ? room.dataset.roomName : "",
   };
 }
 
 export function samePlace(a, b) {
-  return a.start === b.start && a.end === b.end && a.roomId === b.roomId;
+  return a.start === b.start && a.end === b.end && a.roomId === b.roomId && a.open === b.open;
 }
 
 export function preview(grid, slot, place) {
@@ -99,7 +104,7 @@ export function clearPreview(slot) {
 export function changesTo(grid, slot, place) {
   const start = new Date(dayStart(grid) + place.start * 60000);
   const end = new Date(dayStart(grid) + place.end * 60000);
-  const changes = { starts_at: start.toISOString(), ends_at: end.toISOString() };
+  const changes = { starts_at: start.toISOString(), ends_at: place.open ? null : end.toISOString() };
   if (place.roomId !== slot.dataset.roomId) {
     changes.room_id = place.roomId === "" ? null : parseInt(place.roomId, 10);
   }

@@ -14,7 +14,7 @@ function moved(table, slot, place, key, shift) {
   const by = grid.step(table);
   const direction = DIRECTIONS[key];
   if (key === "ArrowUp" || key === "ArrowDown") {
-    if (shift) return { ...place, end: Math.max(place.end + direction * by, place.start + by) };
+    if (shift) return { ...place, open: false, end: Math.max(place.end + direction * by, place.start + by) };
     return { ...place, start: place.start + direction * by, end: place.end + direction * by };
   }
   if (shift || grid.isNested(slot)) return place;

@@ -48,7 +48,8 @@ def test_an_event_carries_rooms_days_people_institutions_and_sessions_with_roles
 
     body = client.get("/api/v1/events/test-meeting").get_json()
     assert body["days"] == ["2021-10-18", "2021-10-19", "2021-10-20", "2021-10-21", "2021-10-22"]
-    assert body["rooms"] == [{"id": room.id, "name": "Hall A", "capacity": 80, "online_only": False, "version": 1}]
+    assert body["rooms"] == [{"id": room.id, "name": "Hall A", "capacity": 80, "online_only": False, "venue": "",
+                              "address": "", "version": 1}]
     assert body["institutions"] == [{"id": mofa.id, "name": "Ministry of Foreign Affairs", "acronym": "MOFA",
                                      "kind": "government", "country": "Republic of Korea", "version": 1}]
     assert body["people"] == [{"id": chang.id, "honorific": "Mr", "name": "Chang Wook-jin",
@@ -71,7 +72,8 @@ def test_an_event_carries_rooms_days_people_institutions_and_sessions_with_roles
         "status": "confirmed",
         "thematic_area": "",
         "description": "",
-        "roles": [{"id": remarks.roles[0].id, "role": "speaker", "person_id": chang.id, "position": 0}],
+        "roles": [{"id": remarks.roles[0].id, "role": "speaker", "person_id": chang.id, "position": 0,
+                   "on_behalf_of": ""}],
         "url": f"http://localhost/events/test-meeting/sessions/{remarks.id}",
         "version": 1,
     }

@@ -62,10 +62,11 @@ def test_adding_changing_and_deleting_through_forms_is_recorded_with_who_and_wha
         ("alice@example.org", "room", "created", "Added room “Hall B”", hall_b),
         ("alice@example.org", "room", "updated", "Changed room “Hall A”", {"capacity": (80, 60)}),
         ("bob@example.org", "room", "deleted", "Deleted room “Hall B”",
-         {"capacity": (40, None), "name": ("Hall B", None), "online_only": (False, None), "position": (1, None)}),
+         {"capacity": (40, None), "name": ("Hall B", None), "online_only": (False, None), "position": (1, None),
+          "venue": ("", None), "address": ("", None)}),
     ]
     assert hall_b == {"capacity": (None, 40), "name": (None, "Hall B"), "online_only": (None, False),
-                      "position": (None, 1)}
+                      "position": (None, 1), "venue": (None, ""), "address": (None, "")}
 
 
 def _room_id(client, name: str) -> int:

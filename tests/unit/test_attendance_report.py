@@ -80,7 +80,7 @@ def test_the_whole_meeting_counts_each_person_once():
 
 def test_the_csv_rows_give_everyone_then_each_kind_for_the_meeting_each_day_and_each_session():
     rows = [dict(zip(CSV_HEADER, row)) for row in report_rows(small_meeting(), SEOUL)]
-    assert len(rows) == (1 + 2 + 3) * 8
+    assert len(rows) == (1 + 2 + 3) * 10
     working_all = next(r for r in rows if r["session_id"] == 101 and r["institution_kind"] == ALL)
     assert working_all == {
         "scope": "session", "day": "2021-10-18", "session_id": 101, "session": "Working session",
@@ -88,8 +88,9 @@ def test_the_csv_rows_give_everyone_then_each_kind_for_the_meeting_each_day_and_
         "registered_in_room": 2, "registered_online": 1, "registered": 3, "checked_in": 3, "joined_online": 3,
         "attended": 5, "institutions_registered": 2, "institutions_attended": 2,
     }
-    assert [r["institution_kind"] for r in rows[:8]] == [
-        "all", "government", "international", "think_tank", "private", "academia", "none", "unmatched"]
+    assert [r["institution_kind"] for r in rows[:10]] == [
+        "all", "government", "international", "regional", "civil_society", "think_tank", "private", "academia", "none",
+        "unmatched"]
 
 
 def test_the_desk_counts_who_is_in_against_who_was_expected_in_the_room():

@@ -257,3 +257,56 @@ def test_double_bookings_are_exactly_the_overlapping_pairs_a_person_shares(specs
              if c.kind == PERSON_DOUBLE_BOOKED}
     assert found == expected
 
+
+
+# Items without an end ("18:30 Reception"): a point in time
+
+def test_an_item_without_an_end_books_its_room_at_its_moment_only():
+    found = find_conflicts(meeting(
+        session(1, "Working session", at(18, 17), at(18, 19)),
+        session(2, "Reception", at(18, 18, 30), None),
+        session(3, "Close", at(18, 19), None),
+    ))
+    assert found == [Conflict(
+        ROOM_DOUBLE_BOOKED,
+        "Hall A holds “Working session” (Mon 18 Oct 17:00–19:00) and “Reception” (Mon 18 Oct 18:30) at the same time.",
+        (1, 2), room_id=1,
+    )]
+
+
+def test_two_items_without_an_end_clash_only_at_the_same_moment():
+    found = find_conflicts(meeting(
+        session(1, "Close", at(18, 12, 30), None, room=None, people=[10]),
+        session(2, "Press briefing", at(18, 12, 30), None, room=None, people=[10]),
+        session(3, "Reception", at(18, 18, 30), None, room=None, people=[10]),
+    ))
+    assert [(c.kind, c.session_ids) for c in found] == [(PERSON_DOUBLE_BOOKED, (1, 2))]
+
+
+def test_an_item_without_an_end_inside_the_meeting_days_is_not_outside_them():
+    assert find_conflicts(meeting(session(1, "Reception", at(22, 23, 30), None))) == []
+    assert [c.kind for c in find_conflicts(meeting(session(1, "Reception", at(23, 0, 0), None)))] == [
+        OUTSIDE_MEETING_DAYS]
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.tuples(QUARTERS, st.integers(min_value=0, max_value=8), st.sets(st.sampled_from([10, 11]))),
+                max_size=8))
+def test_with_items_without_an_end_double_bookings_are_the_pairs_that_meet(specs):
+    """Length 0 stands for no end: such an item meets what runs at its moment and what starts with it."""
+    def at_quarter(quarter):
+        return at(18, 8) + timedelta(minutes=15 * quarter)
+    sessions = [session(index + 1, f"S{index + 1}", at_quarter(start), at_quarter(start + length) if length else None,
+                        room=None, people=people) for index, (start, length, people) in enumerate(specs)]
+
+    def meet(a, b):
+        a_end, b_end = a.ends_at or a.starts_at, b.ends_at or b.starts_at
+        if a.ends_at is None and b.ends_at is None:
+            return a.starts_at == b.starts_at
+        return (a.starts_at < b_end or (b.ends_at is None and a.starts_at == b.starts_at)) and (
+            b.starts_at < a_end or (a.ends_at is None and b.starts_at == a.starts_at))
+    expected = {(person, tuple(sorted((a.id, b.id)))) for a, b in itertools.combinations(sessions, 2) if meet(a, b)
+                for person in a.person_ids & b.person_ids}
+    found = {(c.person_id, tuple(sorted(c.session_ids))) for c in find_conflicts(meeting(*sessions))
+             if c.kind == PERSON_DOUBLE_BOOKED}
+    assert found == expected

@@ -88,7 +88,7 @@ def test_people_are_grouped_by_role_in_agenda_order_and_keep_their_listed_order(
         Assignment(Role.SPEAKER, 2, "Finlay"), Assignment(Role.RAPPORTEUR, 4, "Lee"),
         Assignment(Role.CHAIR, 0, "Chang"), Assignment(Role.SPEAKER, 1, "Khan"), Assignment(Role.MODERATOR, 3, "Kim"),
     ]
-    assert role_groups(roles) == [
+    assert [(role, [holder.person for holder in holders]) for role, holders in role_groups(roles)] == [
         (Role.CHAIR, ["Chang"]), (Role.MODERATOR, ["Kim"]), (Role.SPEAKER, ["Khan", "Finlay"]),
         (Role.RAPPORTEUR, ["Lee"]),
     ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Protocol
 
 from planner.domain.calendars.vtimezone import vtimezone
@@ -33,9 +33,11 @@ class RoleHolder:
     name: str  # with honorific: "Mr Chang Wook-jin"
     position: str = ""
     institution: str = ""
+    on_behalf_of: str = ""
 
     def line(self) -> str:
-        return f"{self.role}: " + ", ".join(part for part in (self.name, self.position, self.institution) if part)
+        held = ", ".join(part for part in (self.name, self.position, self.institution) if part)
+        return f"{self.role}: {held}" + (f" (on behalf of {self.on_behalf_of})" if self.on_behalf_of else "")
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ class CalendarEntry:
     sequence: int
     title: str
     starts_at: datetime  # aware instants
-    ends_at: datetime
+    ends_at: datetime | None  # none for an item without an end ("18:30 Reception")
     status: SessionStatus
     kind: str
     created: datetime
@@ -91,6 +93,12 @@ def publish(entries: Sequence[CalendarEntry], *, zone_name: str, name: str, desc
     Each event's DTSTAMP is its last modification, not the time of the request, so an
     unchanged agenda gives the same bytes every time (and conditional requests work).
     """
+    return feed([published_event(entry, zone_name, written) for entry in entries],
+                zone="".join(_zone(entries, zone_name)), zone_name=zone_name, name=name, description=description)
+
+
+def feed(events: Sequence[str], *, zone: str, zone_name: str, name: str, description: str = "") -> bytes:
+    """A feed of events already written (``published_event``), with the VTIMEZONE they need (``zone_text``)."""
     lines = _calendar_head(PUBLISH)
     lines += [line("NAME", text(name)), line("X-WR-CALNAME", text(name))]
     if description:
@@ -99,12 +107,16 @@ def publish(entries: Sequence[CalendarEntry], *, zone_name: str, name: str, desc
         line("X-WR-TIMEZONE", text(zone_name)),
         line("REFRESH-INTERVAL", duration(REFRESH_INTERVAL), {"VALUE": "DURATION"}),
         line("X-PUBLISHED-TTL", duration(REFRESH_INTERVAL)),
+        zone,
+        *events,
+        END_CALENDAR,
     ]
-    lines += _zone(entries, zone_name)
-    for entry in entries:
-        lines.append(_published_event(entry, zone_name, written))
-    lines.append(END_CALENDAR)
     return "".join(lines).encode()
+
+
+def zone_text(zone_name: str, first_day: date, last_day: date) -> str:
+    """The VTIMEZONE that events from ``first_day`` to ``last_day`` need."""
+    return vtimezone(zone_name, first_day, last_day).to_ical().decode()
 
 
 def invitation(entry: CalendarEntry, *, method: str, zone_name: str, organizer: Organizer, attendee: Attendee,
@@ -152,11 +164,12 @@ def _calendar_head(method: str) -> list[str]:
 def _zone(entries: Sequence[CalendarEntry], zone_name: str) -> list[str]:
     if not entries:
         return []
-    days = [local_day(instant, zone_name) for entry in entries for instant in (entry.starts_at, entry.ends_at)]
-    return [vtimezone(zone_name, min(days), max(days)).to_ical().decode()]
+    days = [local_day(instant, zone_name) for entry in entries for instant in (entry.starts_at, entry.ends_at)
+            if instant is not None]
+    return [zone_text(zone_name, min(days), max(days))]
 
 
-def _published_event(entry: CalendarEntry, zone_name: str, written: Written | None) -> str:
+def published_event(entry: CalendarEntry, zone_name: str, written: Written | None) -> str:
     # The entry holds everything the event is written from (its stamp is its last modification).
     key = (entry, zone_name)
     text = written.get(key) if written is not None else None
@@ -174,7 +187,12 @@ def _event(entry: CalendarEntry, zone_name: str, *, stamp: datetime, extra: Sequ
         line("DTSTAMP", utc(stamp)),
         line("SEQUENCE", str(entry.sequence)),
         _moment("DTSTART", entry.starts_at, zone_name),
-        _moment("DTEND", entry.ends_at, zone_name),
+    ]
+    # Without an end the event is DTSTART alone: RFC 5545 (3.6.1) reads it as taking no time, where
+    # any DTEND or DURATION would state an end nobody gave.
+    if entry.ends_at is not None:
+        lines.append(_moment("DTEND", entry.ends_at, zone_name))
+    lines += [
         line("SUMMARY", text(summary(entry))),
     ]
     if entry.location:

@@ -14,7 +14,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid, parseaddr
 
 from planner.domain.calendars.events import CANCEL, Attendee, CalendarEntry, Organizer, describe, invitation
-from planner.domain.timezones import to_local
+from planner.domain.timezones import next_day_mark, to_local
 
 # A CR or LF in a header would end it and let the rest add headers (a Bcc) or begin the body; the other control
 # characters have no place in one either.
@@ -45,8 +45,12 @@ class Letter:
 
     @property
     def when(self) -> str:
-        starts, ends = (to_local(instant, self.zone_name) for instant in (self.entry.starts_at, self.entry.ends_at))
-        return f"{starts:%a} {starts.day} {starts:%b %Y} {starts:%H:%M}–{ends:%H:%M} ({self.zone_name})"
+        starts = to_local(self.entry.starts_at, self.zone_name)
+        clocks = f"{starts:%H:%M}"
+        if self.entry.ends_at is not None:
+            ends = to_local(self.entry.ends_at, self.zone_name)
+            clocks += f"–{ends:%H:%M}{next_day_mark(self.entry.starts_at, self.entry.ends_at, self.zone_name)}"
+        return f"{starts:%a} {starts.day} {starts:%b %Y} {clocks} ({self.zone_name})"
 
     @property
     def opening(self) -> str:

@@ -38,7 +38,7 @@ def _session_values(body, meeting, *, creating: bool) -> dict:
         title=body.text("title", required=creating, max_length=300),
         kind=body.choice("kind", SessionKind, required=creating),
         starts=body.moment("starts_at", required=creating),
-        ends=body.moment("ends_at", required=creating),
+        ends=body.moment("ends_at", required=creating, nullable=True),
         room=_reference(body, "room_id", Room, meeting),
         parent=_reference(body, "parent_id", Session, meeting),
         attendance_mode=body.choice("attendance_mode", AttendanceMode, required=creating),
@@ -106,13 +106,14 @@ def remove_session(slug: str, session_id: int):
 def create_role(slug: str, session_id: int):
     meeting = organised_meeting_or_abort(slug, require_api_user())
     found = record_of_meeting_or_404(Session, meeting, session_id)
-    body = json_body({"person_id", "role"})
+    body = json_body({"person_id", "role", "on_behalf_of"})
     person = _reference(body, "person_id", Person, meeting)
     role = body.choice("role", Role, required=True)
+    on_behalf_of = body.text("on_behalf_of", max_length=300)
     if person is None or person is MISSING:
         body.errors.setdefault("person_id", "Choose a person of this meeting.")
     body.raise_if_invalid()
-    assign_role(found, person, role, actor=api_user())
+    assign_role(found, person, role, actor=api_user(), **given(on_behalf_of=on_behalf_of))
     return _session_response(meeting, found.id, 201)
 
 

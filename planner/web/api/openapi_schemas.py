@@ -65,11 +65,12 @@ PERSON = {"id": ID, "honorific": text(), "name": text(), "position": text(), "in
           "version": ID}
 SESSION = {
     "id": ID, "uid": {"type": "string", "format": "uuid"}, "title": text(), "kind": choice(SessionKind),
-    "starts_at": INSTANT, "ends_at": INSTANT, "timezone": text(), "reader_timezone": text(), "room_id": nullable(ID),
+    "starts_at": INSTANT, "ends_at": nullable(INSTANT), "timezone": text(), "reader_timezone": text(), "room_id": nullable(ID),
     "parent_id": nullable(ID), "attendance_mode": choice(AttendanceMode), "online_link": nullable(text()),
     "status": choice(SessionStatus), "thematic_area": text(), "description": text(),
     "roles": {"type": "array", "items": record({"id": ID, "role": choice(Role), "person_id": ID,
-                                                 "position": {"type": "integer", "minimum": 0}})},
+                                                 "position": {"type": "integer", "minimum": 0},
+                                                 "on_behalf_of": text()})},
     "url": LINK, "version": ID,
 }
 ORGANISER_SESSION_EXTRAS = {"online_link_public": {"type": "boolean"}, "draft": {"type": "boolean"},
@@ -88,13 +89,13 @@ MEETING_FIELDS = {
 }
 SESSION_FIELDS = {
     "title": text(300), "kind": choice(SessionKind), "starts_at": text(40, pattern=MOMENT_PATTERN),
-    "ends_at": text(40, pattern=MOMENT_PATTERN), "room_id": REFERENCE, "parent_id": REFERENCE,
+    "ends_at": nullable(text(40, pattern=MOMENT_PATTERN)), "room_id": REFERENCE, "parent_id": REFERENCE,
     "attendance_mode": choice(AttendanceMode), "status": choice(SessionStatus), "thematic_area": text(200),
     "description": text(20000), "online_link": text(500), "online_link_public": {"type": "boolean"},
     "draft": {"type": "boolean"},
 }
 ROOM_FIELDS = {"name": text(200), "capacity": nullable({"type": "integer", "minimum": 0, "maximum": LARGEST_ID}),
-               "online_only": {"type": "boolean"}}
+               "online_only": {"type": "boolean"}, "venue": text(300), "address": text(500)}
 INSTITUTION_FIELDS = {"name": text(300), "kind": choice(InstitutionKind), "acronym": text(40), "country": text(100)}
 PERSON_FIELDS = {"name": text(200), "honorific": text(20), "position": text(300), "institution_id": REFERENCE,
                  "email": text(254)}
@@ -132,7 +133,7 @@ def schemas() -> dict[str, Any]:
             "sessions": {"type": "array", "items": ref("Session")},
         }),
         "Room": record({"id": ID, "name": text(), "capacity": nullable({"type": "integer", "minimum": 0}),
-                        "online_only": {"type": "boolean"}, "version": ID}),
+                        "online_only": {"type": "boolean"}, "venue": text(), "address": text(), "version": ID}),
         "Institution": record({"id": ID, "name": text(), "acronym": text(), "kind": choice(InstitutionKind),
                                "country": text(), "version": ID}),
         "Person": record(PERSON),
@@ -171,8 +172,9 @@ def schemas() -> dict[str, Any]:
                                     "attendance_mode": "hybrid", "room_id": 1}),
         "SessionChange": body({**SESSION_FIELDS, "version": VERSION},
                               example={"starts_at": "2021-10-18T10:00", "ends_at": "2021-10-18T11:00", "version": 1}),
-        "NewRole": body({"person_id": ID, "role": choice(Role)}, required=("person_id", "role"),
-                        example={"person_id": 1, "role": "chair"}),
+        "NewRole": body({"person_id": ID, "role": choice(Role), "on_behalf_of": text(300)},
+                        required=("person_id", "role"),
+                        example={"person_id": 1, "role": "speaker", "on_behalf_of": "UNMAS and UNDP"}),
         "NewRoom": body(ROOM_FIELDS, required=("name",), example={"name": "Conference Room 2", "capacity": 40}),
         "RoomChange": body({**ROOM_FIELDS, "version": VERSION}, example={"capacity": None}),
         "NewInstitution": body(INSTITUTION_FIELDS, required=("name", "kind"), example={

@@ -86,8 +86,10 @@ class Body:
             self.errors[name] = "Give a date as YYYY-MM-DD."
             return MISSING
 
-    def moment(self, name: str, *, required: bool = False):
+    def moment(self, name: str, *, required: bool = False, nullable: bool = False):
         """An ISO 8601 date and time; with an offset it is an instant, without one the meeting's wall clock."""
+        if nullable and self.data.get(name, MISSING) is None:
+            return None
         value = self.text(name, required=required, max_length=40)
         if value is MISSING:
             return value

@@ -42,7 +42,7 @@ def meeting_detail(meeting: Meeting, reader_zone: str, sessions, people, institu
 
 def room_json(room: Room) -> dict[str, Any]:
     return {"id": room.id, "name": room.name, "capacity": room.capacity, "online_only": room.online_only,
-            "version": room.version}
+            "venue": room.venue, "address": room.address, "version": room.version}
 
 
 def institution_json(institution: Institution) -> dict[str, Any]:
@@ -80,7 +80,7 @@ def session_json(
         "title": session.title,
         "kind": session.kind.value,
         "starts_at": to_local(session.starts_at, zone).isoformat(),
-        "ends_at": to_local(session.ends_at, zone).isoformat(),
+        "ends_at": to_local(session.ends_at, zone).isoformat() if session.ends_at is not None else None,
         "timezone": meeting.timezone,
         "reader_timezone": zone,
         "room_id": session.room_id,
@@ -92,7 +92,8 @@ def session_json(
         "thematic_area": session.thematic_area,
         "description": session.description,
         "roles": [
-            {"id": role.id, "role": role.role.value, "person_id": role.person_id, "position": index}
+            {"id": role.id, "role": role.role.value, "person_id": role.person_id, "position": index,
+             "on_behalf_of": role.on_behalf_of}
             for index, role in enumerate(session.roles)
         ],
         "url": f"{meeting_links(meeting, external=True).session}{session.id}",

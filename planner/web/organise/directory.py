@@ -70,7 +70,8 @@ DIRECTORIES = {
         Directory(
             "rooms", "room", Room, RoomForm, operations.add_room, operations.update_room, operations.delete_room,
             fields=lambda form, meeting: dict(name=form.name.data, capacity=form.capacity.data,
-                                              online_only=form.online_only.data),
+                                              online_only=form.online_only.data, venue=form.venue.data,
+                                              address=form.address.data),
             affected=_room_affected, order_by=Room.position,
         ),
         Directory(

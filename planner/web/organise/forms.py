@@ -5,7 +5,7 @@ from wtforms import (
     BooleanField, DateField, DateTimeLocalField, EmailField, HiddenField, IntegerField, SelectField, StringField,
     TextAreaField, URLField,
 )
-from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional, Regexp
+from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional, Regexp, StopValidation
 
 from planner.domain.vocabulary import (
     AttendanceMode, DayMode, InstitutionKind, MeetingFormat, ParticipantRole, Role, SessionKind, SessionStatus,
@@ -31,6 +31,19 @@ class VersionedForm(FlaskForm):
         return int(version) if version.isascii() and version.isdigit() else None
 
 
+class RequiredUnlessTicked:
+    """Required, unless the box ``other`` is ticked: then the field is ignored, whatever it holds."""
+
+    def __init__(self, other: str, message: str):
+        self.other, self.required = other, InputRequired(message=message)
+
+    def __call__(self, form, field):
+        if form[self.other].data:
+            field.errors[:] = []
+            raise StopValidation()
+        self.required(form, field)
+
+
 class MeetingForm(VersionedForm):
     title = StringField("Title", validators=[DataRequired()])
     short_name = StringField("Short name")
@@ -52,6 +65,9 @@ class RoomForm(VersionedForm):
     name = StringField("Name", validators=[DataRequired()])
     capacity = IntegerField("Capacity (seats)", validators=[Optional(), NumberRange(min=0, max=100000)])
     online_only = BooleanField("Online only (no physical room)")
+    venue = StringField("Venue, if elsewhere",
+                        description="Only for a room away from the meeting's venue, such as a restaurant in town")
+    address = StringField("Address of that venue")
 
 
 class InstitutionForm(VersionedForm):
@@ -75,8 +91,9 @@ class SessionForm(VersionedForm):
     kind = SelectField("Kind", choices=choices(SessionKind))
     starts = DateTimeLocalField("Starts", format="%Y-%m-%dT%H:%M",
                                 validators=[InputRequired(message="Give the start date and time.")])
-    ends = DateTimeLocalField("Ends", format="%Y-%m-%dT%H:%M",
-                              validators=[InputRequired(message="Give the end date and time.")])
+    ends = DateTimeLocalField("Ends", format="%Y-%m-%dT%H:%M", validators=[RequiredUnlessTicked(
+        "no_end", "Give the end date and time, or tick “No end time”.")])
+    no_end = BooleanField("No end time", description="For an item the agenda gives only a start: “18:30 Reception”")
     room = SelectField("Room", coerce=str)
     parent = SelectField("Inside", coerce=str, description="A break or talk can sit inside a longer block.")
     attendance_mode = SelectField("Attendance", choices=choices(AttendanceMode))
@@ -91,6 +108,7 @@ class SessionForm(VersionedForm):
 class RoleForm(FlaskForm):
     person = SelectField("Person", coerce=str, validators=[DataRequired(message="Choose a person.")])
     role = SelectField("Role", choices=choices(Role))
+    on_behalf_of = StringField("On behalf of", description="Optional: whom they speak for, e.g. UNMAS and UNDP")
 
 
 class ConfirmForm(VersionedForm):

@@ -31,7 +31,8 @@ def _prepare(form: SessionForm, meeting: Meeting, session: Session | None) -> No
 
 def _session_fields(form: SessionForm, meeting: Meeting) -> dict:
     return dict(
-        title=form.title.data, kind=SessionKind(form.kind.data), starts=form.starts.data, ends=form.ends.data,
+        title=form.title.data, kind=SessionKind(form.kind.data), starts=form.starts.data,
+        ends=None if form.no_end.data else form.ends.data,
         attendance_mode=AttendanceMode(form.attendance_mode.data), status=SessionStatus(form.status.data),
         room=db.session.get(Room, int(form.room.data)) if form.room.data else None,
         parent=db.session.get(Session, int(form.parent.data)) if form.parent.data else None,
@@ -88,7 +89,8 @@ def _form_data(session: Session, meeting: Meeting) -> dict:
         title=session.title, kind=session.kind.value, attendance_mode=session.attendance_mode.value,
         status=session.status.value, room=str(session.room_id or ""), parent=str(session.parent_id or ""),
         starts=to_local(session.starts_at, meeting.timezone).replace(tzinfo=None),
-        ends=to_local(session.ends_at, meeting.timezone).replace(tzinfo=None),
+        ends=to_local(session.ends_at, meeting.timezone).replace(tzinfo=None) if session.ends_at else None,
+        no_end=session.ends_at is None,
         thematic_area=session.thematic_area, description=session.description, online_link=session.online_link,
         online_link_public=session.online_link_public, draft=session.draft, version=str(session.version),
     )
@@ -156,7 +158,8 @@ def add_role(slug: str, session_id: int):
     if role_form.validate_on_submit():
         person = record_of_meeting_or_404(Person, meeting, int(role_form.person.data))
         try:
-            assign_role(session, person, Role(role_form.role.data), actor=current_user)
+            assign_role(session, person, Role(role_form.role.data), on_behalf_of=role_form.on_behalf_of.data,
+                        actor=current_user)
         except InvalidInput as error:
             show_invalid(role_form, error)
         else:

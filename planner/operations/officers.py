@@ -1,0 +1,59 @@
+"""The meeting's bureau: officers of the whole meeting (chair, co-chairs, rapporteurs, secretary), in order."""
+from planner.domain.vocabulary import OfficerRole
+from planner.extensions import db
+from planner.models import Meeting, MeetingOfficer, Person, User
+from planner.operations import records
+from planner.operations.validation import raise_if_any
+
+
+def _officer_errors(meeting: Meeting, person: Person | None, role, exclude_id: int | None = None) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if person is None or person.meeting_id != meeting.id:
+        errors["person"] = "Choose a person of this meeting."
+    if not isinstance(role, OfficerRole):
+        errors["role"] = "Choose an office."
+    elif person is not None and any(officer.person_id == person.id and officer.role is role
+                                    and officer.id != exclude_id for officer in meeting.officers):
+        errors["person"] = f"{person.name} is already {role.label.lower()} of this meeting."
+    return errors
+
+
+def add_officer(meeting: Meeting, person: Person, role: OfficerRole, *, actor: User | None = None) -> MeetingOfficer:
+    """Put ``person`` in the bureau as ``role``, after the officers already listed."""
+    raise_if_any(_officer_errors(meeting, person, role))
+    position = max((officer.position for officer in meeting.officers), default=-1) + 1
+    officer = MeetingOfficer(meeting_id=meeting.id, person_id=person.id, role=role, position=position)
+    records.created(officer, meeting_id=meeting.id, actor=actor,
+                    summary=f"{person.name} is {role.label.lower()} of the meeting")
+    db.session.expire(meeting, ["officers"])
+    return officer
+
+
+def update_officer(officer: MeetingOfficer, *, actor: User | None, based_on_version: int | None = None,
+                   person: Person | None = None, role: OfficerRole | None = None):
+    """Give an office to someone else, or change it (those not given keep their value)."""
+    person = person if person is not None else officer.person
+    role = role if role is not None else officer.role
+    raise_if_any(_officer_errors(officer.meeting, person, role, exclude_id=officer.id))
+    changed = records.updated(officer, {"person_id": person.id, "role": role}, meeting_id=officer.meeting_id,
+                              actor=actor, based_on_version=based_on_version,
+                              summary=f"{person.name} is {role.label.lower()} of the meeting")
+    db.session.expire(officer, ["person"])
+    return changed
+
+
+def remove_officer(officer: MeetingOfficer, *, actor: User | None, based_on_version: int | None = None,
+                   batch: str | None = None) -> None:
+    meeting = officer.meeting
+    records.deleted(officer, meeting_id=officer.meeting_id, actor=actor, based_on_version=based_on_version,
+                    batch=batch,
+                    summary=f"{officer.person.name} is no longer {officer.role.label.lower()} of the meeting")
+    db.session.expire(meeting, ["officers"])
+
+
+def move_officer(officer: MeetingOfficer, offset: int, *, actor: User | None) -> None:
+    """Move an officer up (-1) or down (+1) in the bureau's list."""
+    meeting = officer.meeting
+    records.reordered(list(meeting.officers), officer, offset, meeting_id=meeting.id, actor=actor,
+                      summary="Reordered the bureau")
+    db.session.expire(meeting, ["officers"])
