@@ -141,7 +141,7 @@ def _column_schema(column, *, account: bool) -> dict:
     elif isinstance(kind, Uuid):
         schema = {"type": "string", "format": "uuid"}
     elif isinstance(kind, JSON):
-        schema = {"type": "object"}
+        schema = {"description": "any JSON value"}
     elif isinstance(kind, LargeBinary):
         schema = {"type": "string", "pattern": "^files/", "description": "the ZIP entry holding the bytes"}
     elif isinstance(kind, String):

@@ -6,6 +6,7 @@ import io
 import json
 import re
 import zipfile
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -15,14 +16,19 @@ from icalendar import Calendar
 from sqlalchemy import select
 
 from planner.domain.archive import SCHEMA_FILE, export_schema
-from planner.domain.vocabulary import BatchKind, DayMode, ParticipantRole, Role, TeamRole
+from planner.domain.documents import DocumentKind, DocumentVisibility
+from planner.domain.vocabulary import BatchKind, DayMode, OfficerRole, ParticipantRole, Role, TeamRole
 from planner.extensions import db
 from planner.models import InvitationFailure, Meeting, SentInvitation
 from planner.models.ownership import LEFT_OUT, owned_tables
 from planner.operations.agenda import assign_role, update_session
+from planner.operations.documents import upload_document
+from planner.operations.file_store import Limits, Upload
 from planner.operations.invitation_batches import start_batch
 from planner.operations.personal_tokens import issue_personal_token
+from planner.operations.officers import add_officer
 from planner.operations.presence import check_in, import_online_report
+from planner.operations.printing import reissue_badge, update_print_settings
 from planner.operations.registrations import register_participant
 from planner.operations.team import grant_role
 from planner.queries.archive import export_json_schema
@@ -31,6 +37,7 @@ from tests.conftest import Factory, test_app
 from tests.integration.browsing import flashes_of, submit, text_of
 
 SLUG = "egm-2021"
+CONCEPT_NOTE = "The concept note of the meeting, in plain text.\n".encode() * 20
 ONLINE_REPORT = (b"Name (original name),User Email,Join time,Leave time\n"
                  b"Kim Min-ji,kim@example.org,2021-10-18 09:00,2021-10-18 10:00\n")
 
@@ -59,6 +66,13 @@ def build_meeting(make: Factory) -> None:
     db.session.add_all([SentInvitation(session_id=block.id, person_id=kim.id, sequence=0, sent_by_id=owner.id),
                         InvitationFailure(batch_id=batch.id, recipient="Lee Ji-ho <lee@example.org>",
                                           session_title="Working block", reason="550 no such mailbox")])
+    add_officer(meeting, kim, OfficerRole.CHAIR, actor=owner)
+    upload_document(meeting, upload=Upload("concept-note.txt", io.BytesIO(CONCEPT_NOTE)), language="en",
+                    kind=DocumentKind.CONCEPT_NOTE, visibility=DocumentVisibility.PUBLIC, session=block,
+                    limits=Limits(file_bytes=1_000_000, meeting_bytes=10_000_000), actor=owner)
+    update_print_settings(meeting, list_published=True, public_roles=["expert"], family_names_in_capitals=True,
+                          role_colours={"expert": "#336699"}, actor=owner)
+    reissue_badge(registration, actor=owner)
     db.session.commit()
 
 
@@ -165,48 +179,64 @@ def test_the_organiser_exports_from_the_overview_and_the_api_and_a_stranger_cann
     assert browser("stranger@example.org").get(f"/events/{SLUG}/organise/export").status_code == 403
 
 
-def _zip(manifest: dict, **files: bytes) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr("manifest.json", json.dumps(manifest) if isinstance(manifest, dict) else manifest)
-        for name, data in files.items():
-            archive.writestr(name, data)
-    return out.getvalue()
+@dataclass
+class Export:
+    manifest: dict
+    files: dict[str, bytes]
 
-
-def _spoiled(manifest: dict, spoil) -> dict:
-    copy = json.loads(json.dumps(manifest))
-    spoil(copy)
-    return copy
+    def zipped(self, spoil=None, *, without_files: bool = False) -> bytes:
+        """The export as a ZIP again, its manifest spoiled by ``spoil`` if given."""
+        manifest = json.loads(json.dumps(self.manifest))
+        if spoil is not None:
+            spoil(manifest)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as archive:
+            archive.writestr("manifest.json", json.dumps(manifest))
+            for name, data in ({} if without_files else self.files).items():
+                archive.writestr(name, data)
+        return out.getvalue()
 
 
 @pytest.fixture
-def exported(seed, runner, tmp_path) -> dict:
+def exported(seed, runner, tmp_path) -> Export:
     with seed() as make:
         build_meeting(make)
         make.organiser("admin@example.org", administrator=True)
-    return export_of(runner, SLUG, tmp_path / "export.zip")
+    export_of(runner, SLUG, tmp_path / "export.zip")
+    with zipfile.ZipFile(tmp_path / "export.zip") as archive:
+        contents = {name: archive.read(name) for name in archive.namelist()}
+    return Export(json.loads(contents.pop("manifest.json")), contents)
 
 
-def refusals(exported: dict) -> list[tuple[str, bytes, str]]:
-    whole = _zip(exported)
+def _zip(manifest: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("manifest.json", manifest)
+    return out.getvalue()
+
+
+def refusals(exported: Export) -> list[tuple[str, bytes, str]]:
+    whole = exported.zipped()
     return [
-        ("newer", _zip(_spoiled(exported, lambda m: m.update(version=2))),
+        ("newer", exported.zipped(lambda m: m.update(version=2)),
          "The file is in export format 2, made by a newer Planner; this one reads format 1 and older."),
         ("cut short", whole[: len(whole) // 2], "This is not a ZIP file, or it is cut short"),
         ("damaged", whole.replace(b'"title"', b'"titlX"', 1), "The ZIP is damaged: manifest.json cannot be read"),
-        ("no manifest", _zip({}).replace(b"manifest.json", b"something.txt"), "The ZIP holds no manifest.json"),
+        ("no manifest", _zip("{}").replace(b"manifest.json", b"something.txt"), "The ZIP holds no manifest.json"),
         ("not json", _zip("{not json"), "manifest.json is not JSON: Expecting property name enclosed in double "
                                         "quotes at line 1, column 2."),
-        ("schema", _zip(_spoiled(exported, lambda m: m["tables"]["sessions"][0].update(title=5))),
+        ("schema", exported.zipped(lambda m: m["tables"]["sessions"][0].update(title=5)),
          "manifest.json does not follow the export format: at /tables/sessions/0/title: 5 is not of type "
          "\"string\"."),
-        ("unknown table", _zip(_spoiled(exported, lambda m: m["tables"].update(secrets=[]))),
+        ("unknown table", exported.zipped(lambda m: m["tables"].update(secrets=[])),
          "at /tables: Additional properties are not allowed ('secrets' was unexpected)"),
-        ("dangling", _zip(_spoiled(exported, lambda m: m["tables"]["sessions"][1].update(room_id=99))),
+        ("dangling", exported.zipped(lambda m: m["tables"]["sessions"][1].update(room_id=99)),
          "In sessions[1], room_id refers to record 99 of rooms, which the file does not hold."),
-        ("bad date", _zip(_spoiled(exported, lambda m: m["tables"]["sessions"][0].update(starts_at="soon"))),
+        ("bad date", exported.zipped(lambda m: m["tables"]["sessions"][0].update(starts_at="soon")),
          "At sessions[0].starts_at: “soon” cannot be read"),
+        ("no files", exported.zipped(without_files=True),
+         "At stored_chunks[0].data: “files/stored_chunks/1-data” cannot be read (the ZIP holds no "
+         "files/stored_chunks/1-data)."),
     ]
 
 
@@ -229,16 +259,16 @@ def test_an_administrator_restores_in_the_browser_and_a_bad_file_says_why(export
     response = submit(admin, "/organise/meetings/import", {"file": (io.BytesIO(newer), "export.zip"), "slug": "new"},
                       content_type="multipart/form-data")
     assert response.status_code == 400 and f"Nothing was imported. {message}" in text_of(response)
-    response = submit(admin, "/organise/meetings/import", {"file": (io.BytesIO(_zip(exported)), "export.zip")},
+    response = submit(admin, "/organise/meetings/import", {"file": (io.BytesIO(exported.zipped()), "export.zip")},
                       content_type="multipart/form-data")
     assert response.status_code == 400
     assert "The address “egm-2021” is taken; choose another." in text_of(response)
     assert stored_rows() == before
-    response = submit(admin, "/organise/meetings/import", {"file": (io.BytesIO(_zip(exported)), "export.zip"),
+    response = submit(admin, "/organise/meetings/import", {"file": (io.BytesIO(exported.zipped()), "export.zip"),
                                                            "slug": "egm-restored"},
                       content_type="multipart/form-data")
     assert response.location == "/events/egm-restored/organise/"
-    assert flashes_of(admin.get(response.location))[0] == "Imported “EGM 2021” with 39 records."
+    assert flashes_of(admin.get(response.location))[0] == "Imported “EGM 2021” with 53 records."
 
 
 def test_door_staff_and_strangers_to_every_meeting_cannot_import(exported, browser, seed):
