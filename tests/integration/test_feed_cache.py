@@ -9,7 +9,7 @@ from planner.domain.vocabulary import DayMode, ParticipantRole, Role, SessionSta
 from planner.extensions import db
 from planner.models import Change
 from planner.operations.agenda import assign_role, update_session
-from planner.operations.meetings import update_person, update_room
+from planner.operations.meetings import update_meeting, update_person, update_room
 from planner.operations.registrations import register_participant, update_registration
 from tests.conftest import test_app
 from tests.integration.test_calendar_feeds import FEED, agenda, by_title, issue, participant  # noqa: F401
@@ -22,6 +22,10 @@ EDITS = {
     "role": lambda a, p: assign_role(a["visit"], a["chang"], Role.SPEAKER),
     "registration day mode": lambda a, p: update_registration(
         p, role=p.role, actor=None, days={date(2021, 10, 18): DayMode.ONLINE}),
+    "meeting": lambda a, p: update_meeting(
+        a["meeting"], actor=None, title="Test meeting", first_day=date(2021, 10, 18), last_day=date(2021, 10, 22),
+        timezone="Asia/Seoul", format=a["meeting"].format, venue="Busan", published=True,
+        contact_email="secretariat@example.org", short_name="EGM 2021"),
 }
 
 
