@@ -55,16 +55,15 @@ def checked_in(app) -> list[int]:
         return db.session.scalars(select(CheckIn.registration_id)).all()
 
 
-def test_the_phones_camera_reads_a_badge_and_opens_the_desk_at_its_person(app, door, live_server, tmp_path):
-    from playwright.sync_api import sync_playwright
-
+def test_the_phones_camera_reads_a_badge_and_opens_the_desk_at_its_person(app, browser, door, live_server, tmp_path):
     video = tmp_path / "badge.y4m"
     camera_video(video, badge_address(app, live_server, door, "kim"))
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            *CHROMIUM_ARGS, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-            f"--use-file-for-fake-video-capture={video}"])
-        context = browser.new_context(**PHONE)
+    # A browser of its own: the camera it sees is chosen when it starts.
+    camera_browser = browser.browser_type.launch(executable_path=CHROMIUM, args=[
+        *CHROMIUM_ARGS, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+        f"--use-file-for-fake-video-capture={video}"])
+    try:
+        context = camera_browser.new_context(**PHONE)
         context.grant_permissions(["camera"], origin=live_server)
         phone = context.new_page()
         phone.set_default_timeout(15_000)
@@ -75,7 +74,8 @@ def test_the_phones_camera_reads_a_badge_and_opens_the_desk_at_its_person(app, d
         expect(phone.locator("#door-list .door-line:visible .door-name")).to_have_text(["Dr Kim Min-ji"])
         phone.get_by_role("button", name="Check in Dr Kim Min-ji").click()
         expect(phone.get_by_role("button", name="Undo check-in of Dr Kim Min-ji")).to_be_visible()
-        browser.close()
+    finally:
+        camera_browser.close()
     assert checked_in(app) == [door.registration_id("kim")]
 
 
