@@ -80,7 +80,8 @@ def page(token: str):
                     zones=zones)
 
     return kept_page(meeting, state, "personal/page.html", varies=(zones, registration.id, registration.version),
-                     context=context, fresh=dict(form=form, meeting=meeting), status=400 if form.errors else 200)
+                     context=context, fresh=dict(form=form, meeting=meeting), status=400 if form.errors else 200,
+                     shared=False)
 
 
 @personal.get("/my/<token>/programme")
