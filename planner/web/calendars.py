@@ -15,7 +15,8 @@ from werkzeug.http import is_resource_modified
 
 from planner.addresses import session_page_url
 from planner.cache import event_texts, feed_cache
-from planner.domain.calendars import FORMAT_VERSION, join_link, publish
+from planner.domain.calendars import FORMAT_VERSION, Attachment, join_link, publish
+from planner.domain.documents import Reader
 from planner.domain.timezones import local_day
 from planner.domain.vocabulary import DayMode
 from planner.models import Meeting, Registration, Session
@@ -23,6 +24,7 @@ from planner.queries.calendars import (
     FeedState, calendar_entry, calendar_session, calendar_sessions, personal_sessions,
     meeting_with_feed_state, registration_with_feed_state,
 )
+from planner.queries.documents import readable_documents
 from planner.web.access import TRASHED, readable_feed_or_abort
 from planner.web.presenters import long_date
 
@@ -94,13 +96,29 @@ def _day_modes(registration: Registration) -> Callable[[Session], DayMode]:
 
 def _publish(meeting: Meeting, sessions: Sequence[Session], *, name: str, description: str = "",
              day_mode: Callable[[Session], DayMode | None] = lambda session: None) -> bytes:
+    attachments = _attachments(meeting)
     entries = [
         calendar_entry(session, meeting, url=session_page_url(meeting, session), join_link=join_link(
             session.online_link, attendance_mode=session.attendance_mode, link_public=session.online_link_public,
-            day_mode=day_mode(session)))
+            day_mode=day_mode(session)), attachments=attachments.get(session.id, ()))
         for session in sessions
     ]
     return publish(entries, zone_name=meeting.timezone, name=name, description=description, written=event_texts())
+
+
+def _attachments(meeting: Meeting) -> dict[int, tuple[Attachment, ...]]:
+    """Each session's public files, by their stable addresses (calendar files may travel anywhere)."""
+    found: dict[int, list[Attachment]] = {}
+    for document in readable_documents(meeting, Reader.PUBLIC):
+        if document.session_id is None:
+            continue
+        for version in document.languages:
+            stored = version.current.stored_file
+            if stored is not None:
+                found.setdefault(document.session_id, []).append(Attachment(url_for(
+                    "documents.download", slug=meeting.slug, document_id=document.id, language=version.language,
+                    _external=True), stored.content_type))
+    return {session_id: tuple(each) for session_id, each in found.items()}
 
 
 def _calendar_file(meeting: Meeting, state: FeedState, filename: str, build: Callable[[], bytes], *,

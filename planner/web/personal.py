@@ -4,6 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import SelectField
 
 from planner.domain.calendars.readers import join_link
+from planner.domain.documents import Reader
 from planner.domain.errors import InvalidInput
 from planner.domain.programme import programme_days
 from planner.domain.timezones import local_day
@@ -12,6 +13,7 @@ from planner.extensions import db
 from planner.models import Registration
 from planner.operations.registrations import change_own_attendance
 from planner.queries.calendars import personal_sessions, registration_for_token
+from planner.queries.documents import readable_documents
 from planner.web.forms import choices, day_field
 from planner.web.organise.responses import show_invalid
 from planner.web.programme import options_or_400, render_programme
@@ -62,8 +64,16 @@ def page(token: str):
                               day_mode=registration.mode_on(local_day(session.starts_at, meeting.timezone)))
         for session in sessions
     }
+    documents = readable_documents(meeting, Reader.PARTICIPANT)
+    shown = {session.id for session in sessions}
+    session_documents: dict[int, list] = {}
+    for document in documents:
+        if document.session_id in shown:
+            session_documents.setdefault(document.session_id, []).append(document)
     return render_template("personal/page.html", meeting=meeting, registration=registration, token=token,
-                           sessions=sessions, join_links=links, form=form, zones=reader_zone(meeting)
+                           sessions=sessions, join_links=links, form=form, zones=reader_zone(meeting),
+                           documents=[document for document in documents if document.session_id is None],
+                           session_documents=session_documents, any_documents=bool(documents),
                            ), 400 if form.errors else 200
 
 

@@ -7,7 +7,9 @@ from datetime import date
 from flask import Blueprint, abort, render_template
 
 from planner.domain.agenda import agenda_days
+from planner.domain.documents import Reader
 from planner.queries import agenda as queries
+from planner.queries.documents import document_counts, readable_documents
 from planner.web.access import meeting_day_or_404, readable_meeting_or_404
 from planner.web.reader_zone import reader_zone
 
@@ -24,7 +26,9 @@ def agenda(slug: str):
     meeting = readable_meeting_or_404(slug)
     zones = reader_zone(meeting)
     days = agenda_days(queries.agenda_sessions(meeting), zones.name, meeting.days, meeting_zone=meeting.timezone)
-    return render_template("public/agenda.html", meeting=meeting, zones=zones, days=days)
+    return render_template("public/agenda.html", meeting=meeting, zones=zones, days=days,
+                           documents=readable_documents(meeting, Reader.PUBLIC, meeting_only=True),
+                           document_counts=document_counts(meeting, Reader.PUBLIC))
 
 
 @public.get("/events/<slug>/days/<isodate:day>")
@@ -36,7 +40,8 @@ def day(slug: str, day: date):
     reader_days = agenda_days(
         queries.agenda_sessions(meeting, day=day), zones.name, [], meeting_zone=meeting.timezone
     )
-    return render_template("public/day.html", meeting=meeting, zones=zones, day=day, reader_days=reader_days)
+    return render_template("public/day.html", meeting=meeting, zones=zones, day=day, reader_days=reader_days,
+                           document_counts=document_counts(meeting, Reader.PUBLIC))
 
 
 @public.get("/events/<slug>/sessions/<int:session_id>")
@@ -45,7 +50,8 @@ def session(slug: str, session_id: int):
     found = queries.find_session(meeting, session_id)
     if found is None:
         abort(404, description="This meeting has no such session.")
-    return render_template("public/session.html", meeting=meeting, zones=reader_zone(meeting), session=found)
+    return render_template("public/session.html", meeting=meeting, zones=reader_zone(meeting), session=found,
+                           documents=readable_documents(meeting, Reader.PUBLIC, session_ids=[found.id]))
 
 
 @public.get("/events/<slug>/people/<int:person_id>")
