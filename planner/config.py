@@ -25,6 +25,9 @@ class Defaults:
     # Events' calendar text, kept in each process so that a feed built after an edit writes only what changed:
     # a session has two or three versions (with or without its join link); each takes one or two kilobytes.
     EVENT_TEXT_CACHE_ENTRIES = 10_000
+    # Meetings' calendars (every event of a meeting's files, for one state of it), kept in each process too: a
+    # participant's feed after an edit is put together from it. A few hundred kilobytes each at 500 sessions.
+    MEETING_CALENDAR_CACHE_ENTRIES = 16
     # Static addresses change with their files (planner/web/static_files.py), so browsers may keep them long.
     STATIC_MAX_AGE_SECONDS = 365 * 24 * 60 * 60
     # No request body beyond this is read: Werkzeug answers 413 before spooling it. Uploads are the largest

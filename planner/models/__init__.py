@@ -8,11 +8,12 @@ from planner.models.invitations import InvitationBatch, InvitationFailure, SentI
 from planner.models.meeting import Meeting, MeetingOfficer, Room
 from planner.models.people import Institution, Person
 from planner.models.presence import CheckIn, OnlineAttendance, OnlineReport
+from planner.models.printing import Badge, PrintSettings
 from planner.models.team import TeamInvitation, TeamMember
 
 __all__ = [
-    "ApiToken", "Change", "CheckIn", "DayAttendance", "Document", "DocumentRevision", "DocumentVersion", "Institution",
-    "InvitationBatch", "InvitationFailure", "Meeting", "MeetingOfficer", "OnlineAttendance", "OnlineReport",
-    "PasswordReset", "Person", "Registration", "Room", "SentInvitation", "Session", "SessionRole", "SignIn",
-    "StoredChunk", "StoredFile", "TeamInvitation", "TeamMember", "User",
+    "ApiToken", "Badge", "Change", "CheckIn", "DayAttendance", "Document", "DocumentRevision", "DocumentVersion",
+    "Institution", "InvitationBatch", "InvitationFailure", "Meeting", "MeetingOfficer", "OnlineAttendance",
+    "OnlineReport", "PasswordReset", "Person", "PrintSettings", "Registration", "Room", "SentInvitation", "Session",
+    "SessionRole", "SignIn", "StoredChunk", "StoredFile", "TeamInvitation", "TeamMember", "User",
 ]

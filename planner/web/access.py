@@ -17,6 +17,7 @@ from planner.domain.vocabulary import TeamRole
 from planner.extensions import db
 from planner.models import Document, Meeting, TeamMember, User
 from planner.queries.agenda import find_meeting
+from planner.queries.calendars import FeedState, meeting_with_feed_state
 from planner.queries.documents import find_document
 
 T = TypeVar("T")
@@ -60,6 +61,12 @@ def may_read_meeting(meeting: Meeting) -> bool:
 def readable_meeting_or_404(slug: str) -> Meeting:
     """The meeting at ``slug`` if the reader may read it; 404, as for no meeting at all, otherwise."""
     return readable_or_404(find_meeting(slug, public=False), slug)
+
+
+def readable_meeting_with_state_or_404(slug: str) -> tuple[Meeting, FeedState]:
+    """As ``readable_meeting_or_404``, with the meeting's feed state read in the same query (for answers kept
+    under it: planner/web/kept.py)."""
+    return readable_or_404(meeting_with_feed_state(slug, trashed=False), slug)
 
 
 def readable_or_404(found, slug: str):

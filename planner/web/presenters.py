@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 
 from planner.domain.documents import ACCEPTED_TYPES, by_kind, language_name, size_text
 from planner.addresses import meeting_links
+from planner.domain.participant_list import written_name
 from planner.domain.changes import FIELD_LABELS, differences
 from planner.domain.agenda import role_groups
 from planner.domain.burden import DayBurden, SessionBurden
@@ -228,5 +229,6 @@ def register(app: Flask) -> None:
                       zoned_moment, next_day_mark, language_name, size_text, file_type_label, by_kind):
         app.add_template_filter(presenter)
     for presenter in (date_span, zone_description, reader_zone_description, zone_choices, city_zone_names,
-                      waking_hours, change_author, change_differences, readable_differences, role_groups, meeting_links, when):
+                      waking_hours, change_author, change_differences, readable_differences, role_groups, meeting_links,
+                      when, written_name):
         app.add_template_global(presenter)

@@ -145,6 +145,7 @@ def _url(route: Route, world: World, slug: str = "owned") -> str:
               "report_id": world.ids["report"], "batch_id": world.ids["batch"], "member_id": world.ids["member"],
               "invitation_id": world.ids["invitation"], "user_id": world.ids["user"], "sign_in_id": 1,
               "document_id": world.ids["document"], "revision_id": world.ids["revision"], "language": "en",
+              "code": "not.a-badge-code",
               "day": date(2021, 10, 18), **choice}
     if "kind" in choice:
         values["record_id"] = world.ids[choice["kind"]]
@@ -202,7 +203,10 @@ MEETING_WRITES = routes(WRITE_METHODS, lambda rule: rule.endpoint not in NOT_ORG
 # Door staff tick people in at the desk (tests/integration/test_check_in.py), and read the desk and the list.
 DOOR_STAFF_WRITES = {"organise.tick"}
 DOOR_STAFF_READS = {"GET /events/<slug>/organise/check-in", "GET /events/<slug>/organise/check-in/<isodate:day>",
-                    "GET /events/<slug>/organise/participants/"}
+                    "GET /events/<slug>/organise/participants/", "GET /events/<slug>/organise/participants/list",
+                    "GET /events/<slug>/organise/participants/list.<any(csv, xlsx):spreadsheet> spreadsheet=csv",
+                    "GET /events/<slug>/organise/participants/list.<any(csv, xlsx):spreadsheet> spreadsheet=xlsx",
+                    "GET /events/<slug>/organise/check-in/badge/<code>"}
 
 
 def test_no_one_but_an_organiser_changes_a_meeting(browser, world, stored_rows):
@@ -300,8 +304,9 @@ def test_organiser_pages_are_for_the_meetings_organisers_only(browser, world):
                             "organiser": _answer(owner.get(_url(route, world))),
                             "administrator": _answer(administrator.get(_url(route, world)))}
                for route in ORGANISER_READS}
-    # To the first day's timetable, and to today's (or the first day's) check-in desk.
-    redirects = {"GET /events/<slug>/organise/timetable", "GET /events/<slug>/organise/check-in"}
+    # To the first day's timetable, and to today's (or the first day's) check-in desk, also from a badge's code.
+    redirects = {"GET /events/<slug>/organise/timetable", "GET /events/<slug>/organise/check-in",
+                 "GET /events/<slug>/organise/check-in/badge/<code>"}
     allowed = {route: "302" if route in redirects else "200" for route in answers}
     assert answers == {route: {"anonymous": "login", "stranger": "403",
                                "door staff": allowed[route] if route in DOOR_STAFF_READS else "403",
