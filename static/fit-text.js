@@ -28,6 +28,7 @@
   }
 
   function fit(element) {
+    element.classList.remove("fit-wraps", "fitted");
     const max = parseFloat(element.dataset.fitMax);
     const min = parseFloat(element.dataset.fitMin);
     element.classList.add("fit-one-line");
@@ -38,7 +39,9 @@
       element.classList.add("fit-wraps");
       size = min;
     }
-    sizeAt(element, size);
+    // Printing lays text out a little wider than the screen (no hinting): a size that only just fits on
+    // screen would wrap on paper, so keep a margin.
+    sizeAt(element, Math.max(min, size * 0.96));
     element.classList.add("fitted");
   }
 
@@ -49,4 +52,5 @@
 
   // Sizes depend on the fonts: measure once they are loaded.
   document.addEventListener("DOMContentLoaded", () => document.fonts.ready.then(fitAll));
+  window.addEventListener("beforeprint", fitAll);
 })();

@@ -10,7 +10,9 @@ import pytest
 
 from planner.domain.participant_list import written_name
 from planner.domain.names import fold
-from planner.domain.vocabulary import DayMode, InstitutionKind
+from planner.domain.vocabulary import DayMode, InstitutionKind, ParticipantRole
+from planner.extensions import db
+from planner.operations.registrations import register_participant
 from tests.e2e.badge_sheets import Box, badge_boxes, read_sheets
 from tests.e2e.conftest import sign_in
 from tests.e2e.printed import MM, read_pdf
@@ -119,3 +121,25 @@ def test_name_plates_print_the_name_on_both_halves_one_upside_down(printed, page
         assert read.outside == ""
         if key == "hangul":
             assert "NotoSansCJKkr-Bold" in printed_page.fonts
+
+
+@pytest.mark.parametrize("paper, size", [("a4", (210, 297)), ("letter", (216, 279))])
+def test_the_list_of_participants_prints_with_its_header_and_page_numbers_and_no_one_cut(
+        printed, make, page, live_server, paper, size):
+    meeting = printed.meeting
+    ministry = make.institution(meeting, "Ministry of the Interior and Safety", country="Republic of Korea")
+    for number in range(60):
+        person = make.person(meeting, f"Delegate Number{number:02d}", honorific="Ms",
+                             position="Deputy Director, Division of Border Control Policy", institution=ministry)
+        register_participant(meeting, person, role=ParticipantRole.DELEGATE, days={meeting.first_day: DayMode.IN_ROOM})
+    db.session.commit()
+    pages = read_pdf(printed_pdf(page, f"{live_server}/events/egm/organise/participants/list?paper={paper}"))
+    assert len(pages) > 2
+    assert [(read.size_mm, read.header, read.footer) for read in pages] == [
+        (size, "EGM 2021 List of participants", f"Page {read.number} of {len(pages)}") for read in pages]
+    for number in range(60):
+        whole = f"Ms Delegate NUMBER{number:02d} Deputy Director, Division of Border Control Policy"
+        assert sum(whole in read.body for read in pages) == 1, f"{whole} is missing, or cut between pages"
+    for key, (honorific, name, position, *_rest) in PEOPLE.items():
+        whole = one_line(f"{written_name(honorific, name, capitals=True)} {position}")
+        assert sum(whole in read.body for read in pages) == 1, whole

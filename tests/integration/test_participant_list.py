@@ -154,3 +154,23 @@ def test_a_meeting_without_participants_says_so(sign_in, make):
     meeting = make.meeting(slug="empty")
     response = sign_in(meeting).get("/events/empty/organise/participants/list")
     assert "Nobody is registered for this meeting yet." in response.get_data(as_text=True)
+
+
+def test_a_band_colour_that_is_not_a_colour_is_refused_naming_its_field_and_nothing_is_saved(
+        sign_in, print_meeting, stored_rows):
+    organiser = sign_in(print_meeting.meeting)
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"',
+                      organiser.get("/events/egm/organise/printing").get_data(as_text=True)).group(1)
+    before = stored_rows()
+    refused = organiser.post("/events/egm/organise/printing", data={
+        "csrf_token": token, "colour_press": "red", "family_names_in_capitals": "y"})
+    assert refused.status_code == 400
+    page = refused.get_data(as_text=True)
+    assert re.search(r'id="colour_press-error">Give a colour as #rrggbb', page)
+    assert stored_rows() == before
+    saved = organiser.post("/events/egm/organise/printing", data={
+        "csrf_token": token, "colour_press": "#FFEB3B", "family_names_in_capitals": ""})
+    assert saved.status_code == 302
+    badges = organiser.get("/events/egm/organise/badges").get_data(as_text=True)
+    assert "--band: #ffeb3b; --band-text: #000000" in badges
+    assert "Ms Élodie Müller" in badges  # family names as written, now that capitals are off
