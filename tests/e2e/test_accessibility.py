@@ -22,7 +22,9 @@ ORGANISER = ["/organise/", "/events/egm/organise/", "/events/egm/organise/timeta
              "/events/egm/organise/institutions/", "/events/egm/organise/participants/",
              "/events/egm/organise/check-in/2021-10-18", "/events/egm/organise/attendance",
              "/events/egm/organise/conflicts", "/events/egm/organise/burden", "/events/egm/organise/invitations",
-             "/events/egm/organise/history", "/events/egm/organise/edit", "/events/egm/organise/publish"]
+             "/events/egm/organise/history", "/events/egm/organise/edit", "/events/egm/organise/publish",
+             "/events/egm/organise/printing", "/events/egm/organise/participants/list",
+             "/events/egm/organise/badges", "/events/egm/organise/name-plates"]
 
 
 @pytest.fixture
