@@ -188,3 +188,11 @@ def size_text(size: int) -> str:
 # Offered first where a language is chosen: the United Nations' six, then those its meetings often add.
 COMMON_LANGUAGES = ("en", "fr", "es", "ar", "zh", "ru", "ko", "ja", "de", "pt", "it", "id", "th", "vi", "tr", "hi",
                     "fa", "uz", "kk", "ky", "tg", "mn", "ms", "sw")
+
+
+def by_kind(documents) -> list[tuple[DocumentKind, list]]:
+    """Documents grouped by kind, in the order of the kinds (the concept note first), each group in its order."""
+    groups: dict[DocumentKind, list] = {}
+    for document in documents:
+        groups.setdefault(document.kind, []).append(document)
+    return [(kind, groups[kind]) for kind in DocumentKind if kind in groups]

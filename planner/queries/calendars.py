@@ -6,7 +6,7 @@ from datetime import date, datetime
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from planner.domain.calendars import CalendarEntry, RoleHolder
+from planner.domain.calendars import Attachment, CalendarEntry, RoleHolder
 from planner.domain.secrets import hash_secret
 from planner.domain.timezones import day_span
 from planner.domain.vocabulary import DayMode
@@ -129,13 +129,14 @@ def registration_by_email(meeting: Meeting, email: str) -> Registration | None:
     return db.session.scalars(query).first()
 
 
-def calendar_entry(session: Session, meeting: Meeting, *, url: str, join_link: str) -> CalendarEntry:
+def calendar_entry(session: Session, meeting: Meeting, *, url: str, join_link: str,
+                   attachments: tuple[Attachment, ...] = ()) -> CalendarEntry:
     return CalendarEntry(
         uid=str(session.uid), sequence=session.sequence, title=session.title, starts_at=session.starts_at,
         ends_at=session.ends_at, status=session.status, kind=session.kind.label, created=session.created_at,
         last_modified=session.updated_at, thematic_area=session.thematic_area, location=location(session, meeting),
         description=session.description, people=tuple(_role_holder(role) for role in session.roles), url=url,
-        join_link=join_link,
+        join_link=join_link, attachments=attachments,
     )
 
 

@@ -144,9 +144,10 @@ def may_see_private_links(meeting: Meeting) -> bool:
     return is_organiser(current_user, meeting)
 
 
-def document_reader(meeting: Meeting) -> Reader:
-    """Who reads the meeting's documents at its public addresses (participants come through their own)."""
-    return Reader.ORGANISER if is_organiser(current_user, meeting) else Reader.PUBLIC
+def document_reader(meeting: Meeting, user: User | None = None) -> Reader:
+    """Who ``user`` (by default the signed-in one) is to the meeting's documents at its public addresses and in
+    the API (participants come through their personal address)."""
+    return Reader.ORGANISER if is_organiser(user if user is not None else current_user, meeting) else Reader.PUBLIC
 
 
 def readable_document_or_404(meeting: Meeting, document_id: int, reader: Reader) -> Document:

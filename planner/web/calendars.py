@@ -15,16 +15,21 @@ from flask import Blueprint, Response, abort, request, url_for
 from werkzeug.http import is_resource_modified
 
 from planner.addresses import session_page_url
-from planner.cache import event_texts, feed_cache, meeting_calendars
-from planner.domain.calendars import FORMAT_VERSION, CalendarEntry, feed, join_link, published_event, zone_text
+from planner.cache import event_texts, meeting_calendars
+from planner.domain.calendars import (
+    FORMAT_VERSION, Attachment, CalendarEntry, feed, join_link, published_event, zone_text,
+)
+from planner.domain.documents import Reader
 from planner.domain.timezones import local_day
 from planner.domain.vocabulary import DayMode
 from planner.models import Meeting
 from planner.queries.calendars import (
     FeedState, calendar_entry, calendar_sessions, meeting_with_feed_state, registration_with_feed_state, role_holders,
 )
+from planner.queries.documents import readable_documents
 from planner.queries.listing import ListedSession
 from planner.web.access import TRASHED, readable_feed_or_abort
+from planner.web.kept import kept
 from planner.web.presenters import long_date
 
 calendars = Blueprint("calendars", __name__)
@@ -111,11 +116,13 @@ class MeetingCalendar:
     from its texts without a query: a few per-participant choices (which sessions, which join links) and a join.
     """
 
-    def __init__(self, meeting: Meeting, sessions: Sequence[ListedSession], holders: dict[int, frozenset[int]]):
+    def __init__(self, meeting: Meeting, sessions: Sequence[ListedSession], holders: dict[int, frozenset[int]],
+                 attachments: dict[int, tuple[Attachment, ...]]):
         zone = self.zone_name = meeting.timezone
         self.items = [
             CalendarItem(session, local_day(session.starts_at, zone), holders.get(session.id, frozenset()),
-                         calendar_entry(session, meeting, url=session_page_url(meeting, session), join_link=""),
+                         calendar_entry(session, meeting, url=session_page_url(meeting, session), join_link="",
+                                        attachments=attachments.get(session.id, ())),
                          local_day(session.starts_at, zone), local_day(session.ends_at or session.starts_at, zone))
             for session in sessions
         ]
@@ -156,11 +163,27 @@ def meeting_calendar(meeting: Meeting, state: FeedState, *, unless_kept: int | N
     key = (request.host_url, meeting.id, meeting.version, astuple(state))
     calendar = meeting_calendars().get(key)
     if calendar is None and unless_kept is not None:
-        return MeetingCalendar(meeting, calendar_sessions(meeting, session_id=unless_kept), role_holders(meeting))
+        return MeetingCalendar(meeting, calendar_sessions(meeting, session_id=unless_kept), role_holders(meeting),
+                               _attachments(meeting))
     if calendar is None:
-        calendar = MeetingCalendar(meeting, calendar_sessions(meeting), role_holders(meeting))
+        calendar = MeetingCalendar(meeting, calendar_sessions(meeting), role_holders(meeting), _attachments(meeting))
         meeting_calendars().set(key, calendar)
     return calendar
+
+
+def _attachments(meeting: Meeting) -> dict[int, tuple[Attachment, ...]]:
+    """Each session's public files, by their stable addresses (calendar files may travel anywhere)."""
+    found: dict[int, list[Attachment]] = {}
+    for document in readable_documents(meeting, Reader.PUBLIC):
+        if document.session_id is None:
+            continue
+        for version in document.languages:
+            stored = version.current.stored_file
+            if stored is not None:
+                found.setdefault(document.session_id, []).append(Attachment(url_for(
+                    "documents.download", slug=meeting.slug, document_id=document.id, language=version.language,
+                    _external=True), stored.content_type))
+    return {session_id: tuple(each) for session_id, each in found.items()}
 
 
 def _calendar_file(meeting: Meeting, state: FeedState, filename: str, build: Callable[[], bytes], *,
@@ -171,12 +194,14 @@ def _calendar_file(meeting: Meeting, state: FeedState, filename: str, build: Cal
                           .encode()).hexdigest()[:32]
     last_modified = max(filter(None, (state.last_modified, meeting.updated_at)))
     if is_resource_modified(request.environ, etag=etag, last_modified=last_modified):
-        # The file holds absolute links to the pages, so the address it was asked at is part of the key.
-        key = f"planner:feed:{request.host_url}:{filename}:{reader or 'public'}:{etag}"
-        body = feed_cache().get(key)
-        if body is None:
+        if reader is not None:
+            # Put together from the meeting's calendar in a few milliseconds: keeping each participant's file
+            # for each state of the meeting would cost more memory (in Redis, hundreds of kilobytes a reader
+            # after every edit) than it saves.
             body = build()
-            feed_cache().set(key, body)
+        else:
+            # The file holds absolute links to the pages, so the address it was asked at is part of the key.
+            body = kept(f"planner:feed:{request.host_url}:{filename}:{etag}", build)
         response = Response(body, content_type="text/calendar; charset=utf-8")
     else:
         response = Response(status=304)

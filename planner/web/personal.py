@@ -4,6 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import SelectField
 
 from planner.domain.calendars.readers import join_link
+from planner.domain.documents import Reader
 from planner.domain.errors import InvalidInput
 from planner.domain.programme import programme_days
 from planner.domain.timezones import local_day
@@ -14,6 +15,7 @@ from planner.operations.registrations import change_own_attendance
 from planner.queries.calendars import (
     FeedState, personal_sessions, registration_for_token, registration_with_feed_state,
 )
+from planner.queries.documents import readable_documents
 from planner.web.forms import choices, day_field
 from planner.web.kept import kept_page
 from planner.web.organise.responses import show_invalid
@@ -76,11 +78,19 @@ def page(token: str):
                                   day_mode=registration.mode_on(local_day(session.starts_at, meeting.timezone)))
             for session in sessions
         }
+        documents = readable_documents(meeting, Reader.PARTICIPANT)
+        shown = {session.id for session in sessions}
+        session_documents: dict[int, list] = {}
+        for document in documents:
+            if document.session_id in shown:
+                session_documents.setdefault(document.session_id, []).append(document)
         return dict(meeting=meeting, registration=registration, token=token, sessions=sessions, join_links=links,
-                    zones=zones)
+                    zones=zones, documents=[document for document in documents if document.session_id is None],
+                    session_documents=session_documents, any_documents=bool(documents))
 
     return kept_page(meeting, state, "personal/page.html", varies=(zones, registration.id, registration.version),
-                     context=context, fresh=dict(form=form, meeting=meeting), status=400 if form.errors else 200)
+                     context=context, fresh=dict(form=form, meeting=meeting), status=400 if form.errors else 200,
+                     shared=False)
 
 
 @personal.get("/my/<token>/programme")

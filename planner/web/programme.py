@@ -9,7 +9,9 @@ from planner.domain.errors import InvalidInput
 from planner.domain.programme import (
     Edition, Paper, ProgrammeDay, ProgrammeOptions, attendance_legend, online_link, programme_days, programme_options,
 )
+from planner.domain.documents import Reader
 from planner.models import Meeting
+from planner.queries.documents import readable_documents
 from planner.queries import agenda as queries
 from planner.web.access import may_see_private_links, meeting_day_or_404, readable_meeting_or_404
 
@@ -54,4 +56,6 @@ def render_programme(
         # Offered only what the reader may open: the internal edition is its organisers'.
         editions=[edition for edition in Edition if edition is not Edition.INTERNAL or private_links],
         join_link=partial(online_link, edition=options.edition, private_links=private_links),
+        # Printed at its end, with the addresses to type in: the meeting's public documents.
+        documents=readable_documents(meeting, Reader.PUBLIC, meeting_only=True),
     )

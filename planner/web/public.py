@@ -8,7 +8,9 @@ from datetime import date
 from flask import Blueprint, abort, render_template
 
 from planner.domain.agenda import agenda_days
+from planner.domain.documents import Reader
 from planner.queries import agenda as queries
+from planner.queries.documents import document_counts, readable_documents
 from planner.web.access import meeting_day_or_404, readable_meeting_with_state_or_404
 from planner.web.kept import kept_page
 from planner.web.reader_zone import reader_zone
@@ -27,7 +29,9 @@ def agenda(slug: str):
     zones = reader_zone(meeting)
     return kept_page(meeting, state, "public/agenda.html", varies=(zones,), context=lambda: dict(
         meeting=meeting, zones=zones, days=agenda_days(queries.agenda_sessions(meeting), zones.name, meeting.days,
-                                                       meeting_zone=meeting.timezone)))
+                                                       meeting_zone=meeting.timezone),
+        documents=readable_documents(meeting, Reader.PUBLIC, meeting_only=True),
+        document_counts=document_counts(meeting, Reader.PUBLIC)))
 
 
 @public.get("/events/<slug>/days/<isodate:day>")
@@ -38,7 +42,8 @@ def day(slug: str, day: date):
     # The address names the meeting's day; far away it can run over two of the reader's.
     return kept_page(meeting, state, "public/day.html", varies=(zones,), context=lambda: dict(
         meeting=meeting, zones=zones, day=day, reader_days=agenda_days(
-            queries.agenda_sessions(meeting, day=day), zones.name, [], meeting_zone=meeting.timezone)))
+            queries.agenda_sessions(meeting, day=day), zones.name, [], meeting_zone=meeting.timezone),
+        document_counts=document_counts(meeting, Reader.PUBLIC)))
 
 
 @public.get("/events/<slug>/sessions/<int:session_id>")
@@ -50,7 +55,8 @@ def session(slug: str, session_id: int):
         found = queries.find_session(meeting, session_id)
         if found is None:
             abort(404, description="This meeting has no such session.")
-        return dict(meeting=meeting, zones=zones, session=found)
+        return dict(meeting=meeting, zones=zones, session=found,
+                    documents=readable_documents(meeting, Reader.PUBLIC, session_ids=[found.id]))
 
     return kept_page(meeting, state, "public/session.html", varies=(zones,), context=context)
 

@@ -41,6 +41,14 @@ class RoleHolder:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file the event links to (RFC 5545 ATTACH): its address and its media type."""
+
+    url: str
+    content_type: str
+
+
+@dataclass(frozen=True)
 class CalendarEntry:
     """One session as a calendar shows it, to one reader (``join_link`` is empty unless they may have it)."""
 
@@ -59,6 +67,7 @@ class CalendarEntry:
     people: tuple[RoleHolder, ...] = ()
     url: str = ""
     join_link: str = ""
+    attachments: tuple[Attachment, ...] = ()
 
     @property
     def cancelled(self) -> bool:
@@ -200,6 +209,8 @@ def _event(entry: CalendarEntry, zone_name: str, *, stamp: datetime, extra: Sequ
     lines.append(line("DESCRIPTION", text(describe(entry))))
     if entry.url:
         lines.append(line("URL", entry.url))
+    lines += [line("ATTACH", attachment.url, {"FMTTYPE": attachment.content_type})
+              for attachment in entry.attachments]
     if categories := [label for label in (entry.kind, entry.thematic_area) if label]:
         lines.append(line("CATEGORIES", texts(categories)))
     lines += [

@@ -1,11 +1,13 @@
 """Meetings through the API: reading them, creating and changing one, and its conflicts."""
 from flask import jsonify, url_for
 
+from planner.domain.documents import Reader
 from planner.domain.vocabulary import MeetingFormat
 from planner.operations.meetings import create_meeting, update_meeting
 from planner.domain.errors import InvalidInput
 from planner.queries import agenda as queries
 from planner.queries.conflicts import meeting_conflicts
+from planner.queries.documents import readable_documents
 from planner.queries.listing import listed_directory
 from planner.web.access import administrator_or_abort, organised_meeting_or_abort, published_meeting_or_404
 from planner.web.api import api
@@ -59,7 +61,8 @@ def event(slug: str):
         raise InvalidInput("tz", zones.problem)
     people, institutions = listed_directory(meeting)
     sessions = queries.agenda_sessions(meeting)
-    return jsonify(meeting_detail(meeting, zones.name, sessions, people, institutions))
+    documents = readable_documents(meeting, Reader.PUBLIC)
+    return jsonify(meeting_detail(meeting, zones.name, sessions, people, institutions, documents))
 
 
 
