@@ -135,15 +135,15 @@ def main() -> None:
         for sessions in SIZES:
             by_size[sessions] = results = run_size(url, sessions)
             print(f"{sessions} sessions")
-            print(f"  {'request':30} {'median ms':>10} {'p95 ms':>8} {'bytes':>10} {'queries':>8}")
+            print(f"  {'request':38} {'median ms':>10} {'p95 ms':>8} {'bytes':>10} {'queries':>8}")
             for name, figures in results.items():
-                print(f"  {name:30} {figures['median']:10.1f} {figures['p95']:8.1f} {figures['bytes']:10,} "
+                print(f"  {name:38} {figures['median']:10.1f} {figures['p95']:8.1f} {figures['bytes']:10,} "
                       f"{figures['queries']:>8}")
             print(flush=True)
         if 500 in by_size and 2000 in by_size:
             print("Growth of the median from 500 to 2,000 sessions")
             for name in by_size[500]:
-                print(f"  {name:30} ×{by_size[2000][name]['median'] / by_size[500][name]['median']:.1f}")
+                print(f"  {name:38} ×{by_size[2000][name]['median'] / by_size[500][name]['median']:.1f}")
     print(f"\n(run took {time.perf_counter() - started:.0f} s)")
 
 

@@ -116,12 +116,18 @@ def init_cache(app: Flask) -> None:
     else:
         cache = MemoryCache(max_bytes=app.config["FEED_CACHE_MAX_BYTES"])
     app.extensions["planner_cache"] = cache
+    app.extensions["planner_local_cache"] = MemoryCache(max_bytes=app.config["FEED_CACHE_MAX_BYTES"])
     app.extensions["planner_event_texts"] = InProcess(max_entries=app.config["EVENT_TEXT_CACHE_ENTRIES"])
     app.extensions["planner_meeting_calendars"] = InProcess(max_entries=app.config["MEETING_CALENDAR_CACHE_ENTRIES"])
 
 
 def feed_cache() -> Cache:
     return current_app.extensions["planner_cache"]
+
+
+def local_cache() -> Cache:
+    """Answers for one reader, kept in this process whether or not Redis is configured."""
+    return current_app.extensions["planner_local_cache"]
 
 
 def event_texts() -> InProcess:

@@ -15,7 +15,7 @@ from flask import Blueprint, Response, abort, request, url_for
 from werkzeug.http import is_resource_modified
 
 from planner.addresses import session_page_url
-from planner.cache import event_texts, feed_cache, meeting_calendars
+from planner.cache import event_texts, meeting_calendars
 from planner.domain.calendars import (
     FORMAT_VERSION, Attachment, CalendarEntry, feed, join_link, published_event, zone_text,
 )
@@ -29,6 +29,7 @@ from planner.queries.calendars import (
 from planner.queries.documents import readable_documents
 from planner.queries.listing import ListedSession
 from planner.web.access import TRASHED, readable_feed_or_abort
+from planner.web.kept import kept
 from planner.web.presenters import long_date
 
 calendars = Blueprint("calendars", __name__)
@@ -193,12 +194,14 @@ def _calendar_file(meeting: Meeting, state: FeedState, filename: str, build: Cal
                           .encode()).hexdigest()[:32]
     last_modified = max(filter(None, (state.last_modified, meeting.updated_at)))
     if is_resource_modified(request.environ, etag=etag, last_modified=last_modified):
-        # The file holds absolute links to the pages, so the address it was asked at is part of the key.
-        key = f"planner:feed:{request.host_url}:{filename}:{reader or 'public'}:{etag}"
-        body = feed_cache().get(key)
-        if body is None:
+        if reader is not None:
+            # Put together from the meeting's calendar in a few milliseconds: keeping each participant's file
+            # for each state of the meeting would cost more memory (in Redis, hundreds of kilobytes a reader
+            # after every edit) than it saves.
             body = build()
-            feed_cache().set(key, body)
+        else:
+            # The file holds absolute links to the pages, so the address it was asked at is part of the key.
+            body = kept(f"planner:feed:{request.host_url}:{filename}:{etag}", build)
         response = Response(body, content_type="text/calendar; charset=utf-8")
     else:
         response = Response(status=304)

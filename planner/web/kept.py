@@ -21,7 +21,7 @@ from flask_login import current_user
 from markupsafe import Markup
 from werkzeug.http import is_resource_modified
 
-from planner.cache import feed_cache
+from planner.cache import feed_cache, local_cache
 from planner.models import Meeting
 from planner.queries.calendars import FeedState
 
@@ -48,11 +48,14 @@ def state_tag(meeting: Meeting, state: FeedState, *varies) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 
-def kept(key: str, build: Callable[[], bytes]) -> bytes:
-    body = feed_cache().get(key)
+def kept(key: str, build: Callable[[], bytes], *, shared: bool = True) -> bytes:
+    """The answer kept under ``key``, built first if need be. One reader's own (``shared=False``) is kept in this
+    process only: in Redis, a copy a reader after each edit would take more memory than the work it saves."""
+    cache = feed_cache() if shared else local_cache()
+    body = cache.get(key)
     if body is None:
         body = build()
-        feed_cache().set(key, body)
+        cache.set(key, body)
     return body
 
 
@@ -61,20 +64,22 @@ def per_reader_marker(template_name: str) -> Markup:
 
 
 def kept_page(meeting: Meeting, state: FeedState, template_name: str, *, varies: tuple,
-              context: Callable[[], dict], fresh: dict | None = None, status: int = 200) -> Response:
+              context: Callable[[], dict], fresh: dict | None = None, status: int = 200,
+              shared: bool = True) -> Response:
     """The page ``template_name`` renders from ``context()`` (called only to build it), with the parts each
     reader gets afresh rendered from ``fresh``.
 
     A reader who is not signed in, on a page without a form of its own (``fresh`` is None), gets an ETag
     and 304 when nothing changed; a signed-in reader's page holds their name and a CSRF token, so it is
-    always sent whole (the kept part saving the work), never revalidated.
+    always sent whole (the kept part saving the work), never revalidated. A page of one reader's own is not
+    ``shared`` (see ``kept``).
     """
     tag = state_tag(meeting, state, *varies)
     revalidated = fresh is None and not current_user.is_authenticated and status == 200
     if revalidated and not is_resource_modified(request.environ, etag=tag):
         response = Response(status=304)
     else:
-        page = kept(f"planner:page:{tag}", lambda: _render_kept(template_name, context())).decode()
+        page = kept(f"planner:page:{tag}", lambda: _render_kept(template_name, context()), shared=shared).decode()
         values = fresh or {}
         html = _MARKER.sub(lambda found: render_template(found.group(1), **values), page)
         response = Response(html, status=status, content_type="text/html; charset=utf-8")

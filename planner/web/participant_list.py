@@ -1,10 +1,10 @@
 """The list of participants: the printable page for the team (and, once published, the public), its CSV
 and .xlsx copies. Every copy is made from the same ``participant_list`` call, so they keep one order."""
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from flask import Response, abort, render_template, request
+from werkzeug.datastructures import MultiDict
 
 from planner.domain.participant_list import Group, ListChoice, list_rows, participant_list, roles_from
 from planner.domain.programme import Paper
@@ -25,14 +25,14 @@ class ListOptions:
     show_attendance: bool
 
 
-def list_options_or_400(meeting: Meeting, args: Mapping, *, offered_roles: frozenset[ParticipantRole]
+def list_options_or_400(meeting: Meeting, args: MultiDict, *, offered_roles: frozenset[ParticipantRole]
                         ) -> ListOptions:
     """The reader's filters from the query string; anything not understood is refused with its field named."""
     day = _day_or_400(meeting, args.get("day", ""))
     how = args.get("attendance", "")
     if how and how not in {mode.value for mode in ATTENDANCE_CHOICES}:
         abort(400, description="attendance: choose “in_room” or “online”.")
-    asked = args.getlist("role") if hasattr(args, "getlist") else []
+    asked = args.getlist("role")
     roles = roles_from(asked)
     if len(roles) != len(set(asked)) or not roles <= offered_roles:
         abort(400, description="role: choose roles from the list.")

@@ -89,7 +89,8 @@ def page(token: str):
                     session_documents=session_documents, any_documents=bool(documents))
 
     return kept_page(meeting, state, "personal/page.html", varies=(zones, registration.id, registration.version),
-                     context=context, fresh=dict(form=form, meeting=meeting), status=400 if form.errors else 200)
+                     context=context, fresh=dict(form=form, meeting=meeting), status=400 if form.errors else 200,
+                     shared=False)
 
 
 @personal.get("/my/<token>/programme")

@@ -1,7 +1,7 @@
 """An agenda drafted in a spreadsheet, imported: every row checked first (one bad row imports nothing and the page
 names its row and column), new rooms and people listed in a preview and added only once it is confirmed."""
 import io
-from datetime import date, datetime, time
+from datetime import date, time
 
 import pytest
 from openpyxl import Workbook, load_workbook

@@ -130,3 +130,11 @@ def test_name_plates_are_for_those_attending_in_the_room_or_those_chosen(sign_in
     thuriaux = print_meeting.registration_id("thuriaux")
     html = client.get("/events/egm/organise/name-plates", query_string={"r": thuriaux}).get_data(as_text=True)
     assert re.findall(r'<section class="plate" data-registration="(\d+)"', html) == [str(thuriaux)]
+
+
+def test_badges_and_name_plates_of_a_meeting_without_participants_say_so(sign_in, make):
+    client = sign_in(make.meeting(slug="empty"))
+    for address in ("/events/empty/organise/badges", "/events/empty/organise/name-plates"):
+        response = client.get(address)
+        assert response.status_code == 200
+        assert "Nobody is registered for this meeting yet." in response.get_data(as_text=True)

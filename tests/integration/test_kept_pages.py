@@ -94,8 +94,12 @@ def test_each_personal_page_has_a_csrf_token_of_its_own_reader(agenda, participa
     assert tokens[0] != tokens[1]
 
 
-def test_with_redis_configured_pages_are_shared_through_redis(redis_client, agenda):
+def test_with_redis_configured_pages_are_shared_through_redis_but_no_ones_own(redis_client, agenda, participant):
     client, store = redis_client
     built = client.get("/events/test-meeting/")
     assert len(store.keys("planner:page:*")) == 1
     assert built.data == client.get("/events/test-meeting/").data
+    # A copy of each participant's page and feed after every edit would fill Redis; they stay in the process.
+    token = issue(participant)
+    assert client.get(f"/my/{token}").status_code == client.get(f"/my/{token}/calendar.ics").status_code == 200
+    assert len(store.keys("planner:*")) == 1

@@ -44,6 +44,8 @@ NOT_ORGANISERS_ONLY = {
     "organise.tokens": "creates a token for the account itself",
     "organise.revoke": "revokes one of the account's own tokens; another's answers 404",
     "api.create_event": "administrators create meetings and become their organisers (below)",
+    "organise.import_meeting_page": "administrators and any meeting's organisers restore an export as a new meeting "
+                                    "(test_archive.py)",
 }
 
 

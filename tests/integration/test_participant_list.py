@@ -110,7 +110,8 @@ def test_the_csv_and_xlsx_files_list_the_same_people_in_the_pages_order(sign_in,
          "Expert", "", "In the room"],
     ]
     workbook = load_workbook(io.BytesIO(client.get(f"{LIST}.xlsx", query_string=query).data))
-    sheet_rows = [[cell if cell is not None else "" for cell in row] for row in workbook.active.iter_rows(values_only=True)]
+    sheet_rows = [[cell if cell is not None else "" for cell in row]
+                  for row in workbook.active.iter_rows(values_only=True)]
     assert sheet_rows == rows
 
 

@@ -14,7 +14,6 @@ from planner.extensions import db
 from planner.jobs import TRASH_PURGE_JOB_ID, purge_trash_job
 from planner.models import Change, Meeting, Person, Registration, Room, Session
 from planner.operations.agenda import assign_role
-from planner.operations.meetings import delete_person
 from planner.operations.personal_tokens import issue_personal_token
 from planner.operations.presence import check_in
 from planner.operations.registrations import register_participant

@@ -11,6 +11,7 @@ from planner.queries.documents import readable_documents
 from planner.queries.listing import listed_directory
 from planner.web.access import administrator_or_abort, organised_meeting_or_abort, published_meeting_or_404
 from planner.web.api import api
+from planner.web.archive import export_download
 from planner.web.api.auth import api_user, require_api_user
 from planner.web.api.parsing import given, json_body
 from planner.web.api.responses import expected_version, with_etag, writes
@@ -97,3 +98,9 @@ def change_event(slug: str):
 def conflicts(slug: str):
     meeting = organised_meeting_or_abort(slug, require_api_user())
     return jsonify({"conflicts": [conflict_json(conflict, meeting) for conflict in meeting_conflicts(meeting)]})
+
+
+@api.get("/events/<slug>/export")
+def export(slug: str):
+    """The meeting's export file (docs/EXPORT.md), for its organisers."""
+    return export_download(organised_meeting_or_abort(slug, require_api_user()))

@@ -148,6 +148,10 @@ def paths() -> dict:
         },
         f"{events}/conflicts": {"parameters": _path("slug"), "get": _operation(
             "What clashes in the agenda", {200: _answer("The conflicts.", "Conflicts")}, (403, 404))},
+        f"{events}/export": {"parameters": _path("slug"), "get": _operation(
+            "The meeting's export file: a ZIP of manifest.json and files (docs/EXPORT.md)",
+            {200: {"description": "The export.", "content": {"application/zip": {
+                "schema": {"type": "string", "contentMediaType": "application/zip"}}}}}, (403, 404))},
         f"{events}/headcounts": {"parameters": _path("slug"), "get": _operation(
             "Who attends each day and session", {200: _answer("The headcounts.", "Headcounts")}, (403, 404))},
         **_record_paths(f"{events}/sessions", ("slug", "session_id"), "session", "OrganisedSession", "NewSession",
