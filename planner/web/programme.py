@@ -56,6 +56,6 @@ def render_programme(
         # Offered only what the reader may open: the internal edition is its organisers'.
         editions=[edition for edition in Edition if edition is not Edition.INTERNAL or private_links],
         join_link=partial(online_link, edition=options.edition, private_links=private_links),
-        # Printed at its end, with the addresses to type in: the meeting's public documents.
-        documents=readable_documents(meeting, Reader.PUBLIC, meeting_only=True),
+        # Printed at the end of the whole programme (a day's sheet is for its room), with addresses to type in.
+        documents=readable_documents(meeting, Reader.PUBLIC, meeting_only=True) if day is None else [],
     )
