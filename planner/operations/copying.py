@@ -16,7 +16,8 @@ from planner.operations.team import grant_role
 
 # The meeting's own details a copy keeps; the rest is what the organiser gives, or starts anew (a copy is a draft
 # with registration closed).
-KEPT_DETAILS = ("short_name", "hosts", "description", "timezone", "venue", "format", "online_link", "contact_email")
+KEPT_DETAILS = ("short_name", "hosts", "description", "timezone", "venue", "format", "online_link", "contact_email",
+                "language")
 
 
 def copy_meeting(meeting: Meeting, *, slug: str, title: str, first_day: date | None, actor: User,

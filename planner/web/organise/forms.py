@@ -10,6 +10,7 @@ from wtforms.validators import DataRequired, InputRequired, NumberRange, Optiona
 from planner.domain.vocabulary import (
     AttendanceMode, DayMode, InstitutionKind, MeetingFormat, ParticipantRole, Role, SessionKind, SessionStatus,
 )
+from planner.domain.languages import DEFAULT_LANGUAGE, INTERFACE_LANGUAGES, own_name
 from planner.web.forms import choices, day_field, option
 
 
@@ -57,6 +58,9 @@ class MeetingForm(VersionedForm):
                            description="An IANA zone, such as Asia/Seoul: type a city to choose from the list.")
     venue = StringField("Venue")
     format = SelectField("Format", choices=choices(MeetingFormat))
+    language = SelectField("Language", default=DEFAULT_LANGUAGE,
+                           choices=[option(tag, own_name(tag)) for tag in INTERFACE_LANGUAGES],
+                           description="Its pages' language for readers whose browser asks for none of these.")
     online_link = URLField("Default online link", validators=[Optional()])
     contact_email = EmailField("Contact email", validators=[Optional()])
 

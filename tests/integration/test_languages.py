@@ -1,0 +1,131 @@
+"""Planner in seven languages: which one a reader gets, and that each reader gets their own."""
+import re
+
+import pytest
+
+from planner.extensions import db
+from planner.operations.meetings import update_meeting
+from planner.web.language import COOKIE
+from tests.integration.browsing import submit
+from tests.integration.test_calendar_feeds import agenda, issue, participant  # noqa: F401
+
+HTML = re.compile(r'<html lang="([^"]+)" dir="(ltr|rtl)">')
+
+
+def language_of(response) -> tuple[str, str]:
+    return HTML.search(response.get_data(as_text=True)).groups()
+
+
+def test_english_without_any_choice(client, agenda):
+    assert language_of(client.get("/events/test-meeting/")) == ("en", "ltr")
+
+
+def test_the_address_chooses_and_the_cookie_remembers_it(client, agenda):
+    chosen = client.get("/events/test-meeting/?lang=ko")
+    assert language_of(chosen) == ("ko", "ltr")
+    assert f"{COOKIE}=ko" in chosen.headers["Set-Cookie"]
+    assert language_of(client.get("/events/test-meeting/people/%d" % agenda["chang"].id)) == ("ko", "ltr")
+    assert language_of(client.get("/events/test-meeting/?lang=ar")) == ("ar", "rtl")
+    assert language_of(client.get("/events/test-meeting/")) == ("ar", "rtl")
+
+
+def test_the_address_wins_over_the_browser_and_the_browser_over_the_meeting(client, agenda):
+    update_meeting(agenda["meeting"], actor=None, **_fields(agenda["meeting"], language="ru"))
+    db.session.commit()
+    assert language_of(client.get("/events/test-meeting/")) == ("ru", "ltr")
+    french_browser = {"Accept-Language": "de-CH, fr-CH;q=0.9, en;q=0.5"}
+    assert language_of(client.get("/events/test-meeting/", headers=french_browser)) == ("fr", "ltr")
+    assert language_of(client.get("/events/test-meeting/?lang=es", headers=french_browser)) == ("es", "ltr")
+
+
+@pytest.mark.parametrize("asked, given", [("zh-CN", "zh-Hans"), ("zh", "zh-Hans"), ("zh-Hans-SG", "zh-Hans"),
+                                          ("zh-TW", "en"), ("zh-Hant", "en"), ("ar-EG", "ar"), ("ko-KR", "ko"),
+                                          ("pt-BR", "en"), ("*", "en")])
+def test_a_browser_gets_the_interface_language_it_asks_for(client, agenda, asked, given):
+    assert language_of(client.get("/events/test-meeting/", headers={"Accept-Language": asked}))[0] == given
+
+
+def test_an_unknown_language_in_the_address_is_not_remembered(client, agenda):
+    answer = client.get("/events/test-meeting/?lang=xx")
+    assert language_of(answer) == ("en", "ltr") and COOKIE not in answer.headers.get("Set-Cookie", "")
+
+
+def test_french_and_english_readers_of_the_same_page_get_their_own_pages(app, agenda):
+    french, english, french_browser = app.test_client(), app.test_client(), app.test_client()
+    in_french = french.get("/events/test-meeting/?lang=fr")
+    in_english = english.get("/events/test-meeting/")
+    by_browser = french_browser.get("/events/test-meeting/", headers={"Accept-Language": "fr"})
+    assert (language_of(in_french), language_of(in_english), language_of(by_browser)) == (
+        ("fr", "ltr"), ("en", "ltr"), ("fr", "ltr"))
+    assert in_french.headers["ETag"] != in_english.headers["ETag"] == english.get("/events/test-meeting/").headers["ETag"]
+    for answer in (in_french, in_english, by_browser):
+        assert {"Cookie", "Accept-Language"} <= set(answer.vary)
+    # An English reader's validator does not bring back the French page as unchanged.
+    assert french.get("/events/test-meeting/", headers={"If-None-Match": in_english.headers["ETag"]}).status_code == 200
+
+
+def test_the_personal_page_is_kept_for_each_language(client, agenda, participant):
+    token = issue(participant)
+    assert language_of(client.get(f"/my/{token}?lang=zh-Hans")) == ("zh-Hans", "ltr")
+    assert language_of(client.get(f"/my/{token}?lang=en")) == ("en", "ltr")
+
+
+def test_the_picker_names_each_language_in_itself_and_links_this_page(client, agenda):
+    page = client.get("/events/test-meeting/days/2021-10-19?lang=ko").get_data(as_text=True)
+    picker = page[page.index('<nav class="languages"'):]
+    picker = picker[:picker.index("</nav>")]
+    links = re.findall(r'<a href="([^"]+)" lang="([^"]+)" hreflang="[^"]+"( aria-current="true")?>([^<]+)</a>', picker)
+    assert [(href, tag, name, bool(current)) for href, tag, current, name in links] == [
+        ("?lang=en", "en", "English", False),
+        ("?lang=fr", "fr", "Français", False),
+        ("?lang=es", "es", "Español", False),
+        ("?lang=ru", "ru", "Русский", False),
+        ("?lang=zh-Hans", "zh-Hans", "中文 (简体)", False),
+        ("?lang=ar", "ar", "العربية", False),
+        ("?lang=ko", "ko", "한국어", True),
+    ]
+
+
+def test_the_printed_documents_and_error_pages_say_their_language(client, agenda):
+    assert language_of(client.get("/events/test-meeting/programme?lang=ar")) == ("ar", "rtl")
+    missing = client.get("/events/no-such-meeting/?lang=ru")
+    assert missing.status_code == 404 and language_of(missing) == ("ru", "ltr")
+
+
+def test_organisers_set_the_meeting_language_in_its_form(sign_in, agenda):
+    organiser = sign_in(agenda["meeting"])
+    form = organiser.get("/events/test-meeting/organise/edit").get_data(as_text=True)
+    assert '<option value="ko">한국어</option>' in form
+    refused = submit(organiser, "/events/test-meeting/organise/edit", {"language": "de"}, with_field="venue")
+    assert refused.status_code == 400 and "Not a valid choice" in refused.get_data(as_text=True)
+    saved = submit(organiser, "/events/test-meeting/organise/edit", {"language": "ko"}, with_field="venue")
+    assert saved.status_code == 302
+    db.session.expire_all()
+    assert agenda["meeting"].language == "ko"
+    assert language_of(organiser.get("/events/test-meeting/")) == ("ko", "ltr")
+
+
+def test_the_api_reads_and_changes_the_meeting_language_and_refuses_others(app, make, agenda):
+    token = make.token(make.organiser("api@example.org", meetings=[agenda["meeting"]]))
+    client = app.test_client()
+    auth = {"Authorization": f"Bearer {token}"}
+    assert client.get("/api/v1/events/test-meeting").json["language"] == "en"
+    refused = client.patch("/api/v1/events/test-meeting", json={"language": "de"}, headers=auth)
+    assert refused.status_code == 422 and "language" in refused.get_data(as_text=True)
+    assert "zh-Hans" in refused.get_data(as_text=True)
+    changed = client.patch("/api/v1/events/test-meeting", json={"language": "zh-Hans"}, headers=auth)
+    assert changed.status_code == 200 and changed.json["language"] == "zh-Hans"
+
+
+def _fields(meeting, **changes) -> dict:
+    return dict(title=meeting.title, short_name=meeting.short_name, hosts=meeting.hosts,
+                description=meeting.description, first_day=meeting.first_day, last_day=meeting.last_day,
+                timezone=meeting.timezone, venue=meeting.venue, format=meeting.format,
+                online_link=meeting.online_link, contact_email=meeting.contact_email, language=meeting.language,
+                published=meeting.published) | changes
+
+
+def test_the_picker_of_a_page_not_kept_keeps_its_query(sign_in, agenda):
+    organiser = sign_in(agenda["meeting"])
+    page = organiser.get("/events/test-meeting/organise/sessions/?status=confirmed&lang=fr").get_data(as_text=True)
+    assert 'href="?status=confirmed&amp;lang=ko"' in page
