@@ -31,6 +31,11 @@ class PrintSettings(db.Model):
 
     __mapper_args__ = {"version_id_col": version}
 
+    @property
+    def id(self) -> int:
+        """One row a meeting: the history files its changes under the meeting's id."""
+        return self.meeting_id
+
 
 class Badge(db.Model):
     """A participant's badge, once one has been printed, reissued or revoked (before that, there is no row

@@ -81,5 +81,5 @@ def mark_badges_printed(meeting: Meeting, faces: Mapping[int, str], *, actor: Us
     db.session.flush()
     if faces:
         record_change(meeting, meeting_id=meeting.id, actor=actor, action="updated",
-                      summary=f"Printed {len(faces)} badges", before=None, after=None)
+                      summary=f"Printed {len(faces)} badge{'' if len(faces) == 1 else 's'}", before=None, after=None)
     return len(faces)

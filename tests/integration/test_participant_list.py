@@ -175,3 +175,18 @@ def test_a_band_colour_that_is_not_a_colour_is_refused_naming_its_field_and_noth
     badges = organiser.get("/events/egm/organise/badges").get_data(as_text=True)
     assert "--band: #ffeb3b; --band-text: #000000" in badges
     assert "Ms Élodie Müller" in badges  # family names as written, now that capitals are off
+
+
+def test_settings_changed_meanwhile_by_another_organiser_are_not_overwritten_unseen(sign_in, print_meeting):
+    organiser = sign_in(print_meeting.meeting)
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"',
+                      organiser.get("/events/egm/organise/printing").get_data(as_text=True)).group(1)
+    first = {"csrf_token": token, "colour_press": "#ffeb3b"}
+    assert organiser.post("/events/egm/organise/printing", data=first).status_code == 302
+    assert organiser.post("/events/egm/organise/printing", data={**first, "version": "1",
+                                                                 "colour_press": "#000000"}).status_code == 302
+    stale = organiser.post("/events/egm/organise/printing", data={**first, "version": "1",
+                                                                  "colour_press": "#ffffff"})
+    assert stale.status_code == 409
+    assert "Nothing was saved" in stale.get_data(as_text=True)
+    assert "--band: #000000" in organiser.get("/events/egm/organise/badges").get_data(as_text=True)

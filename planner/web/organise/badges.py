@@ -27,6 +27,7 @@ from planner.queries.printing import list_entries, meeting_badges, print_setting
 from planner.web.access import organised_meeting_or_abort, record_of_meeting_or_404
 from planner.web.organise import organise
 from planner.web.organise.forms import ConfirmForm
+from planner.web.presenters import plural
 
 # A scanned badge's address: the site's address, the meeting's and the code, well within this.
 MAX_SCANNED_LENGTH = 500
@@ -136,7 +137,7 @@ def badges_printed(slug: str):
              if badge.entry.registration_id in chosen}
     count = mark_badges_printed(meeting, faces, actor=current_user)
     db.session.commit()
-    flash(f"Marked {count} badges as printed.")
+    flash(f"Marked {plural(count, 'badge')} as printed.")
     return redirect(url_for("organise.badges_page", slug=slug, which="changed"))
 
 
