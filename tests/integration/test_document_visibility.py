@@ -15,7 +15,8 @@ from planner.operations.registrations import register_participant
 from planner.operations.team import grant_role
 from tests.integration.document_support import pdf_bytes, put_document
 
-PUBLIC, PARTICIPANTS, ORGANISERS = DocumentVisibility.PUBLIC, DocumentVisibility.PARTICIPANTS, DocumentVisibility.ORGANISERS
+PUBLIC, PARTICIPANTS, ORGANISERS = (DocumentVisibility.PUBLIC, DocumentVisibility.PARTICIPANTS,
+                                    DocumentVisibility.ORGANISERS)
 EVERYTHING = {"Public note", "Participants' note", "Organisers' note", "Public slides", "Draft session's slides"}
 SEEN_BY_THE_PUBLIC = {"Public note", "Public slides"}
 SEEN_BY_PARTICIPANTS = {"Public note", "Participants' note", "Public slides"}

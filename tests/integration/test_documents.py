@@ -1,5 +1,6 @@
 """Meeting documents: uploads by organisers, downloads as each reader may, with names, types and ranges kept."""
 import hashlib
+from datetime import datetime
 import io
 from urllib.parse import quote
 
@@ -159,7 +160,8 @@ def test_the_meetings_total_is_held_to_its_limit_and_bytes_it_holds_cost_nothing
     limits = Limits(LIMITS.file_bytes, meeting_bytes=2 * len(first))
     document = put_document(meeting, files={"en": ("1.pdf", first)})
     add_file(document, language="fr", upload=upload(pdf_bytes("2", padding=1000), "2.pdf"), limits=limits, actor=None)
-    with pytest.raises(RefusedFile, match=r"“3.pdf” \(2 KB\) does not fit: the meeting's documents hold 3 KB of at most 3 KB\."):
+    refusal = r"“3.pdf” \(2 KB\) does not fit: the meeting's documents hold 3 KB of at most 3 KB\."
+    with pytest.raises(RefusedFile, match=refusal):
         add_file(document, language="es", upload=upload(pdf_bytes("3", padding=1000), "3.pdf"), limits=limits,
                  actor=None)
     add_file(document, language="es", upload=upload(first, "1 again.pdf"), limits=limits, actor=None)
@@ -176,3 +178,38 @@ def test_purging_a_meeting_takes_its_documents_and_their_bytes(make, meeting):
     db.session.commit()
     assert [db.session.scalar(select(func.count()).select_from(model))
             for model in (Document, DocumentRevision, StoredFile)] == [0, 0, 0]
+
+
+def test_removing_a_language_keeps_the_document_for_its_organisers_to_complete(sign_in, make, meeting, client):
+    document = put_document(meeting, files={"en": ("note.pdf", pdf_bytes("en")),
+                                            "fr": ("note-fr.pdf", pdf_bytes("fr"))})
+    organiser = sign_in(meeting)
+    for language in ("fr", "en"):
+        address = f"/events/test-meeting/organise/documents/{document.id}/languages/{language}/delete"
+        confirmed = organiser.post(address, data={"csrf_token": csrf_token_of(organiser.get(address))})
+        assert confirmed.status_code == 303
+    assert client.get(f"/events/test-meeting/documents/{document.id}/en").status_code == 404
+    page = text_of(organiser.get("/events/test-meeting/organise/documents"))
+    assert "Concept note The whole meeting Concept note Public" in page
+    assert db.session.scalar(select(func.count()).select_from(StoredFile)) == 0
+    assert [change.summary for change in db.session.scalars(
+        select(Change).where(Change.action == "deleted").order_by(Change.id))] == [
+        "Removed revision 1 of “Concept note” (fr)", "Removed the French version of “Concept note”",
+        "Removed revision 1 of “Concept note” (en)", "Removed the English version of “Concept note”"]
+
+
+def test_the_agenda_costs_the_same_queries_with_one_document_or_thirty(make, meeting, client, count_queries):
+    sessions = [make.session(meeting, f"Session {number}", datetime(2021, 10, 18, 9 + number)) for number in range(3)]
+
+    def agenda_queries() -> int:
+        with count_queries() as counter:
+            assert client.get("/events/test-meeting/?tz=Asia/Seoul").status_code == 200
+        return counter.count
+
+    put_document(meeting, title="First", session=sessions[0])
+    one = agenda_queries()
+    for number in range(29):
+        put_document(meeting, title=f"Paper {number}", session=sessions[number % 3],
+                     files={"en": (f"{number}.pdf", pdf_bytes(str(number))),
+                            "fr": (f"{number}-fr.pdf", pdf_bytes(f"fr{number}"))})
+    assert agenda_queries() == one
