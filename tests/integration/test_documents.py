@@ -14,7 +14,7 @@ from planner.extensions import db
 from planner.models import Change, Document, DocumentRevision, StoredFile
 from planner.operations.documents import add_file
 from planner.operations.file_store import Limits
-from tests.integration.browsing import csrf_token_of, errors_beside_fields, flashes_of, text_of
+from tests.integration.browsing import csrf_token_of, errors_beside_fields, flashes_of, form_of, submit, text_of
 from tests.integration.document_support import (
     LIMITS, docx_bytes, executable_bytes, pdf_bytes, put_document, upload,
 )
@@ -213,3 +213,32 @@ def test_the_agenda_costs_the_same_queries_with_one_document_or_thirty(make, mee
                      files={"en": (f"{number}.pdf", pdf_bytes(str(number))),
                             "fr": (f"{number}-fr.pdf", pdf_bytes(f"fr{number}"))})
     assert agenda_queries() == one
+
+
+def test_organisers_order_documents_and_change_their_details_and_the_history_shows_it(sign_in, make, meeting, client):
+    session = make.session(meeting, "Panel")
+    _, second, third = (put_document(meeting, title=title) for title in ("Concept note", "Programme", "Report"))
+    organiser = sign_in(meeting)
+    token = csrf_token_of(organiser.get("/events/test-meeting/organise/documents"))
+    moved = organiser.post(f"/events/test-meeting/organise/documents/{third.id}/move",
+                           data={"csrf_token": token, "direction": "up"})
+    assert moved.status_code == 303
+    assert db.session.scalars(select(Document.title).order_by(Document.position)).all() == [
+        "Concept note", "Report", "Programme"]
+    address = f"/events/test-meeting/organise/documents/{second.id}"
+    seen = form_of(organiser.get(address)).values()
+    changed = submit(organiser, address, {"title": "Provisional programme", "kind": "programme",
+                                          "visibility": "participants", "session": str(session.id)})
+    assert changed.status_code == 303
+    db.session.expire_all()
+    edited = db.session.get(Document, second.id)
+    assert (edited.title, edited.visibility.value, edited.session_id) == ("Provisional programme", "participants",
+                                                                         session.id)
+    assert client.get(f"/events/test-meeting/documents/{second.id}/en").status_code == 404
+    stale = organiser.post(address, data={**seen, "title": "Old title"})
+    assert stale.status_code == 409
+    assert "Someone else changed this document while you were editing" in text_of(stale)
+    history = text_of(organiser.get("/events/test-meeting/organise/history"))
+    for summary in ("Moved the document “Report” up", "Changed the document “Provisional programme”",
+                    "Gave “Concept note” its English version: concept-note.pdf"):
+        assert summary in history
