@@ -5,7 +5,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import Date, Enum, LargeBinary, Table, Uuid, func, insert, select, update
+from sqlalchemy import Date, Enum, LargeBinary, Table, UniqueConstraint, Uuid, func, insert, select, update
 
 from planner.database import UTCDateTime
 from planner.domain.archive import UnreadableArchive, read_archive
@@ -161,16 +161,14 @@ class _Writer:
     def _free_unique(self, owned: OwnedTable, values: dict, where: str) -> None:
         """A value unique across the whole site (a personal address's hash) that a meeting here already holds is
         left out: two meetings cannot answer at one secret address."""
-        for constraint_columns in _single_unique_columns(owned.table):
-            value = values.get(constraint_columns)
+        for column in sorted(_single_unique_columns(owned.table)):
+            value = values.get(column)
             if value is None:
                 continue
-            taken = db.session.scalar(select(func.count()).select_from(owned.table)
-                                      .where(owned.table.c[constraint_columns] == value))
-            if taken:
-                values[constraint_columns] = None
-                self.notes.append(f"{where}: its {constraint_columns.replace('_', ' ')} is in use on this site, so "
-                                  f"it was left out.")
+            if db.session.scalar(select(func.count()).select_from(owned.table).where(owned.table.c[column] == value)):
+                values[column] = None
+                self.notes.append(f"{where}: its {column.replace('_', ' ')} is in use on this site, so it was left "
+                                  f"out.")
 
     def renumber_history(self, meeting_id: int, owned: dict[str, OwnedTable]) -> None:
         """The history's entries name the restored records by their new ids."""
@@ -199,8 +197,8 @@ class _Writer:
                 for name, value in snapshot.items()}
 
 
-def _single_unique_columns(table: Table) -> list[str]:
-    found = [next(iter(constraint.columns)).name for constraint in table.constraints
-             if constraint.__class__.__name__ == "UniqueConstraint" and len(constraint.columns) == 1]
-    found += [column.name for column in table.columns if column.unique]
-    return found
+def _single_unique_columns(table: Table) -> set[str]:
+    """The columns unique across the whole site by themselves (not within a meeting, nor the key)."""
+    found = {next(iter(constraint.columns)).name for constraint in table.constraints
+             if isinstance(constraint, UniqueConstraint) and len(constraint.columns) == 1}
+    return found | {column.name for column in table.columns if column.unique and not column.primary_key}
