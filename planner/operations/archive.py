@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import Date, Enum, LargeBinary, Table, UniqueConstraint, Uuid, func, insert, select, update
+from sqlalchemy.exc import DataError, IntegrityError
 
 from planner.database import UTCDateTime
 from planner.domain.archive import UnreadableArchive, read_archive
@@ -84,13 +85,14 @@ class _Writer:
             if values is None:
                 continue
             self._free_unique(owned, values, where)
+            statement = insert(table).values(values)
             if owned.numbered:
-                new_id = db.session.execute(insert(table).values(values).returning(table.c.id)).scalar_one()
+                new_id = _stored(statement.returning(table.c.id), where).scalar_one()
                 numbers[row["id"]] = new_id
                 if owned.self_references:
                     later.append((new_id, row))
             else:
-                db.session.execute(insert(table).values(values))
+                _stored(statement, where)
             self.count += 1
         for new_id, row in later:
             values = {column: self._reference(owned.name, column, row[column], f"{owned.name} {row['id']}")
@@ -98,7 +100,7 @@ class _Writer:
             if values:  # as it was: an update would stamp "updated now"
                 values |= {column.name: self._typed(column, row[column.name], owned.name)
                            for column in table.columns if column.onupdate is not None and column.name in row}
-                db.session.execute(update(table).where(table.c.id == new_id).values(values))
+                _stored(update(table).where(table.c.id == new_id).values(values), f"{owned.name} {row['id']}")
 
     def values(self, table: Table, row: dict, *, references: dict, accounts: tuple, where: str = "meeting",
                held_back: tuple = ()) -> dict | None:
@@ -195,6 +197,16 @@ class _Writer:
         return {name: (self.accounts.get(value.lower()) if name in accounts and isinstance(value, str) else
                        self.numbers.get(references[name], {}).get(value, value) if name in references else value)
                 for name, value in snapshot.items()}
+
+
+def _stored(statement, where: str):
+    """Run ``statement``; a record the database refuses (the file breaks a rule the schema cannot say, such as two
+    rooms of one name) is reported by where it is in the file. The caller rolls the whole import back."""
+    try:
+        return db.session.execute(statement)
+    except (IntegrityError, DataError) as error:
+        reason = str(error.orig).strip().splitlines()[0]
+        raise UnreadableArchive(f"{where} cannot be stored: the database refuses it ({reason}).") from None
 
 
 def _single_unique_columns(table: Table) -> set[str]:
