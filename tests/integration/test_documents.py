@@ -5,8 +5,6 @@ import io
 from urllib.parse import quote
 
 import pytest
-from werkzeug.datastructures import FileStorage, MultiDict
-from werkzeug.test import encode_multipart
 from sqlalchemy import func, select
 
 from planner.domain.documents import RefusedFile
@@ -16,7 +14,7 @@ from planner.operations.documents import add_file
 from planner.operations.file_store import Limits
 from tests.integration.browsing import csrf_token_of, errors_beside_fields, flashes_of, form_of, submit, text_of
 from tests.integration.document_support import (
-    LIMITS, docx_bytes, executable_bytes, pdf_bytes, put_document, upload,
+    LIMITS, docx_bytes, executable_bytes, pdf_bytes, post_multipart, put_document, upload,
 )
 
 KOREAN_NAME = "서울 회의 개념 노트.pdf"
@@ -34,13 +32,9 @@ def _upload_page_token(client, slug="test-meeting"):
 def _post_files(client, files, **fields):
     """The upload form sent as a browser sends it (the body made here: Werkzeug's test client would leave the
     temporary file of a large one open)."""
-    data = MultiDict({"csrf_token": _upload_page_token(client), "kind": "presentation", "language": "en",
-                      "visibility": "public", "session": "", "title": "", **fields})
-    for name, content in files:
-        data.add("files", FileStorage(io.BytesIO(content), filename=name, content_type="application/octet-stream"))
-    boundary, body = encode_multipart(data)
-    return client.post("/events/test-meeting/organise/documents/upload", data=body,
-                       content_type=f"multipart/form-data; boundary={boundary}")
+    return post_multipart(client, "/events/test-meeting/organise/documents/upload", {
+        "csrf_token": _upload_page_token(client), "kind": "presentation", "language": "en", "visibility": "public",
+        "session": "", "title": "", **fields}, [("files", name, content) for name, content in files])
 
 
 def test_an_organiser_uploads_several_files_and_a_renamed_program_is_refused_naming_its_type(

@@ -1,12 +1,11 @@
 """Documents through the API: multipart uploads, links, new revisions, and listings as the caller may read them."""
-import io
 
 import pytest
 from sqlalchemy import func, select
 
 from planner.extensions import db
 from planner.models import Document, StoredFile
-from tests.integration.document_support import docx_bytes, executable_bytes, pdf_bytes
+from tests.integration.document_support import docx_bytes, executable_bytes, pdf_bytes, post_multipart
 
 KOREAN_NAME = "정보 안내문.pdf"
 
@@ -20,9 +19,9 @@ def organiser(make):
 
 
 def _post(client, address, headers, **fields):
-    data = {name: (io.BytesIO(value[1]), value[0]) if isinstance(value, tuple) else value
-            for name, value in fields.items()}
-    return client.post(address, data=data, headers=headers, content_type="multipart/form-data")
+    files = [(name, *value) for name, value in fields.items() if isinstance(value, tuple)]
+    return post_multipart(client, address, {name: value for name, value in fields.items()
+                                            if not isinstance(value, tuple)}, files, headers=headers)
 
 
 def test_an_integrator_uploads_a_document_in_two_languages_and_everyone_reads_the_public_one(client, organiser):
