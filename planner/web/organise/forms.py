@@ -2,9 +2,10 @@
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
-    BooleanField, DateField, DateTimeLocalField, EmailField, HiddenField, IntegerField, SelectField, StringField,
-    TextAreaField, URLField,
+    BooleanField, DateField, DateTimeLocalField, EmailField, HiddenField, IntegerField, SelectField,
+    SelectMultipleField, StringField, TextAreaField, URLField,
 )
+from wtforms.widgets import CheckboxInput, ListWidget
 from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional, Regexp, StopValidation
 
 from planner.domain.vocabulary import (
@@ -208,6 +209,8 @@ class CopyMeetingForm(FlaskForm):
     first_day = DateField("First day", validators=[InputRequired(message="Give the first day of the new meeting.")])
     same_weekdays = BooleanField("Same weekdays (Monday stays Monday): start on the first such day from then on")
     with_people = BooleanField("Copy the people and institutions, the bureau, and who holds which role", default=True)
+    documents = SelectMultipleField("Documents that carry over (each with its current file or link)", coerce=int,
+                                    option_widget=CheckboxInput(), widget=ListWidget(prefix_label=False))
 
 
 class MeetingImportForm(FlaskForm):
