@@ -1,8 +1,15 @@
 """Planner in seven languages: which one a reader gets, and that each reader gets their own."""
 import re
+from io import BytesIO
+from pathlib import Path
 
 import pytest
+from babel.messages.plurals import get_plural
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
 
+from planner.domain.languages import INTERFACE_LANGUAGES, babel_identifier
 from planner.extensions import db
 from planner.operations.meetings import update_meeting
 from planner.web.language import COOKIE
@@ -129,3 +136,60 @@ def test_the_picker_of_a_page_not_kept_keeps_its_query(sign_in, agenda):
     organiser = sign_in(agenda["meeting"])
     page = organiser.get("/events/test-meeting/organise/sessions/?status=confirmed&lang=fr").get_data(as_text=True)
     assert 'href="?status=confirmed&amp;lang=ko"' in page
+
+
+# --- catalogues -------------------------------------------------------------------------------------------------
+
+CATALOGUE_FOLDER = Path(__file__).resolve().parents[2] / "planner" / "translations"
+TRANSLATED = [tag for tag in INTERFACE_LANGUAGES if tag != "en"]
+
+
+def compiled(tag: str) -> Translations:
+    """The catalogue of ``tag`` as `make catalogues` compiles it, checked as Babel's compiler checks it."""
+    with open(CATALOGUE_FOLDER / babel_identifier(tag) / "LC_MESSAGES" / "messages.po", "rb") as po:
+        catalogue = read_po(po, locale=babel_identifier(tag))
+    problems = [(message.id, errors) for message, errors in catalogue.check()]
+    assert problems == [], tag
+    mo = BytesIO()
+    write_mo(mo, catalogue)
+    mo.seek(0)
+    return Translations(fp=mo)
+
+
+@pytest.mark.parametrize("tag", TRANSLATED)
+def test_every_catalogue_compiles_with_its_languages_plural_rule(tag):
+    with open(CATALOGUE_FOLDER / babel_identifier(tag) / "LC_MESSAGES" / "messages.po", "rb") as po:
+        catalogue = read_po(po, locale=babel_identifier(tag))
+    # gettext's rule for whole numbers, as Babel derives it from CLDR (Russian: 3 forms, Arabic: 6).
+    assert catalogue.plural_forms == get_plural(babel_identifier(tag)).plural_forms
+    assert catalogue.num_plurals == {"fr": 2, "es": 2, "ru": 3, "zh-Hans": 1, "ar": 6, "ko": 1}[tag]
+    compiled(tag)
+
+
+# A real message of the pages (templates/public/_agenda.html), in the forms CLDR's plural rules ask for.
+DOCUMENTS = {
+    "fr": {0: "0 document", 1: "1 document", 2: "2 documents", 21: "21 documents"},
+    "es": {1: "1 documento", 2: "2 documentos", 21: "21 documentos"},
+    "ru": {1: "1 документ", 2: "2 документа", 5: "5 документов", 11: "11 документов", 21: "21 документ",
+           22: "22 документа", 25: "25 документов", 101: "101 документ", 112: "112 документов"},
+    "zh-Hans": {1: "1 份文件", 2: "2 份文件"},
+    "ar": {0: "لا توجد وثائق", 1: "وثيقة واحدة", 2: "وثيقتان", 3: "3 وثائق", 10: "10 وثائق", 11: "11 وثيقة",
+           99: "99 وثيقة", 100: "100 وثيقة", 103: "103 وثائق"},
+    "ko": {1: "문서 1건", 2: "문서 2건"},
+}
+
+
+@pytest.mark.parametrize("tag", TRANSLATED)
+def test_counted_words_take_each_languages_plural_forms(tag):
+    translations = compiled(tag)
+    written = {count: translations.ngettext("%(num)d document", "%(num)d documents", count) % {"num": count}
+               for count in DOCUMENTS[tag]}
+    assert written == DOCUMENTS[tag]
+
+
+def test_the_compiled_catalogues_serve_the_pages(client, agenda):
+    """`make catalogues` (run by `make run`, `make test` and CI) has compiled them where Flask-Babel reads."""
+    assert all((CATALOGUE_FOLDER / babel_identifier(tag) / "LC_MESSAGES" / "messages.mo").is_file()
+               for tag in TRANSLATED), "run `make catalogues`"
+    page = client.get("/events/test-meeting/?lang=ru").get_data(as_text=True)
+    assert '<nav class="languages" aria-label="Язык">' in page
