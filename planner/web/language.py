@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import flask_babel
-from flask import Flask, Response, g, request
+from flask import Flask, Response, g, has_request_context, request
 from flask_babel import Babel
 
 from planner.domain.languages import (
@@ -68,7 +68,9 @@ def answer_of(meeting) -> None:
 
 
 def reader_language() -> ReaderLanguage:
-    """The language of this request's answer."""
+    """The language of this request's answer; English outside a request (the mail worker, a command)."""
+    if not has_request_context():
+        return ReaderLanguage(DEFAULT_LANGUAGE, "default")
     # Accept-Language in the browser's order of preference (quality, then as written).
     accepted = [value for value, quality in request.accept_languages if quality > 0]
     choice = choose_language(requested=request.args.get("lang"), remembered=request.cookies.get(COOKIE),

@@ -1,7 +1,9 @@
 """Planner in seven languages: which one a reader gets, and that each reader gets their own."""
 import re
+from datetime import date, datetime, timezone
 from io import BytesIO
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from babel.messages.plurals import get_plural
@@ -13,6 +15,7 @@ from planner.domain.languages import INTERFACE_LANGUAGES, babel_identifier
 from planner.extensions import db
 from planner.operations.meetings import update_meeting
 from planner.web.language import COOKIE
+from planner.web.presenters import city_name, date_span, long_date, short_date, time_range, zone_in_words
 from tests.integration.browsing import submit
 from tests.integration.test_calendar_feeds import agenda, issue, participant  # noqa: F401
 
@@ -193,3 +196,69 @@ def test_the_compiled_catalogues_serve_the_pages(client, agenda):
                for tag in TRANSLATED), "run `make catalogues`"
     page = client.get("/events/test-meeting/?lang=ru").get_data(as_text=True)
     assert '<nav class="languages" aria-label="Язык">' in page
+
+
+# --- days and times ---------------------------------------------------------------------------------------------
+
+MONDAY, FRIDAY, TUESDAY_NEXT_MONTH = date(2021, 10, 18), date(2021, 10, 22), date(2021, 11, 2)
+# 09:00–10:30 and 21:00 in Seoul, as a session's instants.
+MORNING = SimpleNamespace(starts_at=datetime(2021, 10, 18, 0, tzinfo=timezone.utc),
+                          ends_at=datetime(2021, 10, 18, 1, 30, tzinfo=timezone.utc))
+EVENING = SimpleNamespace(starts_at=datetime(2021, 10, 18, 12, tzinfo=timezone.utc), ends_at=None)
+
+
+def written_in(app, tag: str):
+    context = app.test_request_context(f"/?lang={tag}")
+    context.push()
+    return context
+
+
+@pytest.mark.parametrize("tag, long, short, span, across_months, times", [
+    ("en", "Monday 18 October 2021", "Mon 18 Oct", "18–22 October 2021", "18 October – 2 November 2021",
+     ("09:00–10:30", "21:00")),
+    ("fr", "lundi 18 octobre 2021", "lun. 18 oct.", "18–22 oct. 2021", "18 oct.\u2009–\u20092 nov. 2021",
+     ("09:00–10:30", "21:00")),
+    ("es", "lunes, 18 de octubre de 2021", "lun, 18 oct", "18–22 de octubre de 2021",
+     "18 de octubre\u2009–\u20092 de noviembre de 2021", ("9:00–10:30", "21:00")),
+    ("ru", "понедельник, 18 октября 2021\u202fг.", "пн, 18 окт.", "18–22 окт. 2021\u202fг.",
+     "18 окт. – 2 нояб. 2021\u202fг.",
+     ("09:00–10:30", "21:00")),
+    ("zh-Hans", "2021年10月18日星期一", "10月18日周一", "2021年10月18日至22日", "2021年10月18日至11月2日",
+     ("09:00–10:30", "21:00")),
+    ("ar", "الاثنين، 18 أكتوبر 2021", "الاثنين، 18 أكتوبر", "18–22 أكتوبر 2021", "18 أكتوبر – 2 نوفمبر 2021",
+     ("9:00 ص–10:30 ص", "9:00 م")),
+    ("ko", "2021년 10월 18일 월요일", "10월 18일 (월)", "2021년 10월 18일~22일", "2021년 10월 18일 ~ 11월 2일",
+     ("AM 9:00–AM 10:30", "PM 9:00")),
+])
+def test_days_and_times_are_written_as_cldr_writes_them_and_english_as_before(
+        app, tag, long, short, span, across_months, times):
+    # CLDR's typography: a thin space around a dash between words, a narrow no-break space before "г.".
+    context = written_in(app, tag)
+    try:
+        assert (long_date(MONDAY), short_date(MONDAY), date_span(MONDAY, FRIDAY),
+                date_span(MONDAY, TUESDAY_NEXT_MONTH)) == (long, short, span, across_months)
+        assert (time_range(MORNING, "Asia/Seoul"), time_range(EVENING, "Asia/Seoul")) == times
+    finally:
+        context.pop()
+
+
+@pytest.mark.parametrize("tag, seoul, paris", [
+    ("en", "KST, UTC+09:00", "CEST, UTC+02:00, then CET, UTC+01:00"),
+    ("fr", "heure normale de la Corée, UTC+09:00",
+     "heure d’été d’Europe centrale, UTC+02:00, puis heure normale d’Europe centrale, UTC+01:00"),
+    ("ko", "대한민국 표준시, UTC+09:00", "중부유럽 하계 표준시, UTC+02:00, 이후 중부유럽 표준시, UTC+01:00"),
+])
+def test_zones_are_named_in_the_readers_language(app, tag, seoul, paris):
+    context = written_in(app, tag)
+    try:
+        assert zone_in_words("Asia/Seoul", MONDAY, FRIDAY) == seoul
+        assert zone_in_words("Europe/Paris", date(2021, 10, 29), date(2021, 11, 2)) == paris
+        assert city_name("Asia/Seoul") == {"en": "Seoul", "fr": "Séoul", "ko": "서울"}[tag]
+    finally:
+        context.pop()
+
+
+def test_the_agenda_reads_its_days_and_zones_in_the_readers_language(client, agenda):
+    page = client.get("/events/test-meeting/?lang=fr&tz=Europe/Paris").get_data(as_text=True)
+    assert "lun. 18 oct." in page and "(heure d’été d’Europe centrale, UTC+02:00)" in page
+    assert "Mon 18 Oct" not in page
