@@ -1,4 +1,5 @@
 """Planner in seven languages: which one a reader gets, and that each reader gets their own."""
+import functools
 import re
 from datetime import date, datetime, timezone
 from io import BytesIO
@@ -7,6 +8,8 @@ from types import SimpleNamespace
 
 import pytest
 from babel.messages.plurals import get_plural
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
@@ -262,3 +265,55 @@ def test_the_agenda_reads_its_days_and_zones_in_the_readers_language(client, age
     page = client.get("/events/test-meeting/?lang=fr&tz=Europe/Paris").get_data(as_text=True)
     assert "lun. 18 oct." in page and "(heure d’été d’Europe centrale, UTC+02:00)" in page
     assert "Mon 18 Oct" not in page
+
+
+# --- the words of the pages -------------------------------------------------------------------------------------
+
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
+
+
+@functools.cache
+def messages_in_the_code() -> dict[str, tuple]:
+    """Every message babel.cfg finds in the code and templates, as `make catalogues-update` extracts them."""
+    root = CATALOGUE_FOLDER.parent.parent
+    with open(root / "babel.cfg") as cfg:
+        method_map, options_map = parse_mapping_cfg(cfg)
+
+    def where_babel_cfg_looks(path: str) -> bool:
+        # Walking .git, instance/ and the rest as well would take seconds.
+        return Path(path).relative_to(root).parts[:1] in ((), ("planner",), ("templates",))
+
+    found = {}
+    for _, _, message, _, _ in extract_from_dir(str(root), method_map, options_map,
+                                                directory_filter=where_babel_cfg_looks):
+        found[message if isinstance(message, str) else message[0]] = message
+    return found
+
+
+@pytest.mark.parametrize("tag", TRANSLATED)
+def test_every_message_is_translated_with_its_placeholders(tag):
+    with open(CATALOGUE_FOLDER / babel_identifier(tag) / "LC_MESSAGES" / "messages.po", "rb") as po:
+        catalogue = read_po(po, locale=babel_identifier(tag))
+    missing, broken = [], []
+    for key, message in messages_in_the_code().items():
+        entry = catalogue.get(key)
+        strings = () if entry is None else (entry.string if isinstance(entry.string, tuple) else (entry.string,))
+        if entry is None or entry.fuzzy or not all(strings):
+            missing.append(key)
+            continue
+        wanted = set(PLACEHOLDER.findall(key))
+        for string in strings:
+            # A plural form may write its number in words ("وثيقتان", two documents), never drop another value.
+            given = set(PLACEHOLDER.findall(string))
+            if given - wanted or (wanted - given) - ({"num"} if isinstance(message, tuple) else set()):
+                broken.append((key, string))
+    assert (missing, broken) == ([], [])
+
+
+def test_the_personal_page_speaks_korean_and_english_as_before(client, agenda, participant):
+    token = issue(participant)
+    korean = client.get(f"/my/{token}?lang=ko").get_data(as_text=True)
+    assert "님의 일정</h2>" in korean and ">캘린더에 추가</a>" in korean and ">참석일 저장</button>" in korean
+    assert ">Organiser sign-in<" not in korean and ">주최 측 로그인</a>" in korean
+    english = client.get(f"/my/{token}?lang=en").get_data(as_text=True)
+    assert ">Add to calendar</a>" in english and ">Save my days</button>" in english
