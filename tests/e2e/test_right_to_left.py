@@ -43,6 +43,8 @@ def test_the_agenda_in_arabic_is_laid_out_right_to_left(page, served_meeting):
     page.goto(f"{served_meeting}?lang=ar")
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     expect(page.locator("html")).to_have_attribute("lang", "ar")
+    expect(page.locator(".meeting-nav a").first).to_have_text("البرنامج")
+    expect(page.locator(".session .facts .mode").first).to_have_text("في القاعة وعبر الإنترنت")
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUTPUT / "agenda-ar.png"), full_page=True)
 

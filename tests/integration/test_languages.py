@@ -19,7 +19,9 @@ from planner.extensions import db
 from planner.operations.meetings import update_meeting
 from planner.web.language import COOKIE
 from planner.web.presenters import city_name, date_span, long_date, short_date, time_range, zone_in_words
-from tests.integration.browsing import submit
+from planner.domain.vocabulary import Role
+from planner.operations.agenda import assign_role
+from tests.integration.browsing import submit, text_of
 from tests.integration.test_calendar_feeds import agenda, issue, participant  # noqa: F401
 
 HTML = re.compile(r'<html lang="([^"]+)" dir="(ltr|rtl)">')
@@ -321,3 +323,30 @@ def test_the_personal_page_speaks_korean_and_english_as_before(client, agenda, p
     english = client.get(f"/my/{token}?lang=en").get_data(as_text=True)
     assert ">Add to calendar</a>" in english and ">Save my days</button>" in english
     assert '<span class="kind">Working session</span>' in english
+
+
+def test_the_public_agenda_speaks_french_but_for_what_organisers_typed(client, agenda):
+    page = text_of(client.get("/events/test-meeting/?lang=fr"))
+    for words in ("Programme", "Institutions", "Ajouter à l’agenda", "S’abonner", "Imprimer le programme",
+                  "Les horaires sont indiqués dans le fuseau horaire de la réunion, Asia/Seoul "
+                  "(heure normale de la Corée, UTC+09:00).", "Afficher les horaires en", "Séance de travail",
+                  "En salle et en ligne", "lundi 18 octobre 2021"):
+        assert words in page, words
+    assert "Opening session" in page and "Test meeting" in page
+    for english in ("Add to calendar", "Times are", "Working session ·", "Print the programme"):
+        assert english not in page, english
+
+
+def test_counted_people_on_the_institutions_page_take_russian_plural_forms(client, make):
+    meeting = make.meeting()
+    counts = {"Ministry of Justice": 1, "Korea Customs Service": 3, "Ministry of the Interior": 5}
+    for name, count in counts.items():
+        institution = make.institution(meeting, name)
+        for number in range(count):
+            person = make.person(meeting, f"{name} {number}", institution=institution)
+            assign_role(make.session(meeting, f"Session {name} {number}"), person, Role.SPEAKER)
+    db.session.commit()
+    page = text_of(client.get("/events/test-meeting/institutions/?lang=ru"))
+    assert "Ministry of Justice 1 человек" in page
+    assert "Korea Customs Service 3 человека" in page
+    assert "Ministry of the Interior 5 человек" in page
