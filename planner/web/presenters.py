@@ -12,7 +12,7 @@ from itertools import groupby
 from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton, format_time, get_timezone_location
 from flask import Flask
-from flask_babel import get_locale, gettext
+from flask_babel import get_locale, gettext, ngettext
 from markupsafe import Markup, escape
 
 from planner.domain.documents import ACCEPTED_TYPES, by_kind, language_name, size_text
@@ -23,8 +23,8 @@ from planner.domain.agenda import role_groups
 from planner.domain.burden import DayBurden, SessionBurden
 from planner.domain.vocabulary import N_, Role
 from planner.domain.timezones import (
-    WAKING_HOURS, ReaderZone, city_zone_names, days_elsewhere, is_known_zone, local_day, next_day_mark, to_local,
-    zone_city, zone_description, zone_labels,
+    WAKING_HOURS, ReaderZone, city_zone_names, days_elsewhere, days_later, is_known_zone, local_day, next_day_mark,
+    to_local, zone_city, zone_description, zone_labels,
 )
 
 
@@ -40,6 +40,16 @@ def wall_clock(local: datetime) -> str:
     return f"{local:%H:%M}" if locale is None else format_time(local.time(), "short", locale=locale)
 
 
+def later_day_mark(starts_at: datetime, ends_at: datetime | None, zone_name: str) -> str:
+    """" (+1 day)" after the end of a span that ends on a later day than it starts, in the reader's language."""
+    days = 0 if ends_at is None else days_later(starts_at, ends_at, zone_name)
+    if not days:
+        return ""
+    if reader_locale() is None:
+        return next_day_mark(starts_at, ends_at, zone_name)
+    return " " + ngettext("(+%(num)d day)", "(+%(num)d days)", days)
+
+
 def clock(instant: datetime, zone_name: str) -> str:
     return wall_clock(to_local(instant, zone_name))
 
@@ -49,7 +59,7 @@ def time_range(session, zone_name: str) -> str:
     if session.ends_at is None:
         return clock(session.starts_at, zone_name)
     return (f"{clock(session.starts_at, zone_name)}–{clock(session.ends_at, zone_name)}"
-            f"{next_day_mark(session.starts_at, session.ends_at, zone_name)}")
+            f"{later_day_mark(session.starts_at, session.ends_at, zone_name)}")
 
 
 def clock_range_with_day(session, zone_name: str) -> str:
@@ -76,7 +86,7 @@ def when(session, zones: ReaderZone) -> Markup:
     html = f'<span class="nowrap"><time datetime="{start.isoformat()}">{wall_clock(start)}</time>'
     if session.ends_at is not None:
         end = to_local(session.ends_at, zones.name)
-        html += f'–<time datetime="{end.isoformat()}">{wall_clock(end)}</time>{next_day_mark(session.starts_at, session.ends_at, zones.name)}'
+        html += f'–<time datetime="{end.isoformat()}">{wall_clock(end)}</time>{later_day_mark(session.starts_at, session.ends_at, zones.name)}'
     html += "</span>"
     if zones.differs:
         meeting_clock = gettext("%(city)s time", city=city_name(zones.meeting))
@@ -294,9 +304,10 @@ def file_type_label(mime: str) -> str:
 def register(app: Flask) -> None:
     for presenter in (clock, time_range, meeting_time_range, long_date, short_date, short_date_time, local_iso,
                       local_day, burden_summary, day_burden_summary, css_string, local_moment,
-                      zoned_moment, next_day_mark, language_name, size_text, file_type_label, by_kind, label):
+                      zoned_moment, language_name, size_text, file_type_label, by_kind, label):
         app.add_template_filter(presenter)
-    # Under their older names, which the templates use: the zone named in the reader's language.
+    app.add_template_filter(later_day_mark, "next_day_mark")
+    # Under their older names, which the templates use: in the reader's language.
     app.add_template_filter(city_name, "zone_city")
     app.add_template_global(zone_in_words, "zone_description")
     for presenter in (date_span, reader_zone_description, zone_choices, city_zone_names,

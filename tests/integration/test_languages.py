@@ -350,3 +350,14 @@ def test_counted_people_on_the_institutions_page_take_russian_plural_forms(clien
     assert "Ministry of Justice 1 человек" in page
     assert "Korea Customs Service 3 человека" in page
     assert "Ministry of the Interior 5 человек" in page
+
+
+def test_a_session_past_midnight_says_so_in_the_readers_language(app):
+    late = SimpleNamespace(starts_at=datetime(2021, 10, 18, 12, 30, tzinfo=timezone.utc),
+                           ends_at=datetime(2021, 10, 18, 15, 30, tzinfo=timezone.utc))
+    for tag, written in (("en", "21:30–00:30 (+1 day)"), ("ru", "21:30–00:30 (+1 день)"), ("fr", "21:30–00:30 (+1 jour)")):
+        context = written_in(app, tag)
+        try:
+            assert time_range(late, "Asia/Seoul") == written
+        finally:
+            context.pop()
