@@ -220,13 +220,20 @@ def zone_in_words(zone_name: str, first_day: date, last_day: date) -> str:
                             zone_labels(zone_name, first_day, last_day, locale=str(locale)))
 
 
+# The picker's groups: its own two, then the regions IANA names zones by.
+THIS_MEETING, YOUR_CHOICE = N_("This meeting"), N_("Your choice")
+NAMED_GROUPS = frozenset({
+    THIS_MEETING, YOUR_CHOICE, N_("Africa"), N_("America"), N_("Antarctica"), N_("Arctic"), N_("Asia"),
+    N_("Atlantic"), N_("Australia"), N_("Europe"), N_("Indian"), N_("Pacific"), N_("UTC")})
+
+
 def zone_choices(zones: ReaderZone) -> list[tuple[str, list[tuple[str, str, bool]]]]:
-    """The picker's options, ``(value, label, selected)`` by region: the meeting's zone first,
-    the reader's always among them and selected once."""
+    """The picker's options, ``(value, label, selected)`` by region (named in the reader's language): the meeting's
+    zone first, the reader's always among them and selected once."""
     names = city_zone_names()
-    groups = [("This meeting", [zones.meeting])]
+    groups = [(THIS_MEETING, [zones.meeting])]
     if zones.name not in names and zones.differs:
-        groups.append(("Your choice", [zones.name]))
+        groups.append((YOUR_CHOICE, [zones.name]))
     groups.extend((region, list(group)) for region, group in groupby(names, key=lambda name: name.split("/")[0]))
     selected = False
     choices = []
@@ -235,9 +242,9 @@ def zone_choices(zones: ReaderZone) -> list[tuple[str, list[tuple[str, str, bool
         for name in group:
             chosen = name == zones.name and not selected
             selected = selected or chosen
-            label = name if region in ("This meeting", "Your choice") else name.partition("/")[2] or name
+            label = name if region in (THIS_MEETING, YOUR_CHOICE) else name.partition("/")[2] or name
             options.append((name, label.replace("_", " "), chosen))
-        choices.append((region, options))
+        choices.append((gettext(region) if region in NAMED_GROUPS else region, options))
     return choices
 
 

@@ -333,6 +333,8 @@ def test_the_public_agenda_speaks_french_but_for_what_organisers_typed(client, a
                   "En salle et en ligne", "lundi 18 octobre 2021"):
         assert words in page, words
     assert "Opening session" in page and "Test meeting" in page
+    html = client.get("/events/test-meeting/?lang=fr").get_data(as_text=True)
+    assert '<optgroup label="Cette réunion">' in html and '<optgroup label="Asie">' in html
     for english in ("Add to calendar", "Times are", "Working session ·", "Print the programme"):
         assert english not in page, english
 
