@@ -21,6 +21,7 @@ from planner.domain.participant_list import written_name
 from planner.domain.changes import FIELD_LABELS, differences
 from planner.domain.agenda import role_groups
 from planner.domain.burden import DayBurden, SessionBurden
+from planner.domain.vocabulary import N_, Role
 from planner.domain.timezones import (
     WAKING_HOURS, ReaderZone, city_zone_names, days_elsewhere, is_known_zone, local_day, next_day_mark, to_local,
     zone_city, zone_description, zone_labels,
@@ -78,8 +79,9 @@ def when(session, zones: ReaderZone) -> Markup:
         html += f'–<time datetime="{end.isoformat()}">{wall_clock(end)}</time>{next_day_mark(session.starts_at, session.ends_at, zones.name)}'
     html += "</span>"
     if zones.differs:
+        meeting_clock = gettext("%(city)s time", city=city_name(zones.meeting))
         html += (f' <span class="meeting-time"><span class="nowrap">{escape(meeting_time_range(session, zones))}'
-                 f'</span> {escape(city_name(zones.meeting))} time</span>')
+                 f'</span> {escape(meeting_clock)}</span>')
     return Markup(html)
 
 
@@ -229,6 +231,23 @@ def zone_choices(zones: ReaderZone) -> list[tuple[str, list[tuple[str, str, bool
     return choices
 
 
+def label(choice) -> str:
+    """A fixed choice's label (a session's kind, a mode, a role) in the reader's language."""
+    return gettext(choice.label)
+
+
+# A role over several people holding it (a heading, not a count: one form in every language).
+ROLE_PLURALS = {
+    Role.CO_CHAIR: N_("Co-chairs"), Role.VICE_CHAIR: N_("Vice-chairs"), Role.MODERATOR: N_("Moderators"),
+    Role.SPEAKER: N_("Speakers"), Role.PANELLIST: N_("Panellists"), Role.RAPPORTEUR: N_("Rapporteurs"),
+}
+
+
+def role_heading(role, count: int) -> str:
+    """"Speaker", "Speakers": a role over the people holding it; a chair stays "Chair" however many share it."""
+    return gettext(ROLE_PLURALS[role]) if count > 1 and role in ROLE_PLURALS else label(role)
+
+
 def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
@@ -275,12 +294,12 @@ def file_type_label(mime: str) -> str:
 def register(app: Flask) -> None:
     for presenter in (clock, time_range, meeting_time_range, long_date, short_date, short_date_time, local_iso,
                       local_day, burden_summary, day_burden_summary, css_string, local_moment,
-                      zoned_moment, next_day_mark, language_name, size_text, file_type_label, by_kind):
+                      zoned_moment, next_day_mark, language_name, size_text, file_type_label, by_kind, label):
         app.add_template_filter(presenter)
     # Under their older names, which the templates use: the zone named in the reader's language.
     app.add_template_filter(city_name, "zone_city")
     app.add_template_global(zone_in_words, "zone_description")
     for presenter in (date_span, reader_zone_description, zone_choices, city_zone_names,
                       waking_hours, change_author, change_differences, readable_differences, role_groups, meeting_links,
-                      when, written_name):
+                      when, written_name, role_heading):
         app.add_template_global(presenter)

@@ -315,5 +315,9 @@ def test_the_personal_page_speaks_korean_and_english_as_before(client, agenda, p
     korean = client.get(f"/my/{token}?lang=ko").get_data(as_text=True)
     assert "님의 일정</h2>" in korean and ">캘린더에 추가</a>" in korean and ">참석일 저장</button>" in korean
     assert ">Organiser sign-in<" not in korean and ">주최 측 로그인</a>" in korean
+    # The fixed choices are translated; the titles organisers typed stay as typed.
+    assert '<span class="kind">실무 세션</span>' in korean and '<span class="mode">현장</span>' in korean
+    assert ">Site visit</a>" in korean
     english = client.get(f"/my/{token}?lang=en").get_data(as_text=True)
     assert ">Add to calendar</a>" in english and ">Save my days</button>" in english
+    assert '<span class="kind">Working session</span>' in english
