@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from planner.domain.vocabulary import Role
 from planner.extensions import db
 from planner.operations.agenda import assign_role
+from tests.e2e.accessibility import axe, violations  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.e2e
 
@@ -33,8 +34,10 @@ def box(locator) -> dict:
 
 @pytest.fixture
 def page(browser):
-    """A reader in Seoul (the zone picker's script adopts the device's zone), on a laptop."""
-    context = browser.new_context(timezone_id="Asia/Seoul", viewport={"width": 1280, "height": 900})
+    """A reader in Seoul (the zone picker's script adopts the device's zone), on a laptop; axe-core is added
+    to the page as test_accessibility.py adds it, past the Content-Security-Policy."""
+    context = browser.new_context(timezone_id="Asia/Seoul", viewport={"width": 1280, "height": 900},
+                                  bypass_csp=True)
     yield context.new_page()
     context.close()
 
@@ -76,3 +79,9 @@ def test_the_same_agenda_in_english_stays_left_to_right(page, served_meeting):
     expect(page.locator("html")).to_have_attribute("dir", "ltr")
     first = page.locator(".session").first
     assert box(first.locator(".when"))["x"] < box(first.locator(".what"))["x"]
+
+
+@pytest.mark.parametrize("tag", ["ar", "ko", "zh-Hans", "ru"])
+def test_the_agenda_in_other_scripts_breaks_no_wcag_22_a_or_aa_rule(page, served_meeting, axe, tag):
+    page.goto(f"{served_meeting}?lang={tag}")
+    assert violations(page, axe) == []
