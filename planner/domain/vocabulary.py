@@ -73,6 +73,10 @@ class OfficerRole(Choice):
     RAPPORTEUR = "rapporteur", "Rapporteur"
     SECRETARY = "secretary", "Secretary"
 
+    @property
+    def plural(self) -> str:
+        return "Secretaries" if self is OfficerRole.SECRETARY else f"{self.label}s"
+
 
 class InstitutionKind(Choice):
     GOVERNMENT = "government", "Government"

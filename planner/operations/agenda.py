@@ -248,5 +248,6 @@ def remove_role(session_role: SessionRole, *, actor: User | None, based_on_versi
 def move_role(session_role: SessionRole, offset: int, *, actor: User | None) -> None:
     """Move a role up (-1) or down (+1) in its session's list."""
     session = session_role.session
-    records.reordered(sorted(session.roles, key=lambda r: (r.position, r.id)), session_role, offset,
+    roles = sorted(session.roles, key=lambda r: (r.position, r.id))
+    records.reordered(roles, session_role, roles.index(session_role) + offset,
                       meeting_id=session.meeting_id, actor=actor, summary=f"Reordered the people of “{session.title}”")

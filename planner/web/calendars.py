@@ -97,7 +97,7 @@ def _publish(meeting: Meeting, sessions: Sequence[Session], *, name: str, descri
     entries = [
         calendar_entry(session, meeting, url=session_page_url(meeting, session), join_link=join_link(
             session.online_link, attendance_mode=session.attendance_mode, link_public=session.online_link_public,
-            day_mode=day_mode(session)))
+            day_mode=day_mode(session), meeting_link=meeting.online_link))
         for session in sessions
     ]
     return publish(entries, zone_name=meeting.timezone, name=name, description=description, written=event_texts())

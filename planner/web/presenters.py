@@ -13,6 +13,7 @@ from planner.addresses import meeting_links
 from planner.domain.changes import FIELD_LABELS, differences
 from planner.domain.agenda import role_groups
 from planner.domain.burden import DayBurden, SessionBurden
+from planner.domain.vocabulary import OfficerRole
 from planner.domain.timezones import (
     WAKING_HOURS, ReaderZone, city_zone_names, days_elsewhere, local_day, next_day_mark, to_local, zone_city, zone_description,
 )
@@ -217,11 +218,17 @@ def day_burden_summary(day: DayBurden) -> str:
     )
 
 
+def bureau_groups(officers) -> list:
+    """The bureau by office (chair first, secretary last), officers in their listed order."""
+    return role_groups(officers, OfficerRole)
+
+
 def register(app: Flask) -> None:
     for presenter in (clock, time_range, meeting_time_range, long_date, short_date, short_date_time, local_iso,
                       local_day, zone_city, burden_summary, day_burden_summary, css_string, local_moment,
                       zoned_moment, next_day_mark):
         app.add_template_filter(presenter)
     for presenter in (date_span, zone_description, reader_zone_description, zone_choices, city_zone_names,
-                      waking_hours, change_author, change_differences, readable_differences, role_groups, meeting_links, when):
+                      waking_hours, change_author, change_differences, readable_differences, role_groups, meeting_links,
+                      when, bureau_groups):
         app.add_template_global(presenter)

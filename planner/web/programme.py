@@ -11,6 +11,7 @@ from planner.domain.programme import (
 )
 from planner.models import Meeting
 from planner.queries import agenda as queries
+from planner.queries.listing import listed_officers
 from planner.web.access import may_see_private_links, meeting_day_or_404, readable_meeting_or_404
 
 programme = Blueprint("programme", __name__)
@@ -53,5 +54,7 @@ def render_programme(
         legend=attendance_legend(days), papers=list(Paper),
         # Offered only what the reader may open: the internal edition is its organisers'.
         editions=[edition for edition in Edition if edition is not Edition.INTERNAL or private_links],
-        join_link=partial(online_link, edition=options.edition, private_links=private_links),
+        join_link=partial(online_link, edition=options.edition, private_links=private_links,
+                          meeting_link=meeting.online_link),
+        officers=listed_officers(meeting),
     )

@@ -7,7 +7,10 @@ from datetime import date
 from flask import Blueprint, abort, render_template
 
 from planner.domain.agenda import agenda_days
+from planner.domain.calendars import join_link
+from planner.domain.naming import people_by_institution
 from planner.queries import agenda as queries
+from planner.queries.listing import listed_directory, listed_officers
 from planner.web.access import meeting_day_or_404, readable_meeting_or_404
 from planner.web.reader_zone import reader_zone
 
@@ -24,7 +27,8 @@ def agenda(slug: str):
     meeting = readable_meeting_or_404(slug)
     zones = reader_zone(meeting)
     days = agenda_days(queries.agenda_sessions(meeting), zones.name, meeting.days, meeting_zone=meeting.timezone)
-    return render_template("public/agenda.html", meeting=meeting, zones=zones, days=days)
+    return render_template("public/agenda.html", meeting=meeting, zones=zones, days=days,
+                           officers=listed_officers(meeting))
 
 
 @public.get("/events/<slug>/days/<isodate:day>")
@@ -45,7 +49,22 @@ def session(slug: str, session_id: int):
     found = queries.find_session(meeting, session_id)
     if found is None:
         abort(404, description="This meeting has no such session.")
-    return render_template("public/session.html", meeting=meeting, zones=reader_zone(meeting), session=found)
+    link = join_link(found.online_link, attendance_mode=found.attendance_mode, link_public=found.online_link_public,
+                     day_mode=None, meeting_link=meeting.online_link)
+    return render_template("public/session.html", meeting=meeting, zones=reader_zone(meeting), session=found,
+                           join_link=link)
+
+
+@public.get("/events/<slug>/people/")
+def people(slug: str):
+    """The meeting's bureau and speakers, by institution, as a published list of participants' speakers is."""
+    meeting = readable_meeting_or_404(slug)
+    listed, _ = listed_directory(meeting)
+    offices: dict[int, list[str]] = {}
+    for officer in listed_officers(meeting):
+        offices.setdefault(officer.person_id, []).append(officer.role.label)
+    return render_template("public/people.html", meeting=meeting, groups=people_by_institution(listed),
+                           offices=offices)
 
 
 @public.get("/events/<slug>/people/<int:person_id>")

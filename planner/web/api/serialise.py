@@ -25,19 +25,34 @@ def meeting_summary(meeting: Meeting) -> dict[str, Any]:
     }
 
 
-def meeting_detail(meeting: Meeting, reader_zone: str, sessions, people, institutions) -> dict[str, Any]:
-    return {
+def meeting_detail(meeting: Meeting, reader_zone: str, sessions, people, institutions, officers, *,
+                   for_organiser: bool = False) -> dict[str, Any]:
+    """The whole meeting; its organisers also read whether it is published, its default online link and
+    its drafts (``sessions``, ``people`` and ``institutions`` are what the reader may see)."""
+    body = {
         **meeting_summary(meeting),
         "reader_timezone": reader_zone,
         "hosts": meeting.hosts,
         "description": meeting.description,
         "contact_email": meeting.contact_email,
         "days": [day.isoformat() for day in meeting.days],
+        "officers": [officer_json(officer, index) for index, officer in enumerate(officers)],
         "rooms": [room_json(room) for room in meeting.rooms],
         "institutions": [institution_json(item) for item in institutions],
         "people": [person_json(person) for person in people],
-        "sessions": [session_json(session, meeting, reader_zone) for session in sessions],
+        "sessions": [session_json(session, meeting, reader_zone, for_organiser=for_organiser)
+                     for session in sessions],
+        "version": meeting.version,
     }
+    if for_organiser:
+        body.update(published=meeting.published, online_link=meeting.online_link)
+    return body
+
+
+def officer_json(officer, position: int) -> dict[str, Any]:
+    """A member of the bureau; ``position`` is their place in its order, 0 first."""
+    return {"id": officer.id, "role": officer.role.value, "person_id": officer.person_id, "position": position,
+            "version": officer.version}
 
 
 def room_json(room: Room) -> dict[str, Any]:

@@ -15,6 +15,6 @@ def require_sign_in():
 
 
 from planner.web.organise import (  # noqa: E402,F401  (attach the routes)
-    account, accounts, agenda_import, attendance, burden, check_in, copying, directory, invitations, meetings,
+    account, accounts, agenda_import, attendance, bureau, burden, check_in, copying, directory, invitations, meetings,
     online_reports, participants, review, session_list, sessions, team, timetable, tokens, trash,
 )
