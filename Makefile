@@ -7,7 +7,7 @@ FLASK := $(BIN)/flask --app planner
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run serve worker test bench loadtest db demo clean
+.PHONY: run serve worker test bench bench-documents loadtest db demo clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ test: $(VENV)/.dev
 
 bench: $(VENV)/.dev
 	$(BIN)/python bench/run.py
+
+# The worker's memory while it refuses a 50 MB + 1 byte upload, stores a 40 MB one and sends it back.
+bench-documents: $(VENV)/.dev
+	$(BIN)/python bench/documents_memory.py
 
 # Needs PostgreSQL (PLANNER_LOADTEST_DATABASE_URL, wiped) and Redis on 127.0.0.1 (database 3, flushed).
 loadtest: $(VENV)/.loadtest

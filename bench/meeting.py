@@ -65,7 +65,9 @@ def build(url: str, sessions: int) -> dict:
         db.session.add_all(registrations)
         db.session.flush()
         token = issue_personal_token(registrations[0], actor=None)
+        other_token = issue_personal_token(registrations[3], actor=None)  # attends the first day as well
         session_id = db.session.scalar(db.select(Session.id).where(Session.title == "Session 0"))
+        person_id, institution_id = people[0].id, institutions[0].id
         db.session.commit()
         if db.engine.dialect.name == "postgresql":
             # A database in service has statistics (autovacuum gathers them); one filled a moment ago has
@@ -75,8 +77,12 @@ def build(url: str, sessions: int) -> dict:
         db.engine.dispose()
     return {
         "feed": f"/events/{SLUG}/calendar.ics", "session file": f"/events/{SLUG}/sessions/{session_id}.ics",
-        "personal feed": f"/my/{token}/calendar.ics", "agenda page": f"/events/{SLUG}/",
-        "day page": f"/events/{SLUG}/days/{FIRST_DAY.isoformat()}", "API meeting": f"/api/v1/events/{SLUG}",
+        "personal feed": f"/my/{token}/calendar.ics", "another personal feed": f"/my/{other_token}/calendar.ics",
+        "agenda page": f"/events/{SLUG}/", "day page": f"/events/{SLUG}/days/{FIRST_DAY.isoformat()}",
+        "session page": f"/events/{SLUG}/sessions/{session_id}", "person page": f"/events/{SLUG}/people/{person_id}",
+        "institution page": f"/events/{SLUG}/institutions/{institution_id}",
+        "institutions page": f"/events/{SLUG}/institutions/", "personal page": f"/my/{token}",
+        "API meeting": f"/api/v1/events/{SLUG}",
         # The first day's first session: in the personal feed too.
         "edited session id": session_id,
     }

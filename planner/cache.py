@@ -74,28 +74,33 @@ class RedisCache:
             log.warning("Redis cache unavailable, not storing: %s", error)
 
 
-class EventTexts:
-    """Each calendar event's text, keyed by everything it is written from (its CalendarEntry and zone),
-    so it can never be stale: after an edit every feed is built again, but only the changed events are
-    written again. Kept in this process, where it is faster to look up than to fetch; ``max_entries`` 0
-    keeps nothing."""
+class InProcess:
+    """The least recently used of ``max_entries`` values kept in this process, where they are faster to look up
+    than to fetch or cannot travel (objects); ``max_entries`` 0 keeps nothing. For values whose keys name all
+    they are made from, so they are never stale:
+
+    - each calendar event's text, keyed by its CalendarEntry and zone: after an edit only the changed events are
+      written again;
+    - each meeting's calendar (web/calendars.py's MeetingCalendar), keyed by the meeting's state: after an edit
+      it is made once, and every feed of the meeting is put together from it.
+    """
 
     def __init__(self, max_entries: int):
         self.max_entries = max_entries
-        self._entries: OrderedDict[Hashable, str] = OrderedDict()
+        self._entries: OrderedDict[Hashable, object] = OrderedDict()
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self._entries)
 
-    def get(self, key: Hashable) -> str | None:
+    def get(self, key: Hashable):
         with self._lock:
             value = self._entries.get(key)
             if value is not None:
                 self._entries.move_to_end(key)
             return value
 
-    def set(self, key: Hashable, value: str) -> None:
+    def set(self, key: Hashable, value) -> None:
         if not self.max_entries:
             return
         with self._lock:
@@ -111,12 +116,23 @@ def init_cache(app: Flask) -> None:
     else:
         cache = MemoryCache(max_bytes=app.config["FEED_CACHE_MAX_BYTES"])
     app.extensions["planner_cache"] = cache
-    app.extensions["planner_event_texts"] = EventTexts(max_entries=app.config["EVENT_TEXT_CACHE_ENTRIES"])
+    app.extensions["planner_local_cache"] = MemoryCache(max_bytes=app.config["FEED_CACHE_MAX_BYTES"])
+    app.extensions["planner_event_texts"] = InProcess(max_entries=app.config["EVENT_TEXT_CACHE_ENTRIES"])
+    app.extensions["planner_meeting_calendars"] = InProcess(max_entries=app.config["MEETING_CALENDAR_CACHE_ENTRIES"])
 
 
 def feed_cache() -> Cache:
     return current_app.extensions["planner_cache"]
 
 
-def event_texts() -> EventTexts:
+def local_cache() -> Cache:
+    """Answers for one reader, kept in this process whether or not Redis is configured."""
+    return current_app.extensions["planner_local_cache"]
+
+
+def event_texts() -> InProcess:
     return current_app.extensions["planner_event_texts"]
+
+
+def meeting_calendars() -> InProcess:
+    return current_app.extensions["planner_meeting_calendars"]

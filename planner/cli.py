@@ -1,5 +1,7 @@
 """Command-line doors into the same operations the web uses."""
+import json
 import sys
+from pathlib import Path
 
 import click
 from flask import Flask, current_app
@@ -7,18 +9,22 @@ from flask.cli import AppGroup, with_appcontext
 from sqlalchemy import exists, select
 
 from planner.demo.loader import load_demo_meetings
+from planner.backup import NotSQLite, backup_database
+from planner.domain.archive import UnreadableArchive, write_archive
 from planner.domain.errors import InvalidInput
 from planner.extensions import db
 from planner.database import utcnow
 from planner.jobs import invitation_queue, mail_queue, schedule_trash_purge
 from planner.domain.vocabulary import TeamRole
 from planner.models import Meeting, User
+from planner.operations.archive import import_meeting
 from planner.operations.accounts import create_organiser, find_user, no_account_yet, start_password_reset
 from planner.operations.team import grant_role
 from planner.operations.personal_tokens import issue_personal_token, revoke_personal_token
 from planner.operations.tokens import create_token
 from planner.operations.trash import empty_trash
 from planner.queries.agenda import find_meeting
+from planner.queries.archive import export_json_schema, meeting_export
 from planner.queries.calendars import registration_by_email
 
 
@@ -190,6 +196,55 @@ def empty_trash_command() -> None:
     click.echo(f"Deleted for good: {', '.join(purged)}." if purged else "Nothing in the trash is old enough to go.")
 
 
+meeting_cli = AppGroup("meeting", help="A meeting's export file: writing one, restoring from one.")
+
+
+@meeting_cli.command("export")
+@click.argument("slug")
+@click.argument("file", type=click.Path(dir_okay=False, writable=True))
+def export_meeting_command(slug: str, file: str) -> None:
+    """Write the meeting at SLUG, with everything in it, to FILE (a ZIP; docs/EXPORT.md)."""
+    meeting = find_meeting(slug, public=False)
+    if meeting is None:
+        raise click.ClickException(f"There is no meeting at “{slug}”.")
+    Path(file).write_bytes(write_archive(*meeting_export(meeting)))
+    click.echo(f"Exported “{meeting.title}” to {file}.")
+
+
+@meeting_cli.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--slug", default=None, help="The address of the restored meeting (by default the one it had).")
+def import_meeting_command(file: str, slug: str | None) -> None:
+    """Recreate the meeting exported to FILE; nothing is written if the file is refused."""
+    try:
+        restored = import_meeting(Path(file).read_bytes(), slug=slug, actor=None)
+    except (InvalidInput, UnreadableArchive) as error:
+        db.session.rollback()
+        raise click.ClickException(f"Nothing was imported: {_said(error) if isinstance(error, InvalidInput) else error}")
+    db.session.commit()
+    click.echo(f"Imported “{restored.meeting.title}” at /events/{restored.meeting.slug}/ ({restored.records} records).")
+    for note in restored.notes:
+        click.echo(f"Note: {note}")
+
+
+@meeting_cli.command("schema")
+def export_schema_command() -> None:
+    """Print the export's JSON Schema as the models make it (planner/domain/meeting_export.schema.json ships it)."""
+    click.echo(json.dumps(export_json_schema(), indent=2, ensure_ascii=False))
+
+
+@click.command("backup")
+@with_appcontext
+@click.argument("file", type=click.Path(dir_okay=False, writable=True))
+def backup_command(file: str) -> None:
+    """Copy the whole SQLite database to FILE while the site keeps serving (SQLite's online backup)."""
+    try:
+        pages = backup_database(Path(file))
+    except NotSQLite as error:
+        raise click.ClickException(str(error))
+    click.echo(f"Backed up the database to {file} ({pages} pages).")
+
+
 def register_commands(app: Flask) -> None:
     app.cli.add_command(demo_command)
     app.cli.add_command(organiser_cli)
@@ -198,3 +253,5 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(invitations_worker_command)
     app.cli.add_command(password_reset_command)
     app.cli.add_command(trash_cli)
+    app.cli.add_command(meeting_cli)
+    app.cli.add_command(backup_command)

@@ -25,11 +25,20 @@ class Defaults:
     # Events' calendar text, kept in each process so that a feed built after an edit writes only what changed:
     # a session has two or three versions (with or without its join link); each takes one or two kilobytes.
     EVENT_TEXT_CACHE_ENTRIES = 10_000
+    # Meetings' calendars (every event of a meeting's files, for one state of it), kept in each process too: a
+    # participant's feed after an edit is put together from it. A few hundred kilobytes each at 500 sessions.
+    MEETING_CALENDAR_CACHE_ENTRIES = 16
     # Static addresses change with their files (planner/web/static_files.py), so browsers may keep them long.
     STATIC_MAX_AGE_SECONDS = 365 * 24 * 60 * 60
     # No request body beyond this is read: Werkzeug answers 413 before spooling it. Uploads are the largest
     # (a participants CSV is at most 2 MB); the online reports' page allows its own (web/organise/online_reports.py).
     MAX_CONTENT_LENGTH = 4 * 1024 * 1024
+    # Meeting documents: a file, and all of one meeting's files together (the same bytes count once). Only the
+    # routes that receive documents take bodies beyond MAX_CONTENT_LENGTH, up to DOCUMENT_UPLOAD_REQUEST_MAX_BYTES
+    # (several files in one plain form; the page's script sends each file alone), see planner/web/uploads.py.
+    DOCUMENT_FILE_MAX_BYTES = 50 * 1024 * 1024
+    DOCUMENTS_MEETING_MAX_BYTES = 1024 * 1024 * 1024
+    DOCUMENT_UPLOAD_REQUEST_MAX_BYTES = 256 * 1024 * 1024
     # Cookies: never readable by scripts, not sent on cross-site requests, and HTTPS-only when the site is served
     # over HTTPS (PLANNER_SECURE_COOKIES, on in `make serve`).
     SECURE_COOKIES = False

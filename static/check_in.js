@@ -84,7 +84,12 @@
     const input = document.getElementById("q");
     if (!input) return;
     input.addEventListener("input", filter);
-    input.closest("form").addEventListener("submit", (event) => { event.preventDefault(); filter(); input.blur(); });
+    input.closest("form").addEventListener("submit", (event) => {
+      // A badge's address typed by a handheld scanner goes to the server, which opens the desk at its
+      // person (the same test as code_in in planner/domain/badges.py).
+      if (/\/badge\/[\w-]+\.[\w-]+\/?$/.test(input.value.trim())) return;
+      event.preventDefault(); filter(); input.blur();
+    });
     for (const form of document.querySelectorAll(".door-tick")) form.addEventListener("submit", tick);
   }
 

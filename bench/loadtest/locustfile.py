@@ -54,7 +54,7 @@ class Participant(FastHttpUser):
 
     def on_start(self):
         address = next(_pollers)
-        self.registration_id, self.feed = address["registration_id"], address["feed"]
+        self.registration_id, self.feed, self.page = address["registration_id"], address["feed"], address["page"]
         self.etag = None
         self.seen: dict[str, str] = {}
         # Subscribed calendars poll on their own clocks, not all in the same second.
@@ -82,6 +82,10 @@ class Participant(FastHttpUser):
     @task(1)
     def read_day(self):
         self.client.get(ADDRESSES["day"], name="day page")
+
+    @task(1)
+    def read_own_page(self):
+        self.client.get(self.page, name="personal page")
 
 
 class Organiser(FastHttpUser):

@@ -1,9 +1,10 @@
 """Prepares the load test's database and writes the addresses and tokens the locustfile reads.
 
 The meeting is `make bench`'s, at 500 sessions, in a wiped PostgreSQL database
-(PLANNER_LOADTEST_DATABASE_URL). On top of it: a personal address for each of the 300 pollers, and two
-organisers, each with an API token and sessions of their own to edit, so the two never edit the same
-session and a 412 would mean a lost update rather than a race between them.
+(PLANNER_LOADTEST_DATABASE_URL, created when the server has none of that name). On top of it: a personal
+address for each of the 1,000 pollers, all attending the first day, and two organisers, each with an API token
+and sessions of their own to edit, so the two never edit the same session and a 412 would mean a lost update
+rather than a race between them.
 
     python bench/loadtest/prepare.py ADDRESSES.json
 """
@@ -15,7 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import func, select  # noqa: E402
+from sqlalchemy import create_engine, func, select, text, update  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
 
 from bench.meeting import FIRST_DAY, SLUG, build  # noqa: E402
 from planner import create_app  # noqa: E402
@@ -33,12 +35,22 @@ from planner.operations.tokens import create_token  # noqa: E402
 
 DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/planner_loadtest"
 SESSIONS, EDITORS, SESSIONS_PER_EDITOR = 500, 2, 2
-# Fewer pollers (LOADTEST_POLLERS=30) make a run the server can keep up with on a small machine.
-POLLERS = int(os.environ.get("LOADTEST_POLLERS", "300"))
+# Fewer pollers (LOADTEST_POLLERS=100) make a run the server can keep up with on a small machine.
+POLLERS = int(os.environ.get("LOADTEST_POLLERS", "1000"))
 
 
 def database() -> str:
-    return database_url(os.environ.get("PLANNER_LOADTEST_DATABASE_URL", DEFAULT_DATABASE_URL))
+    """The database to wipe and fill, created first if its server has none of that name."""
+    url = database_url(os.environ.get("PLANNER_LOADTEST_DATABASE_URL", DEFAULT_DATABASE_URL))
+    name = make_url(url).database
+    server = create_engine(make_url(url).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with server.connect() as connection:
+        if connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}) is None:
+            print(f"Creating the database {name}")
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    server.dispose()
+    print(f"Wiping and filling the database {make_url(url).render_as_string(hide_password=True)}", flush=True)
+    return url
 
 
 def prepare(url: str) -> dict:
@@ -48,15 +60,14 @@ def prepare(url: str) -> dict:
         meeting = db.session.scalar(select(Meeting).where(Meeting.slug == SLUG))
         # Every poller attends the first day, where the edited sessions are: so each edit must show in every
         # poller's feed, and the check that pollers see it applies to all of them.
-        attending_first_day = select(DayAttendance.registration_id).where(
-            DayAttendance.day == FIRST_DAY, DayAttendance.mode.in_([DayMode.IN_ROOM, DayMode.ONLINE]))
-        pollers = db.session.scalars(
-            select(Registration).where(Registration.meeting_id == meeting.id,
-                                       Registration.id.in_(attending_first_day))
-            .order_by(Registration.id).limit(POLLERS)).all()
-        feeds = [{"registration_id": registration.id,
-                  "feed": f"/my/{issue_personal_token(registration, actor=None)}/calendar.ics"}
-                 for registration in pollers]
+        pollers = db.session.scalars(select(Registration).where(Registration.meeting_id == meeting.id)
+                                     .order_by(Registration.id).limit(POLLERS)).all()
+        db.session.execute(update(DayAttendance).where(
+            DayAttendance.registration_id.in_([registration.id for registration in pollers]),
+            DayAttendance.day == FIRST_DAY, DayAttendance.mode == DayMode.ABSENT).values(mode=DayMode.ONLINE))
+        tokens = [(registration.id, issue_personal_token(registration, actor=None)) for registration in pollers]
+        feeds = [{"registration_id": registration_id, "feed": f"/my/{token}/calendar.ics", "page": f"/my/{token}"}
+                 for registration_id, token in tokens]
         start, end = day_span(FIRST_DAY, meeting.timezone)
         first_day_sessions = db.session.scalars(
             select(Session).where(Session.meeting_id == meeting.id, Session.starts_at >= start,

@@ -1,4 +1,4 @@
-"""`make loadtest`: the production set-up on PostgreSQL under 300 polling participants and two editing organisers.
+"""`make loadtest`: the production set-up on PostgreSQL under 1,000 polling participants and two editing organisers.
 
 Prepares the database (prepare.py), flushes Redis database 3 (the shared feed cache), starts gunicorn with
 deploy/gunicorn.conf.py and several workers on a free 127.0.0.1 port, and runs locust headless against it
@@ -13,7 +13,7 @@ for a bounded time (locustfile.py). Then it stops the server and checks that
 It prints throughput, median and 95th percentile per request kind, and the checks; it exits non-zero when
 a check fails. Logs, locust's CSV files and the raw record stay in instance/loadtest/.
 
-LOADTEST_SECONDS (60) and LOADTEST_WORKERS (4) change the run, LOADTEST_POLLERS (300) the number of participants
+LOADTEST_SECONDS (60) and LOADTEST_WORKERS (4) change the run, LOADTEST_POLLERS (1000) the number of participants
 (prepare.py), LOADTEST_POLL_WAIT and LOADTEST_EDIT_WAIT the users' pauses (locustfile.py).
 """
 import csv

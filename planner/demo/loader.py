@@ -2,15 +2,20 @@
 from datetime import datetime, time
 
 from planner.demo import cted_follow_up_visit_2023, egm_border_management_2021
+from planner.demo.documents import DOCUMENTS, FILES, DocumentSpec
 from planner.demo.spec import MeetingSpec
 from planner.domain.vocabulary import AttendanceMode
 from planner.models import Meeting
 from planner.operations.agenda import add_session, assign_role
+from planner.operations.documents import add_document, add_file, add_link
+from planner.operations.file_store import Limits, Upload
 from planner.operations.meetings import add_institution, add_person, add_room, create_meeting
 from planner.operations.registrations import register_participant
 from planner.queries.agenda import find_meeting
 
 DEMO_MEETINGS = (egm_border_management_2021.MEETING, cted_follow_up_visit_2023.MEETING)
+# The demo's own files are small; the limits an instance sets are for what its organisers send.
+DEMO_LIMITS = Limits(file_bytes=1024 * 1024, meeting_bytes=16 * 1024 * 1024)
 
 
 def load_demo_meetings() -> list[Meeting]:
@@ -53,4 +58,16 @@ def load_meeting(spec: MeetingSpec) -> Meeting:
     for item in spec.registrations:
         register_participant(meeting, people[item.person], role=item.role, days=item.days,
                              home_timezone=item.home_timezone)
+    for item in DOCUMENTS.get(spec.slug, ()):
+        _load_document(meeting, item, sessions)
     return meeting
+
+
+def _load_document(meeting: Meeting, item: DocumentSpec, sessions: dict) -> None:
+    document = add_document(meeting, title=item.title, kind=item.kind, visibility=item.visibility,
+                            session=sessions[item.session] if item.session else None, actor=None)
+    for language, (name, stored) in item.files.items():
+        with open(FILES / stored, "rb") as content:
+            add_file(document, language=language, upload=Upload(name, content), limits=DEMO_LIMITS, actor=None)
+    if item.link:
+        add_link(document, language=item.link[0], link=item.link[1], actor=None)

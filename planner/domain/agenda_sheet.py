@@ -38,6 +38,7 @@ EXAMPLE_ROWS = (
     ("1", "10:45", "11:00", "Coffee break", "break", "Plenary hall", "Working session 1: border management", "", "",
      "", ""),
     ("1", "12:30", "14:00", "Lunch", "lunch", "Restaurant", "", "", "", "", ""),
+    ("1", "17:00", "", "Close of the day", "closing", "Plenary hall", "", "", "", "", ""),
 )
 
 

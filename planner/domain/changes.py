@@ -1,5 +1,9 @@
-"""What a change to a record amounts to: the fields that differ, and whether participants would notice."""
+"""What a change to a record amounts to: the fields that differ, and whether participants would notice; and a
+record's values as JSON (its history's snapshots, a meeting's export)."""
+import enum
+import uuid
 from collections.abc import Mapping
+from datetime import date, datetime
 from typing import Any
 
 # What a participant sees in their calendar; a change to any of these must reach it (SEQUENCE rises).
@@ -32,3 +36,13 @@ FIELD_LABELS = {
     "institution_id": "Institution", "email": "Email", "person_id": "Person", "registration_id": "Registration",
     "role": "Role", "home_timezone": "Home time zone", "slug": "Web address (slug)",
 }
+
+
+def jsonable(value):
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    return value

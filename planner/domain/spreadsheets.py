@@ -4,6 +4,10 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+
 class CsvProblems(ValueError):
     """Every problem found in an imported file, as (row number, column, message); row 1 is the header."""
 
@@ -40,4 +44,22 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows([safe_cell(value) for value in row] for row in rows)
+    return out.getvalue()
+
+
+def xlsx_bytes(header: Sequence[str], rows: Iterable[Sequence], *, title: str) -> bytes:
+    """An Excel workbook of one sheet, the header in bold and frozen; every cell is text, so a value starting
+    with "=" is shown as written and never run as a formula (no apostrophe needed, unlike CSV)."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31]
+    for number, values in enumerate([header, *rows], start=1):
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=number, column=column, value=value)
+            cell.data_type = "s"
+            if number == 1:
+                cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    workbook.save(out)
     return out.getvalue()

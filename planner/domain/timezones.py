@@ -161,9 +161,12 @@ def _offset(moment: datetime) -> str:
     return f"{'+' if moment.utcoffset() >= timedelta() else '-'}{hours:02d}:{minutes:02d}"
 
 
-def shifted_by_days(instant: datetime, days: int, zone_name: str) -> datetime:
+def shifted_by_days(instant: datetime | None, days: int, zone_name: str) -> datetime | None:
     """``instant`` moved ``days`` later on the calendar at the same wall-clock time in ``zone_name``, whatever
-    daylight saving does in between; a time the clocks skip on the new day is moved by whole days alone."""
+    daylight saving does in between; a time the clocks skip on the new day is moved by whole days alone. No
+    instant (an item without an end) stays none."""
+    if instant is None:
+        return None
     local = to_local(instant, zone_name).replace(tzinfo=None) + timedelta(days=days)
     try:
         return to_instant(local, zone_name, first_if_repeated=True)

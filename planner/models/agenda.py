@@ -23,6 +23,9 @@ class Session(db.Model):
     __tablename__ = "sessions"
     __table_args__ = (
         UniqueConstraint("meeting_id", "id"),
+        # A meeting restored from its export keeps its sessions' UIDs, so subscribers' calendars do not
+        # duplicate them, while the original may still be there.
+        UniqueConstraint("meeting_id", "uid"),
         # An item may have no end ("18:30 Reception"); one that has must end after it starts.
         CheckConstraint("ends_at IS NULL OR ends_at > starts_at", name="ends_after_start"),
         CheckConstraint("parent_id IS NULL OR parent_id <> id", name="not_own_parent"),
@@ -38,8 +41,9 @@ class Session(db.Model):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # Stable for the life of the session, unique across installations: calendar UIDs use it.
-    uid: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True, default=uuid.uuid4)
+    # Stable for the life of the session (and of its meeting's exports), random so unique across installations:
+    # calendar UIDs use it.
+    uid: Mapped[uuid.UUID] = mapped_column(Uuid, default=uuid.uuid4)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
     parent_id: Mapped[int | None] = mapped_column(Integer, index=True)
     room_id: Mapped[int | None] = mapped_column(Integer, index=True)

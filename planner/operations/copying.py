@@ -3,13 +3,13 @@ its sessions with their nesting and roles, moved by whole days at the same wall-
 check-ins and history start empty; the sessions are new events to calendars (new UIDs, SEQUENCE 0)."""
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import selectinload
 
 from planner.domain.errors import InvalidInput
 from planner.domain.timezones import days_moved, shifted_by_days
 from planner.extensions import db
-from planner.models import Institution, Meeting, Person, Room, Session, SessionRole, TeamMember, User
+from planner.models import Institution, Meeting, MeetingOfficer, Person, Room, Session, SessionRole, TeamMember, User
 from planner.operations import records
 from planner.operations.meetings import create_meeting
 from planner.operations.team import grant_role
@@ -27,31 +27,43 @@ def copy_meeting(meeting: Meeting, *, slug: str, title: str, first_day: date | N
     copy = create_meeting(slug=slug, title=title, actor=actor, first_day=meeting.first_day + timedelta(days=days),
                           last_day=meeting.last_day + timedelta(days=days),
                           **{name: getattr(meeting, name) for name in KEPT_DETAILS})
-    rooms = _copied(copy, actor, _of(Room, meeting), lambda room: Room(
-        meeting_id=copy.id, name=room.name, capacity=room.capacity, online_only=room.online_only,
-        position=room.position), lambda room: f"Added room “{room.name}”")
+    rooms = _copied(copy, actor, _of(Room, meeting), lambda room: _clone(room, meeting_id=copy.id),
+                    lambda room: f"Added room “{room.name}”")
     people: dict[int, Person] = {}
     if with_people:
-        institutions = _copied(copy, actor, _of(Institution, meeting), lambda institution: Institution(
-            meeting_id=copy.id, name=institution.name, acronym=institution.acronym, kind=institution.kind,
-            country=institution.country), lambda institution: f"Added institution “{institution.name}”")
-        people = _copied(copy, actor, _of(Person, meeting), lambda person: Person(
-            meeting_id=copy.id, honorific=person.honorific, name=person.name, position=person.position,
-            email=person.email, institution_id=_id(institutions.get(person.institution_id))),
+        institutions = _copied(copy, actor, _of(Institution, meeting),
+                               lambda institution: _clone(institution, meeting_id=copy.id),
+                               lambda institution: f"Added institution “{institution.name}”")
+        people = _copied(copy, actor, _of(Person, meeting), lambda person: _clone(
+            person, meeting_id=copy.id, institution_id=_id(institutions.get(person.institution_id))),
             lambda person: f"Added {person.name}")
+        _copied(copy, actor, _of(MeetingOfficer, meeting), lambda officer: _clone(
+            officer, meeting_id=copy.id, person_id=people[officer.person_id].id),
+            lambda officer: f"{officer.person.name} is {officer.role.label.lower()} of the meeting")
     sessions = _copy_sessions(meeting, copy, days, rooms, actor)
     roles = db.session.scalars(
         select(SessionRole).options(selectinload(SessionRole.person), selectinload(SessionRole.session))
         .where(SessionRole.session_id.in_(list(sessions)), SessionRole.person_id.in_(list(people)))
         .order_by(SessionRole.id)).all()
-    _copied(copy, actor, roles, lambda role: SessionRole(
-        session_id=sessions[role.session_id].id, person_id=people[role.person_id].id, role=role.role,
-        position=role.position),
+    _copied(copy, actor, roles, lambda role: _clone(
+        role, session_id=sessions[role.session_id].id, person_id=people[role.person_id].id),
         lambda role: f"{role.person.name} is {role.role.label.lower()} of “{role.session.title}”")
     for member in db.session.scalars(select(TeamMember).where(TeamMember.meeting_id == meeting.id)):
         if member.user_id != actor.id:
             grant_role(copy, member.user, member.role, actor=actor)
     return copy
+
+
+# A record's own identity and bookkeeping: a copy starts its own (a session a new UID, so a new calendar event).
+NOT_COPIED = frozenset({"id", "version", "uid", "sequence", "created_at", "updated_at", "deleted_at"})
+
+
+def _clone(record, **changed):
+    """A new record of ``record``'s kind with its values, every column a model gains included, but ``changed``."""
+    mapper = inspect(record).mapper
+    values = {column.key: getattr(record, column.key) for column in mapper.column_attrs
+              if column.key not in NOT_COPIED}
+    return mapper.class_(**{**values, **changed})
 
 
 def _of(model, meeting: Meeting) -> list:
@@ -79,13 +91,9 @@ def _copy_sessions(meeting: Meeting, copy: Meeting, days: int, rooms: dict, acto
         ready = [s for s in waiting if s.parent_id is None or s.parent_id in copied]
         if not ready:  # inside a deleted block: kept at the top level
             ready = waiting
-        copied |= _copied(copy, actor, ready, lambda session: Session(
-            meeting_id=copy.id, title=session.title, kind=session.kind,
-            starts_at=shifted_by_days(session.starts_at, days, meeting.timezone),
+        copied |= _copied(copy, actor, ready, lambda session: _clone(
+            session, meeting_id=copy.id, starts_at=shifted_by_days(session.starts_at, days, meeting.timezone),
             ends_at=shifted_by_days(session.ends_at, days, meeting.timezone),
-            attendance_mode=session.attendance_mode, online_link=session.online_link,
-            online_link_public=session.online_link_public, description=session.description,
-            thematic_area=session.thematic_area, status=session.status, draft=session.draft,
             room_id=_id(rooms.get(session.room_id)), parent_id=_id(copied.get(session.parent_id))),
             lambda session: f"Added session “{session.title}”")
         waiting = [s for s in waiting if s.id not in copied]

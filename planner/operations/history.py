@@ -1,13 +1,12 @@
 """Recording every change, and refusing edits based on a version someone else has replaced."""
-import enum
 import uuid
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Uuid, inspect, select, update
 
 from planner.database import UTCDateTime
-from planner.domain.changes import differences
+from planner.domain.changes import differences, jsonable
 from planner.domain.errors import StaleEdit
 from planner.extensions import db
 from planner.models import Change, Person, User
@@ -20,16 +19,6 @@ Actor = User | Person | None
 def snapshot(record) -> dict[str, Any]:
     """The record's column values as JSON-ready data."""
     return {attr.key: jsonable(getattr(record, attr.key)) for attr in inspect(record).mapper.column_attrs}
-
-
-def jsonable(value):
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    return value
 
 
 def typed_values(model, values: dict[str, Any]) -> dict[str, Any]:

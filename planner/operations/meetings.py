@@ -49,14 +49,22 @@ def _meeting_values(errors: dict, *, title: str, first_day: date, last_day: date
     return values
 
 
+def slug_problem(slug: str) -> str | None:
+    """Why a new meeting cannot have the address ``slug``, if it cannot."""
+    if not SLUG_PATTERN.match(slug) or len(slug) > 80:
+        return "Use lower-case letters, digits and single hyphens, e.g. egm-2021."
+    trashed = db.session.scalar(select(Meeting.deleted_at.is_not(None)).where(Meeting.slug == slug))
+    if trashed is None:
+        return None
+    return (f"The address “{slug}” is taken by a meeting in the trash; restore it or choose another." if trashed
+            else f"The address “{slug}” is taken; choose another.")
+
+
 def create_meeting(*, slug: str, actor: User | None = None, **fields) -> Meeting:
     errors: dict[str, str] = {}
     slug = (slug or "").strip()
-    if not SLUG_PATTERN.match(slug) or len(slug) > 80:
-        errors["slug"] = "Use lower-case letters, digits and single hyphens, e.g. egm-2021."
-    elif (trashed := db.session.scalar(select(Meeting.deleted_at.is_not(None)).where(Meeting.slug == slug))) is not None:
-        errors["slug"] = (f"The address “{slug}” is taken by a meeting in the trash; restore it or choose another."
-                          if trashed else f"The address “{slug}” is taken; choose another.")
+    if problem := slug_problem(slug):
+        errors["slug"] = problem
     values = _meeting_values(errors, **fields)
     raise_if_any(errors)
     meeting = Meeting(slug=slug, **values)

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from planner.domain.calendars import CalendarEntry, RoleHolder
+from planner.domain.calendars import Attachment, CalendarEntry, RoleHolder
 from planner.domain.secrets import hash_secret
 from planner.domain.timezones import day_span
 from planner.domain.vocabulary import DayMode
@@ -53,10 +53,10 @@ def _feed_state_columns(meeting_id) -> list:
     ]
 
 
-def meeting_with_feed_state(slug: str) -> tuple[Meeting, FeedState] | None:
-    """The meeting at ``slug``, published or not, in the trash or not (whoever asks decides who may read it, and
-    a trashed meeting's feed answers that it is gone), with its feed state."""
-    query = meeting_query(slug, *_feed_state_columns(Meeting.id), public=False, trashed=True)
+def meeting_with_feed_state(slug: str, *, trashed: bool = True) -> tuple[Meeting, FeedState] | None:
+    """The meeting at ``slug``, published or not, in the trash too unless ``trashed`` is false (whoever asks
+    decides who may read it, and a trashed meeting's feed answers that it is gone), with its feed state."""
+    query = meeting_query(slug, *_feed_state_columns(Meeting.id), public=False, trashed=trashed)
     row = None if query is None else db.session.execute(query).one_or_none()
     return None if row is None else (row[0], FeedState(*row[1:]))
 
@@ -72,18 +72,23 @@ def registration_with_feed_state(token: str) -> tuple[Registration, FeedState] |
 _SHOWN_IN_CALENDARS = Session.draft.is_(False)
 
 
-def calendar_sessions(meeting: Meeting, *, day: date | None = None) -> list[ListedSession]:
-    """A meeting's sessions for the public and its participants."""
-    conditions = [_SHOWN_IN_CALENDARS]
-    if day is not None:
-        start, end = day_span(day, meeting.timezone)
-        conditions += [Session.starts_at >= start, Session.starts_at < end]
+def calendar_sessions(meeting: Meeting, *, session_id: int | None = None) -> list[ListedSession]:
+    """A meeting's sessions (or one of them) for the public and its participants."""
+    conditions = [_SHOWN_IN_CALENDARS] + ([Session.id == session_id] if session_id is not None else [])
     return listed_sessions(meeting, *conditions)
 
 
-def calendar_session(meeting: Meeting, session_id: int) -> ListedSession | None:
-    found = listed_sessions(meeting, _SHOWN_IN_CALENDARS, Session.id == session_id)
-    return found[0] if found else None
+def role_holders(meeting: Meeting) -> dict[int, frozenset[int]]:
+    """Who holds a role in each of the meeting's sessions (cancelled ones too, whose roles the public does not
+    see): a participant's feed holds the sessions they hold a role in, whatever the day."""
+    rows = db.session.execute(
+        select(SessionRole.session_id, SessionRole.person_id).join(Session, Session.id == SessionRole.session_id)
+        .where(Session.meeting_id == meeting.id, _SHOWN_IN_CALENDARS)
+    )
+    holders: dict[int, set[int]] = {}
+    for session_id, person_id in rows:
+        holders.setdefault(session_id, set()).add(person_id)
+    return {session_id: frozenset(people) for session_id, people in holders.items()}
 
 
 def personal_sessions(registration: Registration) -> list[ListedSession]:
@@ -124,13 +129,14 @@ def registration_by_email(meeting: Meeting, email: str) -> Registration | None:
     return db.session.scalars(query).first()
 
 
-def calendar_entry(session: Session, meeting: Meeting, *, url: str, join_link: str) -> CalendarEntry:
+def calendar_entry(session: Session, meeting: Meeting, *, url: str, join_link: str,
+                   attachments: tuple[Attachment, ...] = ()) -> CalendarEntry:
     return CalendarEntry(
         uid=str(session.uid), sequence=session.sequence, title=session.title, starts_at=session.starts_at,
         ends_at=session.ends_at, status=session.status, kind=session.kind.label, created=session.created_at,
         last_modified=session.updated_at, thematic_area=session.thematic_area, location=location(session, meeting),
         description=session.description, people=tuple(_role_holder(role) for role in session.roles), url=url,
-        join_link=join_link,
+        join_link=join_link, attachments=attachments,
     )
 
 

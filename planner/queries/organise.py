@@ -77,6 +77,12 @@ def registration_of(person: Person) -> Registration | None:
     return db.session.scalar(select(Registration).where(Registration.person_id == person.id))
 
 
+def organises_any(user: User) -> bool:
+    """Whether ``user`` is an organiser on some meeting's team."""
+    return bool(db.session.scalar(select(func.count()).select_from(TeamMember).where(
+        TeamMember.user_id == user.id, TeamMember.role == TeamRole.ORGANISER)))
+
+
 def trashed_meetings_of(user: User) -> Sequence[Meeting]:
     """The meetings in the trash that ``user`` may restore: those they organise (every one, for an
     administrator), most recently deleted first."""

@@ -1,5 +1,4 @@
 """What the check-in desk, the attendance report and the report imports read, in a fixed number of queries."""
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -14,6 +13,7 @@ from planner.domain.check_in import DoorLine
 from planner.domain.names import email_key, fold, name_key, search_text
 from planner.domain.vocabulary import DayMode, SessionKind, SessionStatus
 from planner.extensions import db
+from planner.queries.registrations import day_modes
 from planner.models import (
     CheckIn, DayAttendance, Institution, Meeting, OnlineAttendance, OnlineReport, Person, Registration, Session, User,
 )
@@ -54,12 +54,7 @@ def meeting_attendance(meeting: Meeting) -> AttendanceReport:
         .outerjoin(Institution, Institution.id == Person.institution_id)
         .where(Registration.meeting_id == meeting.id)
     ).all()
-    modes: dict[int, dict[date, DayMode]] = defaultdict(dict)
-    for registration_id, day, mode in db.session.execute(
-        select(DayAttendance.registration_id, DayAttendance.day, DayAttendance.mode)
-        .join(Registration).where(Registration.meeting_id == meeting.id)
-    ):
-        modes[registration_id][day] = mode
+    modes = day_modes(meeting)
     check_ins = db.session.execute(
         select(CheckIn.registration_id, CheckIn.day).join(Registration).where(Registration.meeting_id == meeting.id)
     ).all()

@@ -1,11 +1,14 @@
 """Reading registrations with their people and days in a fixed number of queries."""
+from collections import defaultdict
 from collections.abc import Sequence
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from planner.extensions import db
-from planner.models import Meeting, Person, Registration
+from planner.domain.vocabulary import DayMode
+from planner.models import DayAttendance, Meeting, Person, Registration
 
 
 def _with_people():
@@ -34,3 +37,14 @@ def shared_emails(registrations: Sequence[Registration]) -> set[str]:
         if email:
             (shared if email in seen else seen).add(email)
     return shared
+
+
+def day_modes(meeting: Meeting) -> dict[int, dict[date, DayMode]]:
+    """How each registration of ``meeting`` attends each day it said, in one query (a day not said: absent)."""
+    modes: dict[int, dict[date, DayMode]] = defaultdict(dict)
+    for registration_id, day, mode in db.session.execute(
+        select(DayAttendance.registration_id, DayAttendance.day, DayAttendance.mode)
+        .join(Registration).where(Registration.meeting_id == meeting.id)
+    ):
+        modes[registration_id][day] = mode
+    return modes

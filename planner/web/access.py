@@ -11,11 +11,14 @@ from flask import abort, g
 from flask_login import current_user
 from sqlalchemy import select
 
+from planner.domain.documents import Reader, may_read_document
 from planner.domain.permissions import Right, holds
 from planner.domain.vocabulary import TeamRole
 from planner.extensions import db
-from planner.models import Meeting, TeamMember, User
+from planner.models import Document, Meeting, TeamMember, User
 from planner.queries.agenda import find_meeting
+from planner.queries.calendars import FeedState, meeting_with_feed_state
+from planner.queries.documents import find_document
 
 T = TypeVar("T")
 
@@ -58,6 +61,12 @@ def may_read_meeting(meeting: Meeting) -> bool:
 def readable_meeting_or_404(slug: str) -> Meeting:
     """The meeting at ``slug`` if the reader may read it; 404, as for no meeting at all, otherwise."""
     return readable_or_404(find_meeting(slug, public=False), slug)
+
+
+def readable_meeting_with_state_or_404(slug: str) -> tuple[Meeting, FeedState]:
+    """As ``readable_meeting_or_404``, with the meeting's feed state read in the same query (for answers kept
+    under it: planner/web/kept.py)."""
+    return readable_or_404(meeting_with_feed_state(slug, trashed=False), slug)
 
 
 def readable_or_404(found, slug: str):
@@ -133,3 +142,20 @@ def may_organise(meeting: Meeting) -> bool:
 def may_see_private_links(meeting: Meeting) -> bool:
     """Whether the reader may see online links the organiser kept private: its organisers may."""
     return is_organiser(current_user, meeting)
+
+
+def document_reader(meeting: Meeting, user: User | None = None) -> Reader:
+    """Who ``user`` (by default the signed-in one) is to the meeting's documents at its public addresses and in
+    the API (participants come through their personal address)."""
+    return Reader.ORGANISER if is_organiser(user if user is not None else current_user, meeting) else Reader.PUBLIC
+
+
+def readable_document_or_404(meeting: Meeting, document_id: int, reader: Reader) -> Document:
+    """The document if ``reader`` may read it (domain.documents.may_read_document); 404, as for none, otherwise."""
+    document = find_document(meeting, document_id)
+    session = document.session if document is not None else None
+    hidden = session is not None and (session.draft or session.deleted_at is not None)
+    if document is None or not document.languages or not may_read_document(
+            reader, document.visibility, session_hidden=hidden):
+        abort(404, description="This meeting has no such document.")
+    return document

@@ -3,27 +3,33 @@
 Each answer carries an ETag and Last-Modified made from the meeting's feed state, read in the
 same query that finds the meeting (or the registration), so a client asking again about an
 unchanged agenda gets 304 after that one query; and a file is built once per state of its
-meeting, then served from the feed cache until the next edit.
+meeting (each from the meeting's calendar, MeetingCalendar, written once per state), then served from the
+feed cache until the next edit.
 """
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import astuple
+from dataclasses import astuple, dataclass, replace
 from datetime import date
 
 from flask import Blueprint, Response, abort, request, url_for
 from werkzeug.http import is_resource_modified
 
 from planner.addresses import session_page_url
-from planner.cache import event_texts, feed_cache
-from planner.domain.calendars import FORMAT_VERSION, join_link, publish
+from planner.cache import event_texts, meeting_calendars
+from planner.domain.calendars import (
+    FORMAT_VERSION, Attachment, CalendarEntry, feed, join_link, published_event, zone_text,
+)
+from planner.domain.documents import Reader
 from planner.domain.timezones import local_day
 from planner.domain.vocabulary import DayMode
-from planner.models import Meeting, Registration, Session
+from planner.models import Meeting
 from planner.queries.calendars import (
-    FeedState, calendar_entry, calendar_session, calendar_sessions, personal_sessions,
-    meeting_with_feed_state, registration_with_feed_state,
+    FeedState, calendar_entry, calendar_sessions, meeting_with_feed_state, registration_with_feed_state, role_holders,
 )
+from planner.queries.documents import readable_documents
+from planner.queries.listing import ListedSession
 from planner.web.access import TRASHED, readable_feed_or_abort
+from planner.web.kept import kept
 from planner.web.presenters import long_date
 
 calendars = Blueprint("calendars", __name__)
@@ -32,8 +38,8 @@ calendars = Blueprint("calendars", __name__)
 @calendars.get("/events/<slug>/calendar.ics")
 def meeting_feed(slug: str):
     meeting, state = readable_feed_or_abort(meeting_with_feed_state(slug), slug)
-    return _calendar_file(meeting, state, f"{slug}.ics", lambda: _publish(
-        meeting, calendar_sessions(meeting), name=_meeting_name(meeting), description=meeting.title))
+    return _calendar_file(meeting, state, f"{slug}.ics", lambda: meeting_calendar(meeting, state).file(
+        name=_meeting_name(meeting), description=meeting.title))
 
 
 @calendars.get("/events/<slug>/days/<isodate:day>.ics")
@@ -41,8 +47,8 @@ def day_file(slug: str, day: date):
     meeting, state = readable_feed_or_abort(meeting_with_feed_state(slug), slug)
     if day not in meeting.days:
         abort(404, description=f"{day:%d %B %Y} is not a day of this meeting.")
-    return _calendar_file(meeting, state, f"{slug}-{day.isoformat()}.ics", lambda: _publish(
-        meeting, calendar_sessions(meeting, day=day), name=f"{_meeting_name(meeting)}, {long_date(day)}"))
+    return _calendar_file(meeting, state, f"{slug}-{day.isoformat()}.ics", lambda: meeting_calendar(
+        meeting, state).file(lambda item: item.day == day, name=f"{_meeting_name(meeting)}, {long_date(day)}"))
 
 
 @calendars.get("/events/<slug>/sessions/<int:session_id>.ics")
@@ -51,10 +57,10 @@ def session_file(slug: str, session_id: int):
 
     # Looked up only when the file is built: whether the session is shown changes the meeting's state.
     def build() -> bytes:
-        session = calendar_session(meeting, session_id)
-        if session is None:
+        calendar = meeting_calendar(meeting, state, unless_kept=session_id)
+        if not calendar.holds(session_id):
             abort(404, description="This meeting has no such session.")
-        return _publish(meeting, [session], name=_meeting_name(meeting))
+        return calendar.file(lambda item: item.session.id == session_id, name=_meeting_name(meeting))
 
     return _calendar_file(meeting, state, f"{slug}-session-{session_id}.ics", build)
 
@@ -68,12 +74,17 @@ def personal_feed(token: str):
         abort(404, description="This personal address is not valid, or no longer: ask the organisers for a new one.")
     registration, state = found
     meeting = registration.meeting
-    days = tuple((attendance.day, attendance.mode.value) for attendance in registration.days)
+    modes = {attendance.day: attendance.mode for attendance in registration.days}
+    attended = {day for day, mode in modes.items() if mode in (DayMode.IN_ROOM, DayMode.ONLINE)}
+    person_id = registration.person_id
     name = f"{_meeting_name(meeting)} — {registration.person.name}"
     return _calendar_file(
         meeting, state, f"{meeting.slug}-personal.ics",
-        lambda: _publish(meeting, personal_sessions(registration), name=name, day_mode=_day_modes(registration)),
-        validators=(registration.id, registration.version, days), reader=f"registration-{registration.id}",
+        lambda: meeting_calendar(meeting, state).file(
+            lambda item: item.day in attended or person_id in item.holders, name=name,
+            day_mode=lambda day: modes.get(day, DayMode.ABSENT)),
+        validators=(registration.id, registration.version, tuple(sorted((d, m.value) for d, m in modes.items()))),
+        reader=f"registration-{registration.id}",
     )
 
 
@@ -87,20 +98,93 @@ def _meeting_name(meeting: Meeting) -> str:
     return meeting.short_name or meeting.title
 
 
-def _day_modes(registration: Registration) -> Callable[[Session], DayMode]:
-    meeting = registration.meeting
-    return lambda session: registration.mode_on(local_day(session.starts_at, meeting.timezone))
+@dataclass(frozen=True)
+class CalendarItem:
+    session: ListedSession
+    day: date  # the meeting's day it starts on
+    holders: frozenset[int]  # the people holding a role in it
+    entry: CalendarEntry  # as the public reads it, without a join link
+    first_day: date
+    last_day: date
 
 
-def _publish(meeting: Meeting, sessions: Sequence[Session], *, name: str, description: str = "",
-             day_mode: Callable[[Session], DayMode | None] = lambda session: None) -> bytes:
-    entries = [
-        calendar_entry(session, meeting, url=session_page_url(meeting, session), join_link=join_link(
-            session.online_link, attendance_mode=session.attendance_mode, link_public=session.online_link_public,
-            day_mode=day_mode(session), meeting_link=meeting.online_link))
-        for session in sessions
-    ]
-    return publish(entries, zone_name=meeting.timezone, name=name, description=description, written=event_texts())
+class MeetingCalendar:
+    """Every event a meeting's calendar files can hold, for one state of the meeting.
+
+    After an edit, the first file asked for builds it (one pass over the sessions, reusing the texts of the
+    events that did not change); every other file, each participant's feed among them, is then put together
+    from its texts without a query: a few per-participant choices (which sessions, which join links) and a join.
+    """
+
+    def __init__(self, meeting: Meeting, sessions: Sequence[ListedSession], holders: dict[int, frozenset[int]],
+                 attachments: dict[int, tuple[Attachment, ...]]):
+        zone = self.zone_name = meeting.timezone
+        self.meeting_link = meeting.online_link
+        self.items = [
+            CalendarItem(session, local_day(session.starts_at, zone), holders.get(session.id, frozenset()),
+                         calendar_entry(session, meeting, url=session_page_url(meeting, session), join_link="",
+                                        attachments=attachments.get(session.id, ())),
+                         local_day(session.starts_at, zone), local_day(session.ends_at or session.starts_at, zone))
+            for session in sessions
+        ]
+        self._ids = {item.session.id for item in self.items}
+        self._texts: dict[tuple[int, str], str] = {}
+        self._zones: dict[tuple[date, date], str] = {}
+
+    def holds(self, session_id: int) -> bool:
+        return session_id in self._ids
+
+    def file(self, chosen: Callable[[CalendarItem], bool] = lambda item: True, *, name: str, description: str = "",
+             day_mode: Callable[[date], DayMode | None] = lambda day: None) -> bytes:
+        items = [item for item in self.items if chosen(item)]
+        events = [self._text(item, day_mode(item.day)) for item in items]
+        zone = self._zone(min(item.first_day for item in items), max(item.last_day for item in items)) if items else ""
+        return feed(events, zone=zone, zone_name=self.zone_name, name=name, description=description)
+
+    def _text(self, item: CalendarItem, day_mode: DayMode | None) -> str:
+        session = item.session
+        link = join_link(session.online_link, attendance_mode=session.attendance_mode,
+                         link_public=session.online_link_public, day_mode=day_mode, meeting_link=self.meeting_link)
+        text = self._texts.get((session.id, link))
+        if text is None:
+            entry = replace(item.entry, join_link=link) if link else item.entry
+            text = self._texts[session.id, link] = published_event(entry, self.zone_name, event_texts())
+        return text
+
+    def _zone(self, first: date, last: date) -> str:
+        if (first, last) not in self._zones:
+            self._zones[first, last] = zone_text(self.zone_name, first, last)
+        return self._zones[first, last]
+
+
+def meeting_calendar(meeting: Meeting, state: FeedState, *, unless_kept: int | None = None) -> MeetingCalendar:
+    """The meeting's calendar in ``state``, kept in this process (it is a few hundred kilobytes of texts). A file
+    of one session (``unless_kept``) uses it when it is kept, and otherwise reads that session alone."""
+    # Its events link to the pages, so the address they were asked at is part of the key.
+    key = (request.host_url, meeting.id, meeting.version, astuple(state))
+    calendar = meeting_calendars().get(key)
+    if calendar is None and unless_kept is not None:
+        return MeetingCalendar(meeting, calendar_sessions(meeting, session_id=unless_kept), role_holders(meeting),
+                               _attachments(meeting))
+    if calendar is None:
+        calendar = MeetingCalendar(meeting, calendar_sessions(meeting), role_holders(meeting), _attachments(meeting))
+        meeting_calendars().set(key, calendar)
+    return calendar
+
+
+def _attachments(meeting: Meeting) -> dict[int, tuple[Attachment, ...]]:
+    """Each session's public files, by their stable addresses (calendar files may travel anywhere)."""
+    found: dict[int, list[Attachment]] = {}
+    for document in readable_documents(meeting, Reader.PUBLIC):
+        if document.session_id is None:
+            continue
+        for version in document.languages:
+            stored = version.current.stored_file
+            if stored is not None:
+                found.setdefault(document.session_id, []).append(Attachment(url_for(
+                    "documents.download", slug=meeting.slug, document_id=document.id, language=version.language,
+                    _external=True), stored.content_type))
+    return {session_id: tuple(each) for session_id, each in found.items()}
 
 
 def _calendar_file(meeting: Meeting, state: FeedState, filename: str, build: Callable[[], bytes], *,
@@ -111,12 +195,14 @@ def _calendar_file(meeting: Meeting, state: FeedState, filename: str, build: Cal
                           .encode()).hexdigest()[:32]
     last_modified = max(filter(None, (state.last_modified, meeting.updated_at)))
     if is_resource_modified(request.environ, etag=etag, last_modified=last_modified):
-        # The file holds absolute links to the pages, so the address it was asked at is part of the key.
-        key = f"planner:feed:{request.host_url}:{filename}:{reader or 'public'}:{etag}"
-        body = feed_cache().get(key)
-        if body is None:
+        if reader is not None:
+            # Put together from the meeting's calendar in a few milliseconds: keeping each participant's file
+            # for each state of the meeting would cost more memory (in Redis, hundreds of kilobytes a reader
+            # after every edit) than it saves.
             body = build()
-            feed_cache().set(key, body)
+        else:
+            # The file holds absolute links to the pages, so the address it was asked at is part of the key.
+            body = kept(f"planner:feed:{request.host_url}:{filename}:{etag}", build)
         response = Response(body, content_type="text/calendar; charset=utf-8")
     else:
         response = Response(status=304)

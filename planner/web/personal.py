@@ -1,9 +1,10 @@
 """A participant's own page at a secret address: their days, their sessions, their join links and feed."""
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, url_for
 from flask_wtf import FlaskForm
 from wtforms import SelectField
 
 from planner.domain.calendars.readers import join_link
+from planner.domain.documents import Reader
 from planner.domain.errors import InvalidInput
 from planner.domain.programme import programme_days
 from planner.domain.timezones import local_day
@@ -11,8 +12,12 @@ from planner.domain.vocabulary import DayMode
 from planner.extensions import db
 from planner.models import Registration
 from planner.operations.registrations import change_own_attendance
-from planner.queries.calendars import personal_sessions, registration_for_token
+from planner.queries.calendars import (
+    FeedState, personal_sessions, registration_for_token, registration_with_feed_state,
+)
+from planner.queries.documents import readable_documents
 from planner.web.forms import choices, day_field
+from planner.web.kept import kept_page
 from planner.web.organise.responses import show_invalid
 from planner.web.programme import options_or_400, render_programme
 from planner.web.reader_zone import reader_zone
@@ -25,6 +30,14 @@ def registration_or_404(token: str) -> Registration:
     if registration is None or not registration.meeting.published:
         abort(404, description="This personal address is not valid, or no longer: ask the organisers for a new one.")
     return registration
+
+
+def registration_with_state_or_404(token: str) -> tuple[Registration, FeedState]:
+    """As ``registration_or_404``, with its meeting's feed state, for a page kept under it (web/kept.py)."""
+    found = registration_with_feed_state(token)
+    if found is None or found[0].meeting.deleted_at is not None or not found[0].meeting.published:
+        abort(404, description="This personal address is not valid, or no longer: ask the organisers for a new one.")
+    return found
 
 
 def _days_form(registration: Registration) -> FlaskForm:
@@ -42,7 +55,7 @@ def _visible_sessions(registration: Registration):
 
 @personal.route("/my/<token>", methods=["GET", "POST"])
 def page(token: str):
-    registration = registration_or_404(token)
+    registration, state = registration_with_state_or_404(token)
     meeting = registration.meeting
     form = _days_form(registration)
     if form.validate_on_submit():
@@ -55,16 +68,29 @@ def page(token: str):
             db.session.commit()
             flash("Saved how you attend each day.")
             return redirect(url_for("personal.page", token=token))
-    sessions = _visible_sessions(registration)
-    links = {
-        session.id: join_link(session.online_link, attendance_mode=session.attendance_mode,
-                              link_public=session.online_link_public, meeting_link=meeting.online_link,
-                              day_mode=registration.mode_on(local_day(session.starts_at, meeting.timezone)))
-        for session in sessions
-    }
-    return render_template("personal/page.html", meeting=meeting, registration=registration, token=token,
-                           sessions=sessions, join_links=links, form=form, zones=reader_zone(meeting)
-                           ), 400 if form.errors else 200
+    zones = reader_zone(meeting)
+
+    def context() -> dict:
+        sessions = _visible_sessions(registration)
+        links = {
+            session.id: join_link(session.online_link, attendance_mode=session.attendance_mode,
+                                  link_public=session.online_link_public, meeting_link=meeting.online_link,
+                                  day_mode=registration.mode_on(local_day(session.starts_at, meeting.timezone)))
+            for session in sessions
+        }
+        documents = readable_documents(meeting, Reader.PARTICIPANT)
+        shown = {session.id for session in sessions}
+        session_documents: dict[int, list] = {}
+        for document in documents:
+            if document.session_id in shown:
+                session_documents.setdefault(document.session_id, []).append(document)
+        return dict(meeting=meeting, registration=registration, token=token, sessions=sessions, join_links=links,
+                    zones=zones, documents=[document for document in documents if document.session_id is None],
+                    session_documents=session_documents, any_documents=bool(documents))
+
+    return kept_page(meeting, state, "personal/page.html", varies=(zones, registration.id, registration.version),
+                     context=context, fresh=dict(form=form, meeting=meeting), status=400 if form.errors else 200,
+                     shared=False)
 
 
 @personal.get("/my/<token>/programme")

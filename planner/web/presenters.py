@@ -9,7 +9,9 @@ from itertools import groupby
 from flask import Flask
 from markupsafe import Markup, escape
 
+from planner.domain.documents import ACCEPTED_TYPES, by_kind, language_name, size_text
 from planner.addresses import meeting_links
+from planner.domain.participant_list import written_name
 from planner.domain.changes import FIELD_LABELS, differences
 from planner.domain.agenda import role_groups
 from planner.domain.burden import DayBurden, SessionBurden
@@ -218,6 +220,10 @@ def day_burden_summary(day: DayBurden) -> str:
     )
 
 
+def file_type_label(mime: str) -> str:
+    return ACCEPTED_TYPES.get(mime, mime)
+
+
 def bureau_groups(officers) -> list:
     """The bureau by office (chair first, secretary last), officers in their listed order."""
     return role_groups(officers, OfficerRole)
@@ -226,9 +232,9 @@ def bureau_groups(officers) -> list:
 def register(app: Flask) -> None:
     for presenter in (clock, time_range, meeting_time_range, long_date, short_date, short_date_time, local_iso,
                       local_day, zone_city, burden_summary, day_burden_summary, css_string, local_moment,
-                      zoned_moment, next_day_mark):
+                      zoned_moment, next_day_mark, language_name, size_text, file_type_label, by_kind):
         app.add_template_filter(presenter)
     for presenter in (date_span, zone_description, reader_zone_description, zone_choices, city_zone_names,
                       waking_hours, change_author, change_differences, readable_differences, role_groups, meeting_links,
-                      when, bureau_groups):
+                      when, written_name, bureau_groups):
         app.add_template_global(presenter)

@@ -9,7 +9,9 @@ from planner.domain.errors import InvalidInput
 from planner.domain.programme import (
     Edition, Paper, ProgrammeDay, ProgrammeOptions, attendance_legend, online_link, programme_days, programme_options,
 )
+from planner.domain.documents import Reader
 from planner.models import Meeting
+from planner.queries.documents import readable_documents
 from planner.queries import agenda as queries
 from planner.queries.listing import listed_officers
 from planner.web.access import may_see_private_links, meeting_day_or_404, readable_meeting_or_404
@@ -57,4 +59,6 @@ def render_programme(
         join_link=partial(online_link, edition=options.edition, private_links=private_links,
                           meeting_link=meeting.online_link),
         officers=listed_officers(meeting),
+        # Printed at the end of the whole programme (a day's sheet is for its room), with addresses to type in.
+        documents=readable_documents(meeting, Reader.PUBLIC, meeting_only=True) if day is None else [],
     )

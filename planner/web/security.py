@@ -20,7 +20,7 @@ CONTENT_SECURITY_POLICY = {
 }
 # Their answers are for one organiser or one participant: no shared cache, nor the browser's, may keep them.
 PRIVATE_BLUEPRINTS = ("organise", "personal", "auth")
-PRIVATE_API_ENDPOINTS = {"api.registrations", "api.registration", "api.headcounts"}
+PRIVATE_API_ENDPOINTS = {"api.registrations", "api.registration", "api.headcounts", "api.export"}
 PRIVATE_CACHE_CONTROL = "private, no-store"
 
 talisman = Talisman()

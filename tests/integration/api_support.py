@@ -8,6 +8,7 @@ from planner.models import Meeting, Session
 from planner.operations.agenda import assign_role
 from planner.operations.officers import add_officer
 from planner.operations.registrations import register_participant
+from tests.integration.document_support import pdf_bytes, put_document
 
 
 def one_of_everything(make, meeting: Meeting) -> dict[str, int]:
@@ -21,10 +22,12 @@ def one_of_everything(make, meeting: Meeting) -> dict[str, int]:
     talk = make.session(meeting, "Panel", _at(day, 10), _at(day, 11), room=room, parent=block)
     role = assign_role(talk, person, Role.SPEAKER)
     registration = register_participant(meeting, person, role=ParticipantRole.EXPERT, days={day: DayMode.IN_ROOM})
+    document = put_document(meeting, title="Concept note", files={"en": ("concept-note.pdf", pdf_bytes())})
     officer = add_officer(meeting, person, OfficerRole.CHAIR)
     db.session.commit()
     return {"rooms": room.id, "institutions": institution.id, "people": person.id, "sessions": talk.id,
-            "block": block.id, "roles": role.id, "registrations": registration.id, "officers": officer.id}
+            "block": block.id, "roles": role.id, "registrations": registration.id, "documents": document.id,
+            "officers": officer.id}
 
 
 def doomed(make, slug: str, kind: str, number: int) -> int | str:
@@ -42,6 +45,8 @@ def doomed(make, slug: str, kind: str, number: int) -> int | str:
                                             days={})
         db.session.commit()
         return registration.id
+    if kind == "documents":
+        return put_document(meeting, title=name, files={"en": (f"{name}.pdf", pdf_bytes(name))}).id
     if kind == "roles":
         talk = db.session.scalar(db.select(Session).where(Session.meeting_id == meeting.id, Session.title == "Panel"))
         role = assign_role(talk, make.person(meeting, name), Role.PANELLIST)

@@ -1,7 +1,7 @@
 """An agenda drafted in a spreadsheet, imported: every row checked first (one bad row imports nothing and the page
 names its row and column), new rooms and people listed in a preview and added only once it is confirmed."""
 import io
-from datetime import date, datetime, time
+from datetime import date, time
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -46,7 +46,7 @@ def stored(app) -> list[tuple]:
         meeting = db.session.scalar(select(Meeting).where(Meeting.slug == SLUG))
         sessions = db.session.scalars(select(Session).order_by(Session.starts_at, Session.id)).all()
         return [(s.title, to_local(s.starts_at, meeting.timezone).strftime("%a %H:%M"),
-                 to_local(s.ends_at, meeting.timezone).strftime("%H:%M"), s.kind.value, s.room.name if s.room else None,
+                 to_local(s.ends_at, meeting.timezone).strftime("%H:%M") if s.ends_at else "", s.kind.value, s.room.name if s.room else None,
                  s.parent.title if s.parent else None, [(r.role.value, r.person.name) for r in s.roles])
                 for s in sessions]
 
@@ -122,7 +122,7 @@ def test_a_csv_agenda_and_the_templates_import_as_they_are(app, organiser):
     sheet = load_workbook(io.BytesIO(organiser.get(f"{PAGE}/template.xlsx").data)).active
     assert [cell.value for cell in sheet[1]] == HEADER
     preview = upload(organiser, organiser.get(f"{PAGE}/template.csv").data, "template.csv")
-    assert "Import 4 sessions from template.csv?" in text_of(preview)
+    assert "Import 5 sessions from template.csv?" in text_of(preview)
     confirm = form_of(preview, "/agenda-import/confirm")
     organiser.post(confirm.action, data=confirm.values())
     assert [row[:6] for row in stored(app)] == [
@@ -130,6 +130,7 @@ def test_a_csv_agenda_and_the_templates_import_as_they_are(app, organiser):
         ("Working session 1: border management", "Mon 10:00", "12:30", "working", "Plenary hall", None),
         ("Coffee break", "Mon 10:45", "11:00", "break", "Plenary hall", "Working session 1: border management"),
         ("Lunch", "Mon 12:30", "14:00", "lunch", "Restaurant", None),
+        ("Close of the day", "Mon 17:00", "", "closing", "Plenary hall", None),
     ]
 
 

@@ -76,6 +76,7 @@ def test_an_event_carries_rooms_days_people_institutions_and_sessions_with_roles
                    "on_behalf_of": ""}],
         "url": f"http://localhost/events/test-meeting/sessions/{remarks.id}",
         "version": 1,
+        "documents": [],
     }
 
 

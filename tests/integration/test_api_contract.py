@@ -125,7 +125,8 @@ class OrganiserToken:
 
 # The seeded meeting's records by kind, and its organiser's token, while the test runs.
 RECORDS: dict[str, int | str] = {}
-PATH_IDS = {"session_id": "sessions", "role_id": "roles", "registration_id": "registrations", "slug": "meetings"}
+PATH_IDS = {"session_id": "sessions", "role_id": "roles", "registration_id": "registrations",
+            "document_id": "documents", "slug": "meetings"}
 BODY_IDS = {"room_id": "rooms", "parent_id": "block", "person_id": "people", "institution_id": "institutions"}
 DOOMED_NUMBERS = itertools.count()  # rooms and institutions have names of their own
 

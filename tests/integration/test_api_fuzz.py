@@ -23,6 +23,7 @@ from planner.operations.agenda import assign_role
 from planner.operations.officers import add_officer
 from planner.operations.registrations import register_participant
 from tests.integration.api_support import doomed, one_of_everything
+from tests.integration.document_support import put_document
 
 # Generated calls per endpoint, after the explicit examples; PLANNER_FUZZ_EXAMPLES=1000 searches harder.
 # 30, not the 60 this test sent before test_api_contract.py: Schemathesis now sends every endpoint the
@@ -197,7 +198,7 @@ AUTHORIZATION = st.sampled_from(["Bearer {token}"] * 40 + ["Bearer", "Bearer  {t
                                                           "Token {token}", "Bearer plnr_unknown", ""])
 SLUGS = st.sampled_from(["fuzz"] * 40 + ["elsewhere", "nowhere", "a%00b", "%E2%80%AE", "x" * 100])
 PLACEHOLDERS = {"<int:record_id>": None, "<int:session_id>": "sessions", "<int:role_id>": "roles",
-                "<int:registration_id>": "registrations"}
+                "<int:registration_id>": "registrations", "<int:document_id>": "documents"}
 
 
 @st.composite
@@ -274,6 +275,7 @@ def fuzzed(seed):
         foreign["registrations"] = register_participant(elsewhere, foreign_person, role=ParticipantRole.EXPERT,
                                                         days={}).id
         foreign["officers"] = add_officer(elsewhere, foreign_person, OfficerRole.SECRETARY).id
+        foreign["documents"] = put_document(elsewhere, title="Elsewhere's note").id
         db.session.commit()
         return Ids(own, foreign), make.token(owner)
 

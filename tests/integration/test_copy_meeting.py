@@ -8,10 +8,11 @@ from icalendar import Calendar
 from sqlalchemy import func, select
 
 from planner.domain.timezones import to_local
-from planner.domain.vocabulary import DayMode, ParticipantRole, Role, TeamRole
+from planner.domain.vocabulary import DayMode, OfficerRole, ParticipantRole, Role, TeamRole
 from planner.extensions import db
 from planner.models import Change, Meeting, Registration, Session
 from planner.operations.agenda import assign_role
+from planner.operations.officers import add_officer
 from planner.operations.registrations import register_participant
 from planner.operations.team import grant_role
 from tests.integration.browsing import errors_beside_fields, flashes_of, submit, text_of
@@ -27,13 +28,15 @@ def organiser(browser, seed):
                                first_day=date(2021, 10, 25), last_day=date(2021, 10, 27), short_name="ZEGM",
                                hosts="Federal Department", venue="Zurich")
         hall = make.room(meeting, "Hall A", capacity=80)
+        make.room(meeting, "Reception", venue="Hotel Baur au Lac", address="Talstrasse 1, Zurich")
         ministry = make.institution(meeting, "Ministry of Justice", acronym="MOJ")
         kim = make.person(meeting, "Kim Min-ji", institution=ministry, email="kim@example.org")
         block = make.session(meeting, "Working block", datetime(2021, 10, 25, 9), datetime(2021, 10, 25, 12),
                              room=hall)
         make.session(meeting, "Coffee", datetime(2021, 10, 25, 10, 30), datetime(2021, 10, 25, 10, 45), parent=block)
         make.session(meeting, "Closing", datetime(2021, 10, 27, 16), datetime(2021, 10, 27, 17), room=hall)
-        assign_role(block, kim, Role.CHAIR)
+        assign_role(block, kim, Role.CHAIR, on_behalf_of="the Minister")
+        add_officer(meeting, kim, OfficerRole.VICE_CHAIR)
         register_participant(meeting, kim, role=ParticipantRole.EXPERT, days={date(2021, 10, 25): DayMode.IN_ROOM})
         db.session.commit()
         owner = make.organiser("owner@example.org", meetings=[meeting])
@@ -83,6 +86,10 @@ def test_a_copy_a_week_later_keeps_wall_clock_times_across_the_change_of_clocks(
         assert sorted((member.user.email, member.role.value) for member in new.team) == [
             ("door@example.org", "door_staff"), ("owner@example.org", "organiser")]
         assert [p.institution.acronym for p in new.people] == ["MOJ"]
+        assert [(officer.person.name, officer.role.value) for officer in new.officers] == [("Kim Min-ji", "vice_chair")]
+        assert [(room.name, room.venue, room.address) for room in new.rooms] == [
+            ("Hall A", "", ""), ("Reception", "Hotel Baur au Lac", "Talstrasse 1, Zurich")]
+        assert [role.on_behalf_of for role in new_block.roles] == ["the Minister"]
     feed = Calendar.from_ical(organiser.get("/events/zurich-2022/calendar.ics").data)
     starts = sorted(str(event["DTSTART"].to_ical(), "ascii") for event in feed.walk("VEVENT"))
     assert starts == ["20211101T090000", "20211101T103000", "20211103T160000"]
@@ -98,7 +105,7 @@ def test_same_weekdays_moves_the_copy_to_the_first_such_day_and_people_can_stay_
             ("Closing", "Wed 26 Oct 16:00", "17:00", "Hall A", None, []),
         ]
         new = db.session.scalar(select(Meeting).where(Meeting.slug == "zurich-2022"))
-        assert (new.first_day, new.people, new.institutions) == (date(2022, 10, 24), [], [])
+        assert (new.first_day, new.people, new.institutions, new.officers) == (date(2022, 10, 24), [], [], [])
 
 
 def test_a_copy_with_a_taken_address_or_no_title_is_refused_beside_the_field(organiser, stored_rows):

@@ -17,6 +17,7 @@ from planner.operations.personal_tokens import issue_personal_token
 from planner.operations.presence import import_online_report
 from planner.operations.registrations import register_participant
 from tests.integration.browsing import csrf_token_of, forms_of, submit, text_of
+from tests.integration.document_support import put_document
 
 
 ONLINE_REPORT = b"Name,Email,Join time,Leave time\nKim Min-ji,kim@example.org,2021-10-18 09:00,2021-10-18 10:00\n"
@@ -44,12 +45,13 @@ def ids(seed) -> dict:
         personal = issue_personal_token(registration, actor=None)
         report = import_online_report(meeting, ONLINE_REPORT, filename="zoom.csv", zone_name="Asia/Seoul",
                                       actor=None).report
+        document = put_document(meeting, title="Concept note")
         db.session.commit()
         owner = make.organiser("owner@example.org", meetings=[meeting])
         token = make.token(owner)
         return dict(rooms=room.id, institutions=institution.id, people=person.id, session=session.id,
                     role=role.id, token=owner.tokens[0].id, secret=token, registration=registration.id,
-                    personal=personal, report=report.id, officer=officer.id)
+                    personal=personal, report=report.id, document=document.id, officer=officer.id)
 
 
 def _urls(ids: dict) -> dict[str, str]:
@@ -62,6 +64,7 @@ def _urls(ids: dict) -> dict[str, str]:
                .replace("<int:report_id>", str(ids["report"])).replace("<isodate:day>", "2021-10-18")
                .replace("<int:member_id>", "1").replace("<int:invitation_id>", "1").replace("<int:user_id>", "1")
                .replace("<int:sign_in_id>", "1").replace("<secret>", "not-a-secret")
+               .replace("<int:document_id>", str(ids["document"])).replace("<language>", "en")
                .replace("<int:officer_id>", str(ids["officer"])))
         if "<kind>" in url:
             for kind in ("rooms", "institutions", "people"):

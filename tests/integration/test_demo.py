@@ -1,15 +1,19 @@
 """The demo meetings carry the facts the seed texts state, and loading them twice changes nothing."""
+import io
 from datetime import date
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from planner.demo.loader import load_demo_meetings
+from planner.domain.documents import Reader
 from planner.domain.timezones import to_local
 from planner.domain.vocabulary import DayMode, InstitutionKind, MeetingFormat, SessionKind
 from planner.extensions import db
 from planner.models import Institution, Meeting, Person, Registration, Room, Session, SessionRole
 from planner.queries.agenda import agenda_sessions, find_meeting
+from planner.queries.documents import readable_documents
 
 EGM, CTED = "egm-border-management-2021", "cted-follow-up-visit-2023"
 
@@ -162,3 +166,23 @@ def test_the_demo_command_leaves_a_database_with_meetings_alone_when_asked(runne
     result = runner.invoke(args=["demo", "--if-empty"])
     assert "not loaded" in result.output
     assert count_everything()["meetings"] == 1
+
+
+def test_the_demo_meetings_carry_their_concept_and_information_notes_the_seoul_one_in_korean_too(demo, client):
+    egm = readable_documents(meeting(EGM), Reader.ORGANISER)
+    assert [(document.title, document.visibility.value, [version.language for version in document.languages])
+            for document in egm] == [
+        ("Concept note", "public", ["en", "ko"]),
+        ("Information note for participants", "participants", ["en", "ko"]),
+        ("Security Council resolution 2396 (2017)", "public", ["en"]),
+    ]
+    korean = egm[0].languages[1].current
+    assert korean.filename == "국경 관리 전문가 회의 - 개념 노트.pdf"
+    response = client.get(f"/events/{EGM}/documents/{egm[0].id}/ko")
+    assert response.mimetype == "application/pdf"
+    # fpdf2 sets the font outside the text's BT block (valid PDF); pypdf then reads its two-byte codes one
+    # byte at a time, so a NUL stands before each character.
+    text = PdfReader(io.BytesIO(response.get_data())).pages[0].extract_text().replace("\x00", "").replace(" ", "")
+    assert "개념노트" in text and "국경안보및관리에관한전문가그룹회의" in text
+    cted = readable_documents(meeting(CTED), Reader.PUBLIC)
+    assert [document.title for document in cted] == ["Concept note"]

@@ -4,12 +4,12 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from planner.cache import EventTexts, MemoryCache, RedisCache
+from planner.cache import InProcess, MemoryCache, RedisCache
 from planner.domain.vocabulary import DayMode, ParticipantRole, Role, SessionStatus
 from planner.extensions import db
 from planner.models import Change
 from planner.operations.agenda import assign_role, update_session
-from planner.operations.meetings import update_person, update_room
+from planner.operations.meetings import update_meeting, update_person, update_room
 from planner.operations.registrations import register_participant, update_registration
 from tests.conftest import test_app
 from tests.integration.test_calendar_feeds import FEED, agenda, by_title, issue, participant  # noqa: F401
@@ -22,6 +22,10 @@ EDITS = {
     "role": lambda a, p: assign_role(a["visit"], a["chang"], Role.SPEAKER),
     "registration day mode": lambda a, p: update_registration(
         p, role=p.role, actor=None, days={date(2021, 10, 18): DayMode.ONLINE}),
+    "meeting": lambda a, p: update_meeting(
+        a["meeting"], actor=None, title="Test meeting", first_day=date(2021, 10, 18), last_day=date(2021, 10, 22),
+        timezone="Asia/Seoul", format=a["meeting"].format, venue="Busan", published=True,
+        contact_email="secretariat@example.org", short_name="EGM 2021"),
 }
 
 
@@ -101,13 +105,13 @@ def test_the_memory_cache_forgets_the_least_recently_used_entries_beyond_its_siz
 
 
 def test_the_event_texts_keep_at_most_their_number_of_entries_and_none_when_it_is_zero():
-    texts = EventTexts(max_entries=2)
+    texts = InProcess(max_entries=2)
     texts.set("a", "A")
     texts.set("b", "B")
     assert texts.get("a") == "A"
     texts.set("c", "C")
     assert (texts.get("a"), texts.get("b"), texts.get("c")) == ("A", None, "C")
-    off = EventTexts(max_entries=0)
+    off = InProcess(max_entries=0)
     off.set("a", "A")
     assert off.get("a") is None
 
@@ -166,3 +170,21 @@ def test_an_unreachable_redis_costs_a_rebuild_not_an_error(caplog):
     cache.set("key", b"value")
     assert cache.get("key") is None
     assert "Redis cache unavailable" in caplog.text
+
+
+def test_after_an_edit_each_further_personal_feed_is_put_together_without_loading_a_session(
+        client, agenda, participant, make, count_queries):
+    other = register_participant(agenda["meeting"], make.person(agenda["meeting"], "Lee Soo-jin"),
+                                 role=ParticipantRole.EXPERT, days={date(2021, 10, 18): DayMode.ONLINE})
+    db.session.commit()
+    mine, theirs = f"/my/{issue(participant)}/calendar.ics", f"/my/{issue(other)}/calendar.ics"
+    cached = client.get(theirs)
+    with count_queries() as not_modified:
+        assert client.get(theirs, headers={"If-None-Match": cached.headers["ETag"]}).status_code == 304
+    update_session(agenda["opening"], actor=None, title="Opening plenary")
+    db.session.commit()
+    client.get(mine)  # the first feed after the edit writes the meeting's calendar again
+    with count_queries() as rebuilt:
+        feed = client.get(theirs)
+    assert "Opening plenary" in by_title(feed) and "Lee Soo-jin" in feed.get_data(as_text=True)
+    assert len(rebuilt.statements) == len(not_modified.statements), rebuilt.statements

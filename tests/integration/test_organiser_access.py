@@ -21,6 +21,7 @@ from planner.operations.presence import import_online_report
 from planner.operations.registrations import register_participant
 from planner.operations.team import grant_role, invite
 from tests.integration.browsing import csrf_token_of, form_of, forms_of, text_of
+from tests.integration.document_support import put_document
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 ONLINE_REPORT = b"Name (original name),User Email,Join time,Leave time\nKim Min-ji,kim@example.org,2021-10-18 09:00,2021-10-18 10:00\n"
@@ -44,6 +45,8 @@ NOT_ORGANISERS_ONLY = {
     "organise.tokens": "creates a token for the account itself",
     "organise.revoke": "revokes one of the account's own tokens; another's answers 404",
     "api.create_event": "administrators create meetings and become their organisers (below)",
+    "organise.import_meeting_page": "administrators and any meeting's organisers restore an export as a new meeting "
+                                    "(test_archive.py)",
 }
 
 
@@ -119,6 +122,7 @@ def world(seed) -> World:
         report = import_online_report(meeting, ONLINE_REPORT, filename="zoom.csv", zone_name="Asia/Seoul",
                                       actor=None).report
         batch = start_batch(meeting, BatchKind.INVITATIONS, total=0, actor=None, now=utcnow())
+        document = put_document(meeting, title="Concept note", session=block)
         db.session.commit()
         owner = make.organiser("owner@example.org", meetings=[meeting])
         owner_token = make.token(owner, "owner's script")
@@ -131,7 +135,8 @@ def world(seed) -> World:
         administrator = make.organiser("admin@example.org", administrator=True)
         ids = dict(rooms=room.id, institutions=institution.id, people=person.id, session=block.id, role=role.id,
                    token=owner.tokens[0].id, registration=registration.id, report=report.id, batch=batch.id,
-                   member=door_member.id, invitation=invitation.id, user=door.id, officers=officer.id)
+                   member=door_member.id, invitation=invitation.id, user=door.id, document=document.id,
+                   revision=document.languages[0].revisions[0].id, officers=officer.id)
         return World(ids, owner_token, stranger_token, make.token(door, "door's script"),
                      make.token(administrator, "administrator's script"))
 
@@ -143,6 +148,8 @@ def _url(route: Route, world: World, slug: str = "owned") -> str:
               "token_id": world.ids["token"], "registration_id": world.ids["registration"],
               "report_id": world.ids["report"], "batch_id": world.ids["batch"], "member_id": world.ids["member"],
               "invitation_id": world.ids["invitation"], "user_id": world.ids["user"], "sign_in_id": 1,
+              "document_id": world.ids["document"], "revision_id": world.ids["revision"], "language": "en",
+              "code": "not.a-badge-code",
               "officer_id": world.ids["officers"],
               "day": date(2021, 10, 18), **choice}
     if "kind" in choice:
@@ -201,7 +208,10 @@ MEETING_WRITES = routes(WRITE_METHODS, lambda rule: rule.endpoint not in NOT_ORG
 # Door staff tick people in at the desk (tests/integration/test_check_in.py), and read the desk and the list.
 DOOR_STAFF_WRITES = {"organise.tick"}
 DOOR_STAFF_READS = {"GET /events/<slug>/organise/check-in", "GET /events/<slug>/organise/check-in/<isodate:day>",
-                    "GET /events/<slug>/organise/participants/"}
+                    "GET /events/<slug>/organise/participants/", "GET /events/<slug>/organise/participants/list",
+                    "GET /events/<slug>/organise/participants/list.<any(csv, xlsx):spreadsheet> spreadsheet=csv",
+                    "GET /events/<slug>/organise/participants/list.<any(csv, xlsx):spreadsheet> spreadsheet=xlsx",
+                    "GET /events/<slug>/organise/check-in/badge/<code>"}
 
 
 def test_no_one_but_an_organiser_changes_a_meeting(browser, world, stored_rows):
@@ -299,8 +309,9 @@ def test_organiser_pages_are_for_the_meetings_organisers_only(browser, world):
                             "organiser": _answer(owner.get(_url(route, world))),
                             "administrator": _answer(administrator.get(_url(route, world)))}
                for route in ORGANISER_READS}
-    # To the first day's timetable, and to today's (or the first day's) check-in desk.
-    redirects = {"GET /events/<slug>/organise/timetable", "GET /events/<slug>/organise/check-in"}
+    # To the first day's timetable, and to today's (or the first day's) check-in desk, also from a badge's code.
+    redirects = {"GET /events/<slug>/organise/timetable", "GET /events/<slug>/organise/check-in",
+                 "GET /events/<slug>/organise/check-in/badge/<code>"}
     allowed = {route: "302" if route in redirects else "200" for route in answers}
     assert answers == {route: {"anonymous": "login", "stranger": "403",
                                "door staff": allowed[route] if route in DOOR_STAFF_READS else "403",

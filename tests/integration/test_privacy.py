@@ -8,9 +8,10 @@ import pytest
 
 from planner.domain.vocabulary import DayMode, InstitutionKind, ParticipantRole, Role, SessionStatus
 from planner.extensions import db
-from planner.models import Institution, Person, Session
+from planner.models import Document, Institution, Person, Session
 from planner.operations.agenda import assign_role
 from planner.operations.registrations import register_participant
+from tests.integration.document_support import put_document
 
 SLUG = "private-meeting"
 DAYS = [date(2021, 10, 18), date(2021, 10, 19)]
@@ -22,8 +23,9 @@ PRIVATE = [
 # Addresses for the signed-in (organisers, API clients with a token), for one participant (a secret address), or
 # for accounts (signing in, joining a team), which show no meeting.
 # Files (static ones, the favicon) hold no one's data; the rest here are not for the public.
-NOT_PUBLIC = {"static", "favicon", "calendars.personal_feed", "api.directory_record", "api.conflicts", "api.headcounts",
-              "api.registrations", "api.registration"}
+NOT_PUBLIC = {"static", "favicon", "calendars.personal_feed", "api.directory_record", "api.conflicts",
+              "api.headcounts", "api.registrations", "api.registration", "documents.personal_download",
+              "documents.personal_pack"}
 NOT_PUBLIC_BLUEPRINTS = ("organise.", "personal.", "auth.")
 
 
@@ -46,17 +48,19 @@ def meeting_ids(seed) -> dict:
                                  institution=private_institute)
         for person in (registered, speaker):
             register_participant(meeting, person, role=ParticipantRole.DELEGATE, days={DAYS[0]: DayMode.ONLINE})
+        put_document(meeting, title="Programme", session=talk)
         db.session.commit()
         return {"speaker": speaker.id, "people": list(db.session.scalars(db.select(Person.id))),
                 "institutions": list(db.session.scalars(db.select(Institution.id))),
-                "sessions": list(db.session.scalars(db.select(Session.id)))}
+                "sessions": list(db.session.scalars(db.select(Session.id))),
+                "documents": list(db.session.scalars(db.select(Document.id)))}
 
 
 def _addresses(app, ids) -> list[str]:
     """Every public address of the meeting, each with every id that can fill it; a new one is included unasked."""
     values = {"slug": [SLUG], "day": [day.isoformat() for day in DAYS], "session_id": ids["sessions"],
-              "person_id": ids["people"], "institution_id": ids["institutions"],
-              "kind": ["rooms", "institutions", "people", "officers"]}
+              "person_id": ids["people"], "institution_id": ids["institutions"], "document_id": ids["documents"],
+              "language": ["en"], "kind": ["rooms", "institutions", "people", "officers"]}
     addresses = []
     for rule in app.url_map.iter_rules():
         if "GET" not in rule.methods or rule.endpoint in NOT_PUBLIC or rule.endpoint.startswith(NOT_PUBLIC_BLUEPRINTS):
@@ -74,7 +78,8 @@ def test_no_public_address_shows_a_registered_participant_an_email_or_a_private_
     assert len(addresses) > 20
     answers = {address: client.get(address) for address in addresses}
     assert {a: r.status_code for a, r in answers.items() if r.status_code >= 500} == {}
-    shown = {address: [text for text in PRIVATE if text in unescape(response.get_data(as_text=True))]
+    # Some answers are files (a document, a pack of them): read as text whatever their bytes.
+    shown = {address: [text for text in PRIVATE if text in unescape(response.get_data().decode("utf-8", "replace"))]
              for address, response in answers.items()}
     assert {address: found for address, found in shown.items() if found} == {}
     assert answers[f"/events/{SLUG}/people/{meeting_ids['speaker']}"].status_code == 200

@@ -38,7 +38,8 @@ def test_the_whole_programme_prints_every_day_with_sessions_each_under_its_headi
     html = client.get(f"{EGM}/programme").get_data(as_text=True)
     headings = re.findall(r"<h2>([^<]+)</h2>", html)
     assert headings == ["Friday 15 October 2021", "Monday 18 October 2021", "Tuesday 19 October 2021",
-                        "Wednesday 20 October 2021", "Thursday 21 October 2021", "Friday 22 October 2021"]
+                        "Wednesday 20 October 2021", "Thursday 21 October 2021", "Friday 22 October 2021",
+                        "Documents"]  # the meeting's public documents, at the end
     assert "All times are in the meeting’s time zone, Asia/Seoul (KST, UTC+09:00)." in words(html)
 
 

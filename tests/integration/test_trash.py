@@ -14,12 +14,13 @@ from planner.extensions import db
 from planner.jobs import TRASH_PURGE_JOB_ID, purge_trash_job
 from planner.models import Change, Meeting, Person, Registration, Room, Session
 from planner.operations.agenda import assign_role
-from planner.operations.meetings import delete_person
 from planner.operations.personal_tokens import issue_personal_token
 from planner.operations.presence import check_in
 from planner.operations.registrations import register_participant
 from planner.operations.trash import move_to_trash
+from planner.models.ownership import owned_tables
 from tests.conftest import emptied_redis
+from tests.integration.archive_support import SLUG as ARCHIVED, build_meeting
 from tests.integration.browsing import csrf_token_of, flashes_of, submit, text_of
 
 SLUG = "egm-2021"
@@ -212,3 +213,15 @@ def test_deleting_a_room_names_the_sessions_it_left_without_one(browser, meeting
     submit(owner, f"/events/{SLUG}/organise/rooms/{room_id}/delete")
     assert "Deleted room “Hall A”; 1 session left without a room: “Opening”" in \
         text_of(owner.get(f"/events/{SLUG}/organise/history"))
+
+
+def test_purging_a_meeting_leaves_none_of_its_records_but_its_history(app, seed, read):
+    with seed() as make:
+        build_meeting(make)
+        _trash(ARCHIVED, days_ago=31)
+        history = db.session.scalar(select(func.count(Change.id)))
+    assert app.test_cli_runner().invoke(args=["trash", "empty"]).output == f"Deleted for good: {ARCHIVED}.\n"
+    left = read(lambda: {table.name: db.session.scalar(select(func.count()).select_from(table.table))
+                         for table in owned_tables() if table.name != "changes"})
+    assert left == {name: 0 for name in left}
+    assert read(lambda: db.session.scalar(select(func.count(Change.id)))) == history + 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Protocol
 
 from planner.domain.calendars.vtimezone import vtimezone
@@ -41,6 +41,14 @@ class RoleHolder:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file the event links to (RFC 5545 ATTACH): its address and its media type."""
+
+    url: str
+    content_type: str
+
+
+@dataclass(frozen=True)
 class CalendarEntry:
     """One session as a calendar shows it, to one reader (``join_link`` is empty unless they may have it)."""
 
@@ -59,6 +67,7 @@ class CalendarEntry:
     people: tuple[RoleHolder, ...] = ()
     url: str = ""
     join_link: str = ""
+    attachments: tuple[Attachment, ...] = ()
 
     @property
     def cancelled(self) -> bool:
@@ -93,6 +102,12 @@ def publish(entries: Sequence[CalendarEntry], *, zone_name: str, name: str, desc
     Each event's DTSTAMP is its last modification, not the time of the request, so an
     unchanged agenda gives the same bytes every time (and conditional requests work).
     """
+    return feed([published_event(entry, zone_name, written) for entry in entries],
+                zone="".join(_zone(entries, zone_name)), zone_name=zone_name, name=name, description=description)
+
+
+def feed(events: Sequence[str], *, zone: str, zone_name: str, name: str, description: str = "") -> bytes:
+    """A feed of events already written (``published_event``), with the VTIMEZONE they need (``zone_text``)."""
     lines = _calendar_head(PUBLISH)
     lines += [line("NAME", text(name)), line("X-WR-CALNAME", text(name))]
     if description:
@@ -101,12 +116,16 @@ def publish(entries: Sequence[CalendarEntry], *, zone_name: str, name: str, desc
         line("X-WR-TIMEZONE", text(zone_name)),
         line("REFRESH-INTERVAL", duration(REFRESH_INTERVAL), {"VALUE": "DURATION"}),
         line("X-PUBLISHED-TTL", duration(REFRESH_INTERVAL)),
+        zone,
+        *events,
+        END_CALENDAR,
     ]
-    lines += _zone(entries, zone_name)
-    for entry in entries:
-        lines.append(_published_event(entry, zone_name, written))
-    lines.append(END_CALENDAR)
     return "".join(lines).encode()
+
+
+def zone_text(zone_name: str, first_day: date, last_day: date) -> str:
+    """The VTIMEZONE that events from ``first_day`` to ``last_day`` need."""
+    return vtimezone(zone_name, first_day, last_day).to_ical().decode()
 
 
 def invitation(entry: CalendarEntry, *, method: str, zone_name: str, organizer: Organizer, attendee: Attendee,
@@ -156,10 +175,10 @@ def _zone(entries: Sequence[CalendarEntry], zone_name: str) -> list[str]:
         return []
     days = [local_day(instant, zone_name) for entry in entries for instant in (entry.starts_at, entry.ends_at)
             if instant is not None]
-    return [vtimezone(zone_name, min(days), max(days)).to_ical().decode()]
+    return [zone_text(zone_name, min(days), max(days))]
 
 
-def _published_event(entry: CalendarEntry, zone_name: str, written: Written | None) -> str:
+def published_event(entry: CalendarEntry, zone_name: str, written: Written | None) -> str:
     # The entry holds everything the event is written from (its stamp is its last modification).
     key = (entry, zone_name)
     text = written.get(key) if written is not None else None
@@ -190,6 +209,8 @@ def _event(entry: CalendarEntry, zone_name: str, *, stamp: datetime, extra: Sequ
     lines.append(line("DESCRIPTION", text(describe(entry))))
     if entry.url:
         lines.append(line("URL", entry.url))
+    lines += [line("ATTACH", attachment.url, {"FMTTYPE": attachment.content_type})
+              for attachment in entry.attachments]
     if categories := [label for label in (entry.kind, entry.thematic_area) if label]:
         lines.append(line("CATEGORIES", texts(categories)))
     lines += [

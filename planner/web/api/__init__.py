@@ -20,4 +20,6 @@ def invalid_input(error: InvalidInput):
     return jsonify(body), 400
 
 
-from planner.web.api import agenda, directory, events, openapi, registrations  # noqa: E402,F401  (attach the routes)
+from planner.web.api import (  # noqa: E402,F401  (attach the routes)
+    agenda, directory, documents, events, openapi, registrations,
+)

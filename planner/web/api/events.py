@@ -2,6 +2,7 @@
 from flask import abort, jsonify, request, url_for
 
 from planner.database import utcnow
+from planner.domain.documents import Reader
 from planner.domain.errors import InvalidInput
 from planner.domain.permissions import Right, holds
 from planner.domain.vocabulary import MeetingFormat
@@ -9,10 +10,12 @@ from planner.operations.meetings import create_meeting, update_meeting
 from planner.operations.trash import move_to_trash
 from planner.queries import agenda as queries
 from planner.queries.conflicts import meeting_conflicts
+from planner.queries.documents import readable_documents
 from planner.queries.listing import listed_directory, listed_officers
 from planner.queries.organise import meetings_of
 from planner.web.access import administrator_or_abort, organised_meeting_or_abort
 from planner.web.api import api
+from planner.web.archive import export_download
 from planner.web.api.auth import api_user, require_api_user
 from planner.web.api.parsing import given, json_body
 from planner.web.api.reading import readable_meeting_for_api, reader_zone_name
@@ -48,8 +51,9 @@ def _meeting_response(meeting, status: int = 200, *, for_organiser: bool = True)
     """The whole meeting as its reader may see it, with its version as the ETag."""
     people, institutions = listed_directory(meeting, public=not for_organiser)
     sessions = queries.agenda_sessions(meeting, public=not for_organiser)
+    documents = readable_documents(meeting, Reader.ORGANISER if for_organiser else Reader.PUBLIC)
     body = meeting_detail(meeting, reader_zone_name(meeting), sessions, people, institutions,
-                          listed_officers(meeting), for_organiser=for_organiser)
+                          listed_officers(meeting), documents, for_organiser=for_organiser)
     location = url_for("api.event", slug=meeting.slug, _external=True)
     return with_etag(body, meeting.version, status, location if status == 201 else None)
 
@@ -115,3 +119,9 @@ def delete_event(slug: str):
 def conflicts(slug: str):
     meeting = organised_meeting_or_abort(slug, require_api_user())
     return jsonify({"conflicts": [conflict_json(conflict, meeting) for conflict in meeting_conflicts(meeting)]})
+
+
+@api.get("/events/<slug>/export")
+def export(slug: str):
+    """The meeting's export file (docs/EXPORT.md), for its organisers."""
+    return export_download(organised_meeting_or_abort(slug, require_api_user()))

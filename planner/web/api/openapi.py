@@ -10,6 +10,7 @@ from planner.web.api import api
 from planner.web.api.openapi_schemas import ID, ref, schemas
 
 JSON = "application/json"
+MULTIPART = "multipart/form-data"
 DIRECTORY = {  # address part → (one of them, its record, body of a new one, body of a change)
     "rooms": ("room", "Room", "NewRoom", "RoomChange"),
     "institutions": ("institution", "Institution", "NewInstitution", "InstitutionChange"),
@@ -28,7 +29,8 @@ ERRORS = {
     404: "No such meeting, record or address.",
     409: "The body's `version` is stale: someone changed the record since (`current_version`, `changes`).",
     412: "The If-Match version is stale: someone changed the record since (`current_version`, `changes`).",
-    415: "The body is not sent as application/json.",
+    413: "The body is larger than the documents' request cap (a file is at most 50 MB by default).",
+    415: "The body is not sent as application/json (multipart/form-data for documents).",
     422: "A field is wrong: `fields` names each one and says why. Nothing was changed.",
     428: "Deleting a meeting needs If-Match with its ETag, as the browser asks to confirm.",
 }
@@ -51,7 +53,7 @@ def _answer(description: str, schema: str | None = None, *, etag: bool = False, 
 
 
 def _operation(summary: str, answers: dict, errors: tuple[int, ...], *, security=ORGANISERS, body: str | None = None,
-               parameters: tuple[dict, ...] = ()) -> dict:
+               parameters: tuple[dict, ...] = (), form: str | None = None) -> dict:
     operation = {
         "summary": summary,
         "security": security,
@@ -62,6 +64,8 @@ def _operation(summary: str, answers: dict, errors: tuple[int, ...], *, security
         operation["parameters"] = list(parameters)
     if body:
         operation["requestBody"] = {"required": True, "content": {JSON: {"schema": ref(body)}}}
+    if form:
+        operation["requestBody"] = {"required": True, "content": {MULTIPART: {"schema": ref(form)}}}
     return operation
 
 
@@ -97,6 +101,36 @@ def _record_paths(base: str, ids: tuple[str, ...], name: str, record: str, new: 
     }
 
 
+UPLOAD = (400, 403, 404, 413, 415, 422)
+
+
+def _document_paths(events: str, session: str) -> dict:
+    """Documents: read as the caller may (an organiser's token reads them all), added as multipart/form-data."""
+    documents = f"{events}/documents"
+    added = {201: _answer("The document with its language versions.", "Document", location=True)}
+    return {
+        documents: {
+            "parameters": _path("slug"),
+            "get": _operation("The documents the caller may read",
+                              {200: _answer("The documents, the meeting's first, then by session.", "Documents")},
+                              (404,), security=PUBLIC),
+            "post": _operation("Add a document on the meeting, with its first file or link", added, UPLOAD,
+                               form="NewDocument"),
+        },
+        f"{session}/documents": {"parameters": _path("slug", "session_id"), "post": _operation(
+            "Add a document on a session, with its first file or link", added, UPLOAD, form="NewDocument")},
+        f"{documents}/{{document_id}}": {
+            "parameters": _path("slug", "document_id"),
+            "get": _operation("One document", {200: _answer("The document.", "Document")}, (404,), security=PUBLIC),
+            "delete": _operation("Delete a document with all its versions", {204: _answer("Deleted.")},
+                                 (400, 403, 404)),
+        },
+        f"{documents}/{{document_id}}/versions": {"parameters": _path("slug", "document_id"), "post": _operation(
+            "Add a language version, or a new revision of one the document has (its address stays)", added, UPLOAD,
+            form="NewVersion")},
+    }
+
+
 def paths() -> dict:
     events = "/events/{slug}"
     session = f"{events}/sessions/{{session_id}}"
@@ -127,6 +161,10 @@ def paths() -> dict:
         },
         f"{events}/conflicts": {"parameters": _path("slug"), "get": _operation(
             "What clashes in the agenda", {200: _answer("The conflicts.", "Conflicts")}, (403, 404))},
+        f"{events}/export": {"parameters": _path("slug"), "get": _operation(
+            "The meeting's export file: a ZIP of manifest.json and files (docs/EXPORT.md)",
+            {200: {"description": "The export.", "content": {"application/zip": {
+                "schema": {"type": "string", "contentMediaType": "application/zip"}}}}}, (403, 404))},
         f"{events}/headcounts": {"parameters": _path("slug"), "get": _operation(
             "Who attends each day and session", {200: _answer("The headcounts.", "Headcounts")}, (403, 404))},
         **_record_paths(f"{events}/sessions", ("slug", "session_id"), "session", "OrganisedSession", "NewSession",
@@ -144,6 +182,7 @@ def paths() -> dict:
                         "NewRegistration", "RegistrationChange", collection={"get": _operation(
                             "Everyone registered", {200: _answer("The registrations.", "Registrations")}, (403, 404))}),
     }
+    found.update(_document_paths(events, session))
     # Anyone reads a published session; organisers also their drafts and private links.
     found[session]["get"] = _operation(
         "One session", {200: _answer("The session; organisers get drafts, online_link_public, draft and sequence.",

@@ -8,6 +8,7 @@ nobody documented, and the request bodies forbid unknown fields exactly as the v
 import enum
 from typing import Any
 
+from planner.domain.documents import DocumentKind, DocumentVisibility
 from planner.domain.vocabulary import (
     AttendanceMode, DayMode, InstitutionKind, MeetingFormat, OfficerRole, ParticipantRole, Role, SessionKind,
     SessionStatus,
@@ -72,11 +73,30 @@ SESSION = {
     "roles": {"type": "array", "items": record({"id": ID, "role": choice(Role), "person_id": ID,
                                                  "position": {"type": "integer", "minimum": 0},
                                                  "on_behalf_of": text()})},
-    "url": LINK, "version": ID,
+    "url": LINK, "version": ID, "documents": {"type": "array", "items": ref("Document")},
 }
 ORGANISER_MEETING_EXTRAS = {"published": {"type": "boolean"}, "online_link": text()}
 ORGANISER_SESSION_EXTRAS = {"online_link_public": {"type": "boolean"}, "draft": {"type": "boolean"},
                             "sequence": {"type": "integer", "minimum": 0}}
+DOCUMENT = {
+    "id": ID, "title": text(), "kind": choice(DocumentKind), "visibility": choice(DocumentVisibility),
+    "session_id": nullable(ID), "position": {"type": "integer", "minimum": 0},
+    "languages": {"type": "array", "items": record({
+        "language": text(description="A BCP 47 tag: en, fr, ko, zh-Hans."),
+        "name": text(description="The language named in itself: English, Français, 한국어."),
+        "url": {**LINK, "description": "Its stable address: the current revision's file, or a redirect to its link."},
+        "link": nullable(LINK), "filename": nullable(text()), "content_type": nullable(text()),
+        "size": nullable({"type": "integer", "minimum": 0}), "sha256": nullable(text(64)),
+        "revision": {"type": "integer", "minimum": 1}, "updated_at": INSTANT,
+    })},
+    "version": ID,
+}
+DOCUMENT_CONTENT = {
+    "language": text(35, description="A BCP 47 tag: en, fr, ko, zh-Hans."),
+    "file": {"type": "string", "format": "binary", "description": "The file: PDF, Word, Excel, PowerPoint, "
+             "OpenDocument, plain text, PNG, JPEG or WebP, decided by its content; at most 50 MB."},
+    "link": text(2000, description="Instead of a file: the web address the document is at."),
+}
 REGISTRATION_PERSON = {"name": text(200), "honorific": text(20), "position": text(300),
                        "institution_id": REFERENCE, "email": text(254)}
 DAY_MODES = {"type": "object", "propertyNames": {"pattern": DAY_PATTERN}, "additionalProperties": choice(DayMode),
@@ -136,6 +156,7 @@ def schemas() -> dict[str, Any]:
             "rooms": {"type": "array", "items": ref("Room")},
             "institutions": {"type": "array", "items": ref("Institution")},
             "people": {"type": "array", "items": ref("Person")},
+            "documents": {"type": "array", "items": ref("Document")},
             "sessions": {"type": "array", "items": ref("SessionForReader")},
             "version": ID, **ORGANISER_MEETING_EXTRAS,
         }, optional=tuple(ORGANISER_MEETING_EXTRAS)),
@@ -153,9 +174,16 @@ def schemas() -> dict[str, Any]:
                                "country": text(), "version": ID}),
         "Person": record(PERSON),
         "PersonWithEmail": record({**PERSON, "email": text()}),
-        "Session": record(SESSION),
-        "SessionForReader": record({**SESSION, **ORGANISER_SESSION_EXTRAS}, optional=tuple(ORGANISER_SESSION_EXTRAS)),
-        "OrganisedSession": record({**SESSION, **ORGANISER_SESSION_EXTRAS}),
+        "Session": record(SESSION, optional=("documents",)),
+        "SessionForReader": record({**SESSION, **ORGANISER_SESSION_EXTRAS},
+                                   optional=(*ORGANISER_SESSION_EXTRAS, "documents")),
+        "OrganisedSession": record({**SESSION, **ORGANISER_SESSION_EXTRAS}, optional=("documents",)),
+        "Document": record(DOCUMENT),
+        "Documents": record({"documents": {"type": "array", "items": ref("Document")}}),
+        "NewDocument": body({**DOCUMENT_CONTENT, "title": text(300), "kind": choice(DocumentKind),
+                             "visibility": choice(DocumentVisibility)},
+                            required=("kind", "visibility", "language")),
+        "NewVersion": body(DOCUMENT_CONTENT, required=("language",)),
         "Conflicts": record({"conflicts": {"type": "array", "items": record({
             "kind": text(), "message": text(), "session_ids": {"type": "array", "items": ID},
             "person_id": nullable(ID), "room_id": nullable(ID), "sessions": {"type": "array", "items": LINK},

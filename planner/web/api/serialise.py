@@ -6,7 +6,8 @@ from flask import url_for
 
 from planner.domain.conflicts import Conflict
 from planner.domain.timezones import to_local
-from planner.models import Institution, Meeting, Person, Room, Session
+from planner.domain.documents import language_name
+from planner.models import Document, DocumentVersion, Institution, Meeting, Person, Room, Session
 from planner.addresses import meeting_links
 
 
@@ -25,10 +26,13 @@ def meeting_summary(meeting: Meeting) -> dict[str, Any]:
     }
 
 
-def meeting_detail(meeting: Meeting, reader_zone: str, sessions, people, institutions, officers, *,
-                   for_organiser: bool = False) -> dict[str, Any]:
+def meeting_detail(meeting: Meeting, reader_zone: str, sessions, people, institutions, officers,
+                   documents: list[Document], *, for_organiser: bool = False) -> dict[str, Any]:
     """The whole meeting; its organisers also read whether it is published, its default online link and
-    its drafts (``sessions``, ``people`` and ``institutions`` are what the reader may see)."""
+    its drafts (``sessions``, ``people``, ``institutions`` and ``documents`` are what the reader may see)."""
+    by_session: dict[int | None, list[Document]] = {}
+    for document in documents:
+        by_session.setdefault(document.session_id, []).append(document)
     body = {
         **meeting_summary(meeting),
         "reader_timezone": reader_zone,
@@ -40,8 +44,9 @@ def meeting_detail(meeting: Meeting, reader_zone: str, sessions, people, institu
         "rooms": [room_json(room) for room in meeting.rooms],
         "institutions": [institution_json(item) for item in institutions],
         "people": [person_json(person) for person in people],
-        "sessions": [session_json(session, meeting, reader_zone, for_organiser=for_organiser)
-                     for session in sessions],
+        "documents": [document_json(document, meeting) for document in by_session.get(None, [])],
+        "sessions": [session_json(session, meeting, reader_zone, for_organiser=for_organiser,
+                                  documents=by_session.get(session.id, [])) for session in sessions],
         "version": meeting.version,
     }
     if for_organiser:
@@ -86,7 +91,8 @@ def person_json(person: Person, *, for_organiser: bool = False) -> dict[str, Any
 
 
 def session_json(
-    session: Session, meeting: Meeting, reader_zone: str | None = None, *, for_organiser: bool = False
+    session: Session, meeting: Meeting, reader_zone: str | None = None, *, for_organiser: bool = False,
+    documents: list[Document] | None = None,
 ) -> dict[str, Any]:
     zone = reader_zone or meeting.timezone
     body = {
@@ -116,7 +122,41 @@ def session_json(
     }
     if for_organiser:
         body.update(online_link_public=session.online_link_public, draft=session.draft, sequence=session.sequence)
+    if documents is not None:
+        body["documents"] = [document_json(document, meeting) for document in documents]
     return body
+
+
+def document_json(document: Document, meeting: Meeting) -> dict[str, Any]:
+    """A document with each language version's current revision: its address, name, type, size and hash."""
+    return {
+        "id": document.id,
+        "title": document.title,
+        "kind": document.kind.value,
+        "visibility": document.visibility.value,
+        "session_id": document.session_id,
+        "position": document.position,
+        "languages": [_version_json(version, document, meeting) for version in document.languages],
+        "version": document.version,
+    }
+
+
+def _version_json(version: DocumentVersion, document: Document, meeting: Meeting) -> dict[str, Any]:
+    revision = version.current
+    stored = revision.stored_file
+    return {
+        "language": version.language,
+        "name": language_name(version.language),
+        "url": url_for("documents.download", slug=meeting.slug, document_id=document.id, language=version.language,
+                       _external=True),
+        "link": revision.link or None,
+        "filename": revision.filename or None,
+        "content_type": stored.content_type if stored else None,
+        "size": stored.size if stored else None,
+        "sha256": stored.sha256 if stored else None,
+        "revision": revision.number,
+        "updated_at": revision.uploaded_at.isoformat(),
+    }
 
 
 def conflict_json(conflict: Conflict, meeting: Meeting) -> dict[str, Any]:

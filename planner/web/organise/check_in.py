@@ -1,20 +1,22 @@
 """The check-in desk: staff at the door find a participant by name and tick them in, one day at a time."""
-from datetime import date, datetime, timezone
+from datetime import date
 
 from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
 from planner.domain.names import matches_search
-from planner.domain.timezones import local_day, to_local
+from planner.domain.timezones import to_local
 from planner.extensions import db
 from planner.models import Meeting, Registration
 from planner.operations.presence import check_in, undo_check_in
+from planner.domain.badges import code_in
 from planner.domain.check_in import DoorLine, door_counts
 from planner.queries.presence import door_list
 from planner.domain.permissions import Right
 from planner.web.access import organised_meeting_or_abort, record_of_meeting_or_404
 from planner.web.organise import organise
+from planner.web.organise.badges import MAX_SCANNED_LENGTH, desk_day
 from planner.web.organise.attendance_forms import CHECK_IN, MAX_QUERY_LENGTH, TickForm
 
 
@@ -27,9 +29,7 @@ def _meeting_day_or_404(meeting: Meeting, day: date) -> None:
 def check_in_start(slug: str):
     """Today's desk while the meeting is on, else its first day's."""
     meeting = organised_meeting_or_abort(slug, right=Right.WORK_THE_DOOR)
-    today = local_day(datetime.now(timezone.utc), meeting.timezone)
-    return redirect(url_for("organise.check_in_desk", slug=slug,
-                            day=today if today in meeting.days else meeting.first_day))
+    return redirect(url_for("organise.check_in_desk", slug=slug, day=desk_day(meeting)))
 
 
 @organise.get("/events/<slug>/organise/check-in/<isodate:day>")
@@ -37,14 +37,21 @@ def check_in_desk(slug: str, day: date):
     meeting = organised_meeting_or_abort(slug, right=Right.WORK_THE_DOOR)
     _meeting_day_or_404(meeting, day)
     query = request.args.get("q", "").strip()
+    code = code_in(query) if len(query) <= MAX_SCANNED_LENGTH else None
+    if code:
+        # A handheld scanner types the badge's address into the search box, and presses Enter.
+        return redirect(url_for("organise.scanned_badge", slug=slug, code=code))
     if len(query) > MAX_QUERY_LENGTH:
         abort(400, description=f"A search is at most {MAX_QUERY_LENGTH} characters.")
+    person = request.args.get("person", "")
     lines = door_list(meeting, day)
     # Everyone is on the page, those not matching hidden: without JavaScript the search still works,
-    # with it, typing filters the whole list.
-    shown = {line.registration_id for line in lines if matches_search(query, line.search_text)}
+    # with it, typing filters the whole list. A scanned badge shows its person alone.
+    scanned = next((line for line in lines if str(line.registration_id) == person), None)
+    shown = ({scanned.registration_id} if scanned else
+             {line.registration_id for line in lines if matches_search(query, line.search_text)})
     return render_template("organise/check_in.html", meeting=meeting, day=day, lines=lines, shown=shown,
-                           query=query, counts=door_counts(lines), form=TickForm())
+                           query=query, counts=door_counts(lines), form=TickForm(), scanned=scanned)
 
 
 @organise.post("/events/<slug>/organise/check-in/<isodate:day>/<int:registration_id>")

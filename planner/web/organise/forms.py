@@ -209,4 +209,9 @@ class CopyMeetingForm(FlaskForm):
     slug = StringField("Web address (slug)", description="Lower-case letters, digits and hyphens, e.g. egm-2022.")
     first_day = DateField("First day", validators=[InputRequired(message="Give the first day of the new meeting.")])
     same_weekdays = BooleanField("Same weekdays (Monday stays Monday): start on the first such day from then on")
-    with_people = BooleanField("Copy the people and institutions, and who holds which role", default=True)
+    with_people = BooleanField("Copy the people and institutions, the bureau, and who holds which role", default=True)
+
+
+class MeetingImportForm(FlaskForm):
+    file = FileField("Export file (.zip)", validators=[FileRequired(message="Choose a meeting's export file.")])
+    slug = StringField("Web address (slug)", description="Leave empty to keep the one in the file.")

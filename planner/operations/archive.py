@@ -1,0 +1,206 @@
+"""Restoring a meeting from its export, on any site and database: every record written back in the order of its
+number, references and accounts found again, UIDs and SEQUENCEs kept. Anything wrong is refused before the
+transaction commits, so a refused file writes nothing (the caller rolls back)."""
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import Date, Enum, LargeBinary, Table, Uuid, func, insert, select, update
+
+from planner.database import UTCDateTime
+from planner.domain.archive import UnreadableArchive, read_archive
+from planner.domain.errors import InvalidInput
+from planner.domain.vocabulary import TeamRole
+from planner.extensions import db
+from planner.models import Meeting, User
+from planner.models.ownership import MEETINGS, OwnedTable, account_columns, entity_tables, owned_tables
+from planner.operations.history import record_change
+from planner.operations.meetings import slug_problem
+from planner.operations.team import grant_role
+
+
+@dataclass
+class Restored:
+    meeting: Meeting
+    records: int = 0
+    # What could not come along, for the organiser to know: accounts this site lacks, personal addresses in use.
+    notes: list[str] = field(default_factory=list)
+
+
+def import_meeting(data: bytes, *, slug: str | None = None, actor: User | None) -> Restored:
+    """Recreate the meeting in ``data`` (an export) at ``slug`` (by default the one it had)."""
+    manifest, blobs = read_archive(data)
+    source = manifest["meeting"]
+    slug = (slug or source["slug"]).strip()
+    if problem := slug_problem(slug):
+        raise InvalidInput("slug", problem)
+    writer = _Writer(blobs, _accounts(manifest))
+    meeting_values = writer.values(Meeting.__table__, source, references={}, accounts=account_columns(MEETINGS))
+    meeting_values.update(slug=slug, deleted_at=None, deleted_by_id=None)
+    meeting_id = db.session.execute(insert(Meeting.__table__).values(meeting_values)
+                                    .returning(Meeting.__table__.c.id)).scalar_one()
+    writer.numbers[MEETINGS] = {source["id"]: meeting_id}
+    tables = owned_tables()
+    for table in tables:
+        writer.write(table, manifest["tables"][table.name])
+    writer.renumber_history(meeting_id, {table.name: table for table in tables})
+    meeting = db.session.get(Meeting, meeting_id)
+    restored = Restored(meeting, writer.count, writer.notes)
+    record_change(meeting, meeting_id=meeting_id, actor=actor, action="imported", before=None, after=None,
+                  summary=f"Imported from an export of “{source['title']}” ({source['slug']}) made "
+                          f"{manifest['exported_at'][:16].replace('T', ' ')} UTC")
+    if actor is not None:
+        grant_role(meeting, actor, TeamRole.ORGANISER, actor=actor)
+    db.session.flush()
+    return restored
+
+
+def _accounts(manifest: dict) -> dict[str, int]:
+    """This site's accounts by email, for those the file names."""
+    emails = {value for rows in (*manifest["tables"].values(), [manifest["meeting"]]) for row in rows
+              for value in row.values() if isinstance(value, str) and "@" in value and len(value) <= 254}
+    found = db.session.execute(select(User.id, func.lower(User.email)).where(func.lower(User.email).in_(
+        [email.lower() for email in emails]))).all() if emails else []
+    return {email: user_id for user_id, email in found}
+
+
+class _Writer:
+    def __init__(self, blobs: dict[str, bytes], accounts: dict[str, int]):
+        self.blobs, self.accounts = blobs, accounts
+        self.numbers: dict[str, dict[int, int]] = {}
+        self.count = 0
+        self.notes: list[str] = []
+        self.missing_accounts: set[str] = set()
+
+    def write(self, owned: OwnedTable, rows: list[dict]) -> None:
+        """Insert ``rows`` in their numbers' order (so a later export numbers them alike); references to rows of
+        the same table are set once all are in."""
+        table, numbers = owned.table, self.numbers.setdefault(owned.name, {})
+        later: list[tuple[int, dict]] = []
+        for index, row in enumerate(sorted(rows, key=lambda row: row.get("id") or 0)):
+            where = f"{owned.name}[{index}]"
+            values = self.values(table, row, references=owned.references, accounts=owned.accounts, where=where,
+                                 held_back=owned.self_references)
+            if values is None:
+                continue
+            self._free_unique(owned, values, where)
+            if owned.numbered:
+                new_id = db.session.execute(insert(table).values(values).returning(table.c.id)).scalar_one()
+                numbers[row["id"]] = new_id
+                if owned.self_references:
+                    later.append((new_id, row))
+            else:
+                db.session.execute(insert(table).values(values))
+            self.count += 1
+        for new_id, row in later:
+            values = {column: self._reference(owned.name, column, row[column], f"{owned.name} {row['id']}")
+                      for column in owned.self_references if row.get(column) is not None}
+            if values:  # as it was: an update would stamp "updated now"
+                values |= {column.name: self._typed(column, row[column.name], owned.name)
+                           for column in table.columns if column.onupdate is not None and column.name in row}
+                db.session.execute(update(table).where(table.c.id == new_id).values(values))
+
+    def values(self, table: Table, row: dict, *, references: dict, accounts: tuple, where: str = "meeting",
+               held_back: tuple = ()) -> dict | None:
+        values = {}
+        for name, value in row.items():
+            column = table.c[name]
+            if name == "id" or name in held_back:
+                continue
+            if name in accounts:
+                value = self._account(value)
+                if value is None and not column.nullable:
+                    return None  # a team member without an account here: nobody to give the role to
+            elif name in references and value is not None:
+                value = self._reference(references[name], name, value, where)
+            else:
+                value = self._typed(column, value, f"{where}.{name}")
+            values[name] = value
+        return values
+
+    def _account(self, email: str | None) -> int | None:
+        if email is None:
+            return None
+        found = self.accounts.get(email.lower())
+        if found is None and email not in self.missing_accounts:
+            self.missing_accounts.add(email)
+            self.notes.append(f"{email} has no account on this site: what they did is kept without their name.")
+        return found
+
+    def _reference(self, target: str, name: str, number: int, where: str) -> int:
+        found = self.numbers.get(target, {}).get(number)
+        if found is None:
+            raise UnreadableArchive(f"In {where}, {name} refers to record {number} of {target}, which the file "
+                                    f"does not hold.")
+        return found
+
+    def _typed(self, column, value, where: str):
+        kind = column.type
+        try:
+            if value is None:
+                return None
+            if isinstance(kind, UTCDateTime):
+                instant = datetime.fromisoformat(value)
+                if instant.tzinfo is None:
+                    raise ValueError("a date and time without its offset")
+                return instant
+            if isinstance(kind, Date):
+                return date.fromisoformat(value)
+            if isinstance(kind, Uuid):
+                return uuid.UUID(value)
+            if isinstance(kind, Enum) and kind.enum_class is not None:
+                return kind.enum_class(value)
+            if isinstance(kind, LargeBinary):
+                if value not in self.blobs:
+                    raise ValueError(f"the ZIP holds no {value}")
+                return self.blobs[value]
+        except (TypeError, ValueError) as error:
+            raise UnreadableArchive(f"At {where}: “{value}” cannot be read ({error}).") from None
+        return value
+
+    def _free_unique(self, owned: OwnedTable, values: dict, where: str) -> None:
+        """A value unique across the whole site (a personal address's hash) that a meeting here already holds is
+        left out: two meetings cannot answer at one secret address."""
+        for constraint_columns in _single_unique_columns(owned.table):
+            value = values.get(constraint_columns)
+            if value is None:
+                continue
+            taken = db.session.scalar(select(func.count()).select_from(owned.table)
+                                      .where(owned.table.c[constraint_columns] == value))
+            if taken:
+                values[constraint_columns] = None
+                self.notes.append(f"{where}: its {constraint_columns.replace('_', ' ')} is in use on this site, so "
+                                  f"it was left out.")
+
+    def renumber_history(self, meeting_id: int, owned: dict[str, OwnedTable]) -> None:
+        """The history's entries name the restored records by their new ids."""
+        changes = owned.get("changes")
+        if changes is None:
+            return
+        entities = entity_tables()
+        table = changes.table
+        for change_id, entity, entity_id, before, after in db.session.execute(
+                select(table.c.id, table.c.entity, table.c.entity_id, table.c.before, table.c.after)
+                .where(table.c.meeting_id == meeting_id)).all():
+            table_name = entities.get(entity)
+            references = {"meeting_id": MEETINGS, **(owned[table_name].references if table_name in owned else {}),
+                          "id": table_name}
+            accounts = account_columns(table_name)
+            db.session.execute(update(table).where(table.c.id == change_id).values(
+                entity_id=self.numbers.get(table_name, {}).get(entity_id, entity_id),
+                before=self._snapshot(before, references, accounts),
+                after=self._snapshot(after, references, accounts)))
+
+    def _snapshot(self, snapshot: dict | None, references: dict, accounts: tuple) -> dict | None:
+        if not snapshot:
+            return snapshot
+        return {name: (self.accounts.get(value.lower()) if name in accounts and isinstance(value, str) else
+                       self.numbers.get(references[name], {}).get(value, value) if name in references else value)
+                for name, value in snapshot.items()}
+
+
+def _single_unique_columns(table: Table) -> list[str]:
+    found = [next(iter(constraint.columns)).name for constraint in table.constraints
+             if constraint.__class__.__name__ == "UniqueConstraint" and len(constraint.columns) == 1]
+    found += [column.name for column in table.columns if column.unique]
+    return found

@@ -1,0 +1,54 @@
+"""The organisers' forms for documents: shapes only; the operations check the rules and the files."""
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired, MultipleFileField
+from wtforms import SelectField, StringField, URLField
+from wtforms.validators import DataRequired
+
+from planner.domain.documents import (
+    COMMON_LANGUAGES, DocumentKind, DocumentVisibility, language_name, language_name_in_english,
+)
+from planner.web.forms import choices, option
+from planner.web.organise.forms import VersionedForm
+
+WHOLE_MEETING = ""
+
+
+def language_choices(extra: tuple[str, ...] = ()) -> list:
+    codes = list(COMMON_LANGUAGES) + [code for code in extra if code not in COMMON_LANGUAGES]
+    return [option(code, language_name(code) if language_name(code) == language_name_in_english(code)
+                   else f"{language_name(code)} — {language_name_in_english(code)}") for code in codes]
+
+
+class _Placing(FlaskForm):
+    kind = SelectField("Type", choices=choices(DocumentKind))
+    visibility = SelectField("Who may read it", choices=choices(DocumentVisibility),
+                             description="Participants read theirs through their personal page.")
+    session = SelectField("For", choices=[option(WHOLE_MEETING, "The whole meeting")], validate_choice=False)
+
+
+class UploadDocumentsForm(_Placing):
+    files = MultipleFileField("Files", description="PDF, Word, Excel, PowerPoint, OpenDocument, text or pictures; "
+                                                   "several at once, each a document of its own.")
+    title = StringField("Title", description="Left empty, each document is named after its file.")
+    language = SelectField("Language", choices=language_choices())
+
+
+class LinkDocumentForm(_Placing):
+    title = StringField("Title", validators=[DataRequired(message="Give the document a title.")])
+    link = URLField("Web address", validators=[DataRequired(message="Give the web address the document is at.")])
+    language = SelectField("Language", choices=language_choices())
+
+
+class DocumentForm(VersionedForm, _Placing):
+    title = StringField("Title", validators=[DataRequired(message="Give the document a title.")])
+
+
+class VersionFileForm(FlaskForm):
+    file = FileField("File", validators=[FileRequired(message="Choose the file.")])
+    language = SelectField("Language", choices=language_choices(),
+                           description="A language it has already: this file replaces the one readers get.")
+
+
+class VersionLinkForm(FlaskForm):
+    link = URLField("Web address", validators=[DataRequired(message="Give the web address the version is at.")])
+    language = SelectField("Language", choices=language_choices())
