@@ -61,8 +61,9 @@ def update_session(session: Session, *, actor: User | None, based_on_version: in
                                     summary=summary or f"Changed session “{values['title']}”", batch=batch)
     if shift:
         for child in descendants(session):
-            update_session_fields(child, {"starts_at": child.starts_at + shift, "ends_at": shifted(child.ends_at, shift)},
-                                  actor=actor, summary=summary or f"Moved with “{session.title}”", batch=batch)
+            moved = {"starts_at": child.starts_at + shift, "ends_at": shifted(child.ends_at, shift)}
+            update_session_fields(child, moved, actor=actor, summary=summary or f"Moved with “{session.title}”",
+                                  batch=batch)
     return changed
 
 

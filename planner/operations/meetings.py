@@ -273,8 +273,9 @@ def update_person(person: Person, *, actor: User | None, based_on_version: int |
 
 
 def delete_person(person: Person, *, actor: User | None, based_on_version: int | None = None) -> None:
-    """Delete a person with their roles in sessions and in the bureau, their registration (its days and check-ins) and the record of
-    what they were sent: the history holds each, in the one entry of the deletion, so it shows what went."""
+    """Delete a person with their roles in sessions and in the bureau, their registration (its days and check-ins)
+    and the record of what they were sent: the history holds each, in the one entry of the deletion, so it shows
+    what went."""
     ensure_current(person, based_on_version)
     roles = list(person.roles)
     registration = db.session.scalar(select(Registration).where(Registration.person_id == person.id))

@@ -112,8 +112,10 @@ _INSTITUTION_COLUMNS = (Institution.id, Institution.name, Institution.acronym, I
                         Institution.version)
 
 
-def listed_sessions(meeting: Meeting, *conditions: ColumnElement[bool], public: bool = True) -> list[ListedSession]:
-    """The meeting's sessions meeting every one of ``conditions``, in time order.
+def listed_sessions(meeting: Meeting, *conditions: ColumnElement[bool], public: bool = True,
+                    rooms: list[ListedRoom] | None = None) -> list[ListedSession]:
+    """The meeting's sessions meeting every one of ``conditions``, in time order (``rooms``: the meeting's, when
+    the caller has them already).
 
     For the ``public`` a cancelled session lists no one: its people may hold no other role the public sees
     (holding_public_role), and the public sees no one else.
@@ -124,16 +126,17 @@ def listed_sessions(meeting: Meeting, *conditions: ColumnElement[bool], public: 
         return []
     with_roles = (*where, Session.status != SessionStatus.CANCELLED) if public else where
     roles = _roles(select(Session.id).where(*with_roles))
-    rooms = _rooms(meeting)
+    by_id = {room.id: room for room in (rooms if rooms is not None else listed_rooms(meeting))}
     return [
-        ListedSession(*row, room=rooms.get(row.room_id), roles=roles.get(row.id, ()))
+        ListedSession(*row, room=by_id.get(row.room_id), roles=roles.get(row.id, ()))
         for row in rows
     ]
 
 
-def _rooms(meeting: Meeting) -> dict[int, ListedRoom]:
-    rows = _rows(select(*_ROOM_COLUMNS).where(Room.meeting_id == meeting.id))
-    return {row.id: ListedRoom(*row) for row in rows}
+def listed_rooms(meeting: Meeting) -> list[ListedRoom]:
+    """The meeting's rooms in their order."""
+    rows = _rows(select(*_ROOM_COLUMNS).where(Room.meeting_id == meeting.id).order_by(Room.position, Room.id))
+    return [ListedRoom(*row) for row in rows]
 
 
 def _roles(session_ids) -> dict[int, tuple[ListedRole, ...]]:

@@ -15,10 +15,11 @@ from planner.domain.participant_list import written_name
 from planner.domain.changes import FIELD_LABELS, differences
 from planner.domain.agenda import role_groups
 from planner.domain.burden import DayBurden, SessionBurden
-from planner.domain.vocabulary import OfficerRole
 from planner.domain.timezones import (
-    WAKING_HOURS, ReaderZone, city_zone_names, days_elsewhere, local_day, next_day_mark, to_local, zone_city, zone_description,
+    WAKING_HOURS, ReaderZone, city_zone_names, days_elsewhere, local_day, next_day_mark, to_local, zone_city,
+    zone_description,
 )
+from planner.domain.vocabulary import OfficerRole
 
 
 def clock(instant: datetime, zone_name: str) -> str:
@@ -57,7 +58,8 @@ def when(session, zones: ReaderZone) -> Markup:
     html = f'<span class="nowrap"><time datetime="{start.isoformat()}">{start:%H:%M}</time>'
     if session.ends_at is not None:
         end = to_local(session.ends_at, zones.name)
-        html += f'–<time datetime="{end.isoformat()}">{end:%H:%M}</time>{next_day_mark(session.starts_at, session.ends_at, zones.name)}'
+        mark = next_day_mark(session.starts_at, session.ends_at, zones.name)
+        html += f'–<time datetime="{end.isoformat()}">{end:%H:%M}</time>{mark}'
     html += "</span>"
     if zones.differs:
         html += (f' <span class="meeting-time"><span class="nowrap">{escape(meeting_time_range(session, zones))}'

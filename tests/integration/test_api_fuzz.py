@@ -153,6 +153,8 @@ def endpoint_for(rule: str, method: str, kind: str | None, ids: Ids) -> Endpoint
             "person": st.fixed_dictionaries({"name": st.from_regex(r"[A-Z][a-z]{2,8}", fullmatch=True)}),
         }), ("person_id", "person", "role", "home_timezone", "days"),
             {"role": "expert", "days": {"2021-03-26": "in_room"}, "person": {"name": "Lee"}})
+    if "/roles/" in rule and method == "PATCH":
+        return Endpoint({"on_behalf_of": "UNMAS and UNDP"}, ("on_behalf_of", "version"))
     if rule.endswith("/roles"):
         return Endpoint(st.fixed_dictionaries({"role": st.sampled_from([role.value for role in Role]),
                                                "person_id": st.just(ids.own["people"])}), ("person_id", "role", "on_behalf_of"),

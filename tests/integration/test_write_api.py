@@ -71,7 +71,7 @@ def test_creating_an_event_answers_201_with_its_address_and_version(api, browser
         "api_url": "http://localhost/api/v1/events/border-2022", "published": True, "online_link": "",
         "reader_timezone": "Europe/Zurich", "hosts": "", "description": "", "contact_email": "",
         "days": ["2022-03-21", "2022-03-22", "2022-03-23"], "officers": [], "rooms": [], "institutions": [],
-        "people": [], "sessions": [], "version": 1,
+        "people": [], "documents": [], "sessions": [], "version": 1,
     }
     public = {name: value for name, value in created.items() if name not in ("published", "online_link")}
     assert browser().get("/api/v1/events/border-2022").get_json() == public

@@ -4,7 +4,9 @@ from flask import abort, jsonify, url_for
 from planner.domain.vocabulary import AttendanceMode, Role, SessionKind, SessionStatus
 from planner.extensions import db
 from planner.models import Person, Room, Session, SessionRole
-from planner.operations.agenda import add_session, assign_role, delete_session, remove_role, update_session
+from planner.operations.agenda import (
+    add_session, assign_role, delete_session, remove_role, update_role, update_session,
+)
 from planner.queries.agenda import agenda_sessions, find_session
 from planner.web.access import organised_meeting_or_abort, record_of_meeting_or_404
 from planner.web.api import api
@@ -121,13 +123,30 @@ def create_role(slug: str, session_id: int):
     return _session_response(meeting, found.id, 201)
 
 
-@api.delete("/events/<slug>/sessions/<int:session_id>/roles/<int:role_id>")
-@writes
-def delete_role(slug: str, session_id: int, role_id: int):
+def _role_of_session_or_404(slug: str, session_id: int, role_id: int):
     meeting = organised_meeting_or_abort(slug, require_api_user())
     found = record_of_meeting_or_404(Session, meeting, session_id)
     session_role = db.session.get(SessionRole, role_id)
     if session_role is None or session_role.session_id != found.id:
         abort(404, description="This session has no such role.")
+    return meeting, session_role
+
+
+@api.patch("/events/<slug>/sessions/<int:session_id>/roles/<int:role_id>")
+@writes
+def change_role(slug: str, session_id: int, role_id: int):
+    meeting, session_role = _role_of_session_or_404(slug, session_id, role_id)
+    body = json_body({"on_behalf_of", "version"})
+    version = expected_version(body)
+    on_behalf_of = body.text("on_behalf_of", required=True, max_length=300)
+    body.raise_if_invalid()
+    update_role(session_role, on_behalf_of=on_behalf_of, actor=api_user(), based_on_version=version)
+    return _session_response(meeting, session_id)
+
+
+@api.delete("/events/<slug>/sessions/<int:session_id>/roles/<int:role_id>")
+@writes
+def delete_role(slug: str, session_id: int, role_id: int):
+    _, session_role = _role_of_session_or_404(slug, session_id, role_id)
     remove_role(session_role, actor=api_user(), based_on_version=expected_version())
     return "", 204

@@ -11,7 +11,7 @@ from planner.operations.trash import move_to_trash
 from planner.queries import agenda as queries
 from planner.queries.conflicts import meeting_conflicts
 from planner.queries.documents import readable_documents
-from planner.queries.listing import listed_directory, listed_officers
+from planner.queries.listing import listed_directory, listed_officers, listed_rooms
 from planner.queries.organise import meetings_of
 from planner.web.access import administrator_or_abort, organised_meeting_or_abort
 from planner.web.api import api
@@ -50,9 +50,10 @@ def _meeting_values(body, *, creating: bool) -> dict:
 def _meeting_response(meeting, status: int = 200, *, for_organiser: bool = True):
     """The whole meeting as its reader may see it, with its version as the ETag."""
     people, institutions = listed_directory(meeting, public=not for_organiser)
-    sessions = queries.agenda_sessions(meeting, public=not for_organiser)
+    rooms = listed_rooms(meeting)
+    sessions = queries.agenda_sessions(meeting, public=not for_organiser, rooms=rooms)
     documents = readable_documents(meeting, Reader.ORGANISER if for_organiser else Reader.PUBLIC)
-    body = meeting_detail(meeting, reader_zone_name(meeting), sessions, people, institutions,
+    body = meeting_detail(meeting, reader_zone_name(meeting), sessions, rooms, people, institutions,
                           listed_officers(meeting), documents, for_organiser=for_organiser)
     location = url_for("api.event", slug=meeting.slug, _external=True)
     return with_etag(body, meeting.version, status, location if status == 201 else None)
@@ -65,8 +66,9 @@ def events():
     if request.args["mine"] != "true":
         raise InvalidInput("mine", "Give mine=true, or leave it out for every published meeting.")
     user = require_api_user()
-    organised = [meeting for meeting, role in meetings_of(user)
-                 if holds(Right.ORGANISE, role=role, administrator=user.administrator)]
+    # On whose team the caller organises: an administrator's own meetings, not every meeting they may open.
+    organised = [meeting for meeting, role in meetings_of(user) if holds(Right.ORGANISE, role=role,
+                                                                         administrator=False)]
     return jsonify({"events": [meeting_summary(meeting) | {"published": meeting.published} for meeting in organised]})
 
 

@@ -176,8 +176,13 @@ def paths() -> dict:
             "Give a person a role in a session",
             {201: _answer("The session with its roles.", "OrganisedSession", etag=True, location=True)},
             WRITE, body="NewRole")},
-        f"{session}/roles/{{role_id}}": {"parameters": _path("slug", "session_id", "role_id"), "delete": _operation(
-            "Take a role away", {204: _answer("Removed.")}, REMOVE, parameters=(IF_MATCH,))},
+        f"{session}/roles/{{role_id}}": {
+            "parameters": _path("slug", "session_id", "role_id"),
+            "patch": _operation("Say on whose behalf someone holds a role",
+                                {200: _answer("The session with its roles.", "OrganisedSession", etag=True)},
+                                CHANGE, body="RoleChange", parameters=(IF_MATCH,)),
+            "delete": _operation("Take a role away", {204: _answer("Removed.")}, REMOVE, parameters=(IF_MATCH,)),
+        },
         **_record_paths(f"{events}/registrations", ("slug", "registration_id"), "registration", "Registration",
                         "NewRegistration", "RegistrationChange", collection={"get": _operation(
                             "Everyone registered", {200: _answer("The registrations.", "Registrations")}, (403, 404))}),

@@ -67,7 +67,8 @@ PERSON = {"id": ID, "honorific": text(), "name": text(), "position": text(), "in
           "version": ID}
 SESSION = {
     "id": ID, "uid": {"type": "string", "format": "uuid"}, "title": text(), "kind": choice(SessionKind),
-    "starts_at": INSTANT, "ends_at": nullable(INSTANT), "timezone": text(), "reader_timezone": text(), "room_id": nullable(ID),
+    "starts_at": INSTANT, "ends_at": nullable(INSTANT), "timezone": text(), "reader_timezone": text(),
+    "room_id": nullable(ID),
     "parent_id": nullable(ID), "attendance_mode": choice(AttendanceMode), "online_link": nullable(text()),
     "status": choice(SessionStatus), "thematic_area": text(), "description": text(),
     "roles": {"type": "array", "items": record({"id": ID, "role": choice(Role), "person_id": ID,
@@ -218,6 +219,8 @@ def schemas() -> dict[str, Any]:
         "NewRole": body({"person_id": ID, "role": choice(Role), "on_behalf_of": text(300)},
                         required=("person_id", "role"),
                         example={"person_id": 1, "role": "speaker", "on_behalf_of": "UNMAS and UNDP"}),
+        "RoleChange": body({"on_behalf_of": text(300), "version": VERSION}, required=("on_behalf_of",),
+                           example={"on_behalf_of": "UNMAS and UNDP"}),
         "NewOfficer": body(OFFICER_FIELDS, required=("person_id", "role"),
                            example={"person_id": 1, "role": "co_chair"}),
         "OfficerChange": body({**OFFICER_FIELDS, "version": VERSION}, example={"position": 0}),

@@ -26,7 +26,7 @@ def meeting_summary(meeting: Meeting) -> dict[str, Any]:
     }
 
 
-def meeting_detail(meeting: Meeting, reader_zone: str, sessions, people, institutions, officers,
+def meeting_detail(meeting: Meeting, reader_zone: str, sessions, rooms, people, institutions, officers,
                    documents: list[Document], *, for_organiser: bool = False) -> dict[str, Any]:
     """The whole meeting; its organisers also read whether it is published, its default online link and
     its drafts (``sessions``, ``people``, ``institutions`` and ``documents`` are what the reader may see)."""
@@ -41,7 +41,7 @@ def meeting_detail(meeting: Meeting, reader_zone: str, sessions, people, institu
         "contact_email": meeting.contact_email,
         "days": [day.isoformat() for day in meeting.days],
         "officers": [officer_json(officer, index) for index, officer in enumerate(officers)],
-        "rooms": [room_json(room) for room in meeting.rooms],
+        "rooms": [room_json(room) for room in rooms],
         "institutions": [institution_json(item) for item in institutions],
         "people": [person_json(person) for person in people],
         "documents": [document_json(document, meeting) for document in by_session.get(None, [])],
