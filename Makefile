@@ -7,7 +7,10 @@ FLASK := $(BIN)/flask --app planner
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run serve worker test bench bench-documents loadtest db demo clean
+.PHONY: run serve worker test bench bench-documents loadtest db demo clean catalogues catalogues-update
+
+# The interface's translations: .po files in the repository, compiled to .mo here (never committed).
+CATALOGUES := $(wildcard planner/translations/*/LC_MESSAGES/messages.po)
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +28,18 @@ $(VENV)/.loadtest: $(VENV)/.runtime requirements-loadtest.txt
 	$(BIN)/pip install --quiet -r requirements-loadtest.txt
 	touch $@
 
-db: $(VENV)/.runtime
+catalogues: $(CATALOGUES:.po=.mo)
+
+%.mo: %.po $(VENV)/.runtime
+	$(BIN)/pybabel compile --statistics -i $< -o $@
+
+# After changing messages in the code or templates: the template (.pot) and every language's .po, updated.
+catalogues-update: $(VENV)/.runtime
+	$(BIN)/pybabel extract -F babel.cfg --sort-by-file --project Planner --copyright-holder "Planner's authors" \
+		-o planner/translations/messages.pot .
+	$(BIN)/pybabel update --width 120 -i planner/translations/messages.pot -d planner/translations
+
+db: $(VENV)/.runtime catalogues
 	$(FLASK) db upgrade
 
 demo: db
@@ -42,10 +56,10 @@ serve: db
 
 # Production, beside `make serve`: sends the invitation emails organisers queue (PLANNER_REDIS_URL, PLANNER_SMTP_*).
 # No migrations here: `make serve` applies them, and two processes should not race to.
-worker: $(VENV)/.runtime
+worker: $(VENV)/.runtime catalogues
 	$(FLASK) invitations-worker
 
-test: $(VENV)/.dev
+test: $(VENV)/.dev catalogues
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.dev

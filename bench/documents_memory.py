@@ -25,9 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from flask_migrate import upgrade  # noqa: E402
-from sqlalchemy import MetaData, create_engine  # noqa: E402
 
-from bench.meeting import free_port, wait_until_listening  # noqa: E402
+from bench.meeting import free_port, wait_until_listening, wipe  # noqa: E402
 from planner import create_app  # noqa: E402
 from planner.config import database_url  # noqa: E402
 from planner.domain.vocabulary import MeetingFormat, TeamRole  # noqa: E402
@@ -44,11 +43,8 @@ PIECE = 256 * 1024
 
 
 def prepare(url: str) -> str:
-    engine = create_engine(url)
-    existing = MetaData()
-    existing.reflect(engine)
-    existing.drop_all(engine)
-    engine.dispose()
+    """The meeting the files go to, and its organiser's API token."""
+    wipe(url)
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench"})
     with app.app_context():
         upgrade()

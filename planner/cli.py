@@ -203,8 +203,9 @@ meeting_cli = AppGroup("meeting", help="A meeting's export file: writing one, re
 @click.argument("slug")
 @click.argument("file", type=click.Path(dir_okay=False, writable=True))
 def export_meeting_command(slug: str, file: str) -> None:
-    """Write the meeting at SLUG, with everything in it, to FILE (a ZIP; docs/EXPORT.md)."""
-    meeting = find_meeting(slug, public=False)
+    """Write the meeting at SLUG, with everything in it, to FILE (a ZIP; docs/EXPORT.md); one in the trash too,
+    to keep it before it is purged."""
+    meeting = find_meeting(slug, public=False, trashed=True)
     if meeting is None:
         raise click.ClickException(f"There is no meeting at “{slug}”.")
     Path(file).write_bytes(write_archive(*meeting_export(meeting)))

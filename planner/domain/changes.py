@@ -23,6 +23,24 @@ def is_noticeable_session_change(before: Mapping[str, Any], after: Mapping[str, 
     return any(name in NOTICEABLE_SESSION_FIELDS for name, _, _ in differences(before, after))
 
 
+# What people call the records whose names are not already words, where an edit of one is refused as stale.
+ENTITY_LABELS = {
+    "sessionrole": "role", "meetingofficer": "officer of the meeting", "dayattendance": "day's attendance",
+    "documentversion": "language version", "documentrevision": "revision", "teammember": "team member",
+    "teaminvitation": "team invitation", "checkin": "check-in", "onlinereport": "online attendance report",
+    "apitoken": "API token",
+}
+# Records named in the plural.
+PLURAL_ENTITIES = {"printsettings": "print settings"}
+
+
+def this_entity(entity: str) -> str:
+    """The record as a sentence names it: "this role", "these print settings"."""
+    if entity in PLURAL_ENTITIES:
+        return f"these {PLURAL_ENTITIES[entity]}"
+    return f"this {ENTITY_LABELS.get(entity, entity)}"
+
+
 # What organisers call the fields, where a change is shown to them (the stale-edit notice, the history).
 FIELD_LABELS = {
     "title": "Title", "kind": "Kind", "starts_at": "Starts", "ends_at": "Ends", "room_id": "Room",

@@ -9,25 +9,25 @@ from dataclasses import dataclass
 import filetype
 from babel import Locale, UnknownLocaleError
 
-from planner.domain.vocabulary import Choice
+from planner.domain.vocabulary import N_, Choice
 
 
 class DocumentKind(Choice):
-    CONCEPT_NOTE = "concept_note", "Concept note"
-    PROGRAMME = "programme", "Programme"
-    INFORMATION_NOTE = "information_note", "Information note"
-    BACKGROUND_PAPER = "background_paper", "Background paper"
-    PRESENTATION = "presentation", "Presentation"
-    STATEMENT = "statement", "Statement"
-    LIST_OF_PARTICIPANTS = "list_of_participants", "List of participants"
-    REPORT = "report", "Report or outcome"
-    OTHER = "other", "Other"
+    CONCEPT_NOTE = "concept_note", N_("Concept note")
+    PROGRAMME = "programme", N_("Programme")
+    INFORMATION_NOTE = "information_note", N_("Information note")
+    BACKGROUND_PAPER = "background_paper", N_("Background paper")
+    PRESENTATION = "presentation", N_("Presentation")
+    STATEMENT = "statement", N_("Statement")
+    LIST_OF_PARTICIPANTS = "list_of_participants", N_("List of participants")
+    REPORT = "report", N_("Report or outcome")
+    OTHER = "other", N_("Other")
 
 
 class DocumentVisibility(Choice):
-    PUBLIC = "public", "Public"
-    PARTICIPANTS = "participants", "Participants"
-    ORGANISERS = "organisers", "Organisers only"
+    PUBLIC = "public", N_("Public")
+    PARTICIPANTS = "participants", N_("Participants")
+    ORGANISERS = "organisers", N_("Organisers only")
 
 
 class Reader(enum.Enum):

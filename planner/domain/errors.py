@@ -2,6 +2,8 @@
 from collections.abc import Mapping
 from typing import Any
 
+from planner.domain.changes import this_entity
+
 
 class InvalidInput(ValueError):
     """Input that cannot be stored; ``errors`` maps each field to what is wrong with it."""
@@ -28,8 +30,9 @@ class StaleEdit(Exception):
     """
 
     def __init__(self, entity: str, based_on: int | None, current: int, differences: list[tuple[str, Any, Any]]):
-        super().__init__(f"This {entity} was changed by someone else (version {based_on} → {current}).")
         self.entity = entity
+        self.what = this_entity(entity)  # as people call it: "this role", not "sessionrole"
+        super().__init__(f"{self.what.capitalize()} was changed by someone else (version {based_on} → {current}).")
         self.based_on = based_on
         self.current = current
         self.differences = differences

@@ -11,6 +11,8 @@ from functools import lru_cache
 from importlib.resources import files
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from babel.dates import get_timezone_name
+
 
 class UnknownTimeZone(ValueError):
     def __init__(self, name: str):
@@ -224,16 +226,23 @@ def zone_description(zone_name: str, first_day: date, last_day: date) -> str:
     >>> zone_description("Europe/Zurich", date(2021, 10, 29), date(2021, 11, 2))
     'CEST, UTC+02:00, then CET, UTC+01:00'
     """
+    return ", then ".join(zone_labels(zone_name, first_day, last_day))
+
+
+def zone_labels(zone_name: str, first_day: date, last_day: date, locale: str | None = None) -> list[str]:
+    """The zone's name and offset on each stretch of the span with the same: its abbreviation ("CEST, UTC+02:00"),
+    or CLDR's name of it in ``locale`` ("heure d’été d’Europe centrale, UTC+02:00")."""
     tz = zone(zone_name)
     labels: list[str] = []
     day = first_day
     while day <= last_day:
         local = datetime.combine(day, time(12), tzinfo=tz)
-        label = f"{local.tzname()}, {format_offset(local.utcoffset())}"
+        name = local.tzname() if locale is None else get_timezone_name(local, "long", locale=locale)
+        label = f"{name}, {format_offset(local.utcoffset())}"
         if not labels or labels[-1] != label:
             labels.append(label)
         day += timedelta(days=1)
-    return ", then ".join(labels)
+    return labels
 
 
 def format_offset(offset: timedelta | None) -> str:

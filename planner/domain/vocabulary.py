@@ -2,6 +2,11 @@
 import enum
 
 
+def N_(label: str) -> str:
+    """Marks a label for the catalogues (gettext's no-op): pages show it translated (web.presenters.label)."""
+    return label
+
+
 class Choice(str, enum.Enum):
     """A fixed choice whose value is stored and whose label is shown."""
 
@@ -16,30 +21,30 @@ class Choice(str, enum.Enum):
 
 
 class MeetingFormat(Choice):
-    IN_PERSON = "in_person", "In person"
-    ONLINE = "online", "Online"
-    HYBRID = "hybrid", "Hybrid"
+    IN_PERSON = "in_person", N_("In person")
+    ONLINE = "online", N_("Online")
+    HYBRID = "hybrid", N_("Hybrid")
 
 
 class AttendanceMode(Choice):
     """How a session can be attended."""
 
-    IN_PERSON = "in_person", "In the room"
-    ONLINE = "online", "Online"
-    HYBRID = "hybrid", "In the room and online"
+    IN_PERSON = "in_person", N_("In the room")
+    ONLINE = "online", N_("Online")
+    HYBRID = "hybrid", N_("In the room and online")
 
 
 class SessionKind(Choice):
-    OPENING = "opening", "Opening"
-    REMARKS = "remarks", "Remarks"
-    PANEL = "panel", "Panel"
-    WORKING = "working", "Working session"
-    BILATERAL = "bilateral", "Bilateral meeting"
-    ROUNDTABLE = "roundtable", "Roundtable"
-    BREAK = "break", "Break"
-    LUNCH = "lunch", "Lunch"
-    RECEPTION = "reception", "Reception"
-    CLOSING = "closing", "Closing"
+    OPENING = "opening", N_("Opening")
+    REMARKS = "remarks", N_("Remarks")
+    PANEL = "panel", N_("Panel")
+    WORKING = "working", N_("Working session")
+    BILATERAL = "bilateral", N_("Bilateral meeting")
+    ROUNDTABLE = "roundtable", N_("Roundtable")
+    BREAK = "break", N_("Break")
+    LUNCH = "lunch", N_("Lunch")
+    RECEPTION = "reception", N_("Reception")
+    CLOSING = "closing", N_("Closing")
 
     @property
     def is_pause(self) -> bool:
@@ -47,31 +52,31 @@ class SessionKind(Choice):
 
 
 class SessionStatus(Choice):
-    TENTATIVE = "tentative", "Tentative"
-    CONFIRMED = "confirmed", "Confirmed"
-    CANCELLED = "cancelled", "Cancelled"
+    TENTATIVE = "tentative", N_("Tentative")
+    CONFIRMED = "confirmed", N_("Confirmed")
+    CANCELLED = "cancelled", N_("Cancelled")
 
 
 class Role(Choice):
     """What a person does in a session, in the order agendas list them."""
 
-    CHAIR = "chair", "Chair"
-    CO_CHAIR = "co_chair", "Co-chair"
-    VICE_CHAIR = "vice_chair", "Vice-chair"
-    MODERATOR = "moderator", "Moderator"
-    SPEAKER = "speaker", "Speaker"
-    PANELLIST = "panellist", "Panellist"
-    RAPPORTEUR = "rapporteur", "Rapporteur"
+    CHAIR = "chair", N_("Chair")
+    CO_CHAIR = "co_chair", N_("Co-chair")
+    VICE_CHAIR = "vice_chair", N_("Vice-chair")
+    MODERATOR = "moderator", N_("Moderator")
+    SPEAKER = "speaker", N_("Speaker")
+    PANELLIST = "panellist", N_("Panellist")
+    RAPPORTEUR = "rapporteur", N_("Rapporteur")
 
 
 class OfficerRole(Choice):
     """An office in the bureau of a whole meeting, in the order a published agenda lists them."""
 
-    CHAIR = "chair", "Chair"
-    CO_CHAIR = "co_chair", "Co-chair"
-    VICE_CHAIR = "vice_chair", "Vice-chair"
-    RAPPORTEUR = "rapporteur", "Rapporteur"
-    SECRETARY = "secretary", "Secretary"
+    CHAIR = "chair", N_("Chair")
+    CO_CHAIR = "co_chair", N_("Co-chair")
+    VICE_CHAIR = "vice_chair", N_("Vice-chair")
+    RAPPORTEUR = "rapporteur", N_("Rapporteur")
+    SECRETARY = "secretary", N_("Secretary")
 
     @property
     def plural(self) -> str:
@@ -79,44 +84,44 @@ class OfficerRole(Choice):
 
 
 class InstitutionKind(Choice):
-    GOVERNMENT = "government", "Government"
-    INTERNATIONAL = "international", "International organisation"
-    REGIONAL = "regional", "Regional organisation"
-    CIVIL_SOCIETY = "civil_society", "Civil society / NGO"
+    GOVERNMENT = "government", N_("Government")
+    INTERNATIONAL = "international", N_("International organisation")
+    REGIONAL = "regional", N_("Regional organisation")
+    CIVIL_SOCIETY = "civil_society", N_("Civil society / NGO")
     # Stored institutions of this kind were filed as "Think tank / NGO"; which were NGOs is theirs to say.
-    THINK_TANK = "think_tank", "Think tank"
-    PRIVATE = "private", "Private sector"
-    ACADEMIA = "academia", "Academia"
+    THINK_TANK = "think_tank", N_("Think tank")
+    PRIVATE = "private", N_("Private sector")
+    ACADEMIA = "academia", N_("Academia")
 
 
 class ParticipantRole(Choice):
-    DELEGATE = "delegate", "Delegate"
-    EXPERT = "expert", "Expert"
-    OBSERVER = "observer", "Observer"
-    STAFF = "staff", "Staff"
-    PRESS = "press", "Press"
+    DELEGATE = "delegate", N_("Delegate")
+    EXPERT = "expert", N_("Expert")
+    OBSERVER = "observer", N_("Observer")
+    STAFF = "staff", N_("Staff")
+    PRESS = "press", N_("Press")
 
 
 class DayMode(Choice):
     """How a registered participant attends one day."""
 
-    IN_ROOM = "in_room", "In the room"
-    ONLINE = "online", "Online"
-    ABSENT = "absent", "Not attending"
+    IN_ROOM = "in_room", N_("In the room")
+    ONLINE = "online", N_("Online")
+    ABSENT = "absent", N_("Not attending")
 
 
 class BatchKind(Choice):
     """What one send of invitation emails carried."""
 
-    INVITATIONS = "invitations", "Invitations"
-    UPDATES = "updates", "Updates"
+    INVITATIONS = "invitations", N_("Invitations")
+    UPDATES = "updates", N_("Updates")
 
 
 class BatchStatus(Choice):
-    QUEUED = "queued", "Waiting for the mail worker"
-    SENDING = "sending", "Sending"
-    DONE = "done", "Done"
-    FAILED = "failed", "Failed"
+    QUEUED = "queued", N_("Waiting for the mail worker")
+    SENDING = "sending", N_("Sending")
+    DONE = "done", N_("Done")
+    FAILED = "failed", N_("Failed")
 
     @property
     def finished(self) -> bool:
@@ -126,5 +131,5 @@ class BatchStatus(Choice):
 class TeamRole(Choice):
     """What a member of a meeting's team may do there (domain.permissions says what each may)."""
 
-    ORGANISER = "organiser", "Organiser"
-    DOOR_STAFF = "door_staff", "Door staff"
+    ORGANISER = "organiser", N_("Organiser")
+    DOOR_STAFF = "door_staff", N_("Door staff")

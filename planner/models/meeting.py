@@ -41,6 +41,9 @@ class Meeting(db.Model):
     format: Mapped[MeetingFormat] = mapped_column(enum_column(MeetingFormat, "meeting_format"))
     online_link: Mapped[str] = mapped_column(String(500), default="")
     contact_email: Mapped[str] = mapped_column(String(254), default="")
+    # The language its pages speak to a reader whose browser names none Planner is written in
+    # (domain.languages.INTERFACE_LANGUAGES; web.language decides).
+    language: Mapped[str] = mapped_column(String(16), default="en", server_default="en")
     published: Mapped[bool] = mapped_column(Boolean, default=False)
     # Self-registration through the public form: closed unless the organiser opens it.
     registration_open: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -5,7 +5,8 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import Date, Enum, LargeBinary, Table, Uuid, func, insert, select, update
+from sqlalchemy import Date, Enum, LargeBinary, Table, UniqueConstraint, Uuid, func, insert, select, update
+from sqlalchemy.exc import DataError, IntegrityError
 
 from planner.database import UTCDateTime
 from planner.domain.archive import UnreadableArchive, read_archive
@@ -84,13 +85,14 @@ class _Writer:
             if values is None:
                 continue
             self._free_unique(owned, values, where)
+            statement = insert(table).values(values)
             if owned.numbered:
-                new_id = db.session.execute(insert(table).values(values).returning(table.c.id)).scalar_one()
+                new_id = _stored(statement.returning(table.c.id), where).scalar_one()
                 numbers[row["id"]] = new_id
                 if owned.self_references:
                     later.append((new_id, row))
             else:
-                db.session.execute(insert(table).values(values))
+                _stored(statement, where)
             self.count += 1
         for new_id, row in later:
             values = {column: self._reference(owned.name, column, row[column], f"{owned.name} {row['id']}")
@@ -98,7 +100,7 @@ class _Writer:
             if values:  # as it was: an update would stamp "updated now"
                 values |= {column.name: self._typed(column, row[column.name], owned.name)
                            for column in table.columns if column.onupdate is not None and column.name in row}
-                db.session.execute(update(table).where(table.c.id == new_id).values(values))
+                _stored(update(table).where(table.c.id == new_id).values(values), f"{owned.name} {row['id']}")
 
     def values(self, table: Table, row: dict, *, references: dict, accounts: tuple, where: str = "meeting",
                held_back: tuple = ()) -> dict | None:
@@ -161,16 +163,14 @@ class _Writer:
     def _free_unique(self, owned: OwnedTable, values: dict, where: str) -> None:
         """A value unique across the whole site (a personal address's hash) that a meeting here already holds is
         left out: two meetings cannot answer at one secret address."""
-        for constraint_columns in _single_unique_columns(owned.table):
-            value = values.get(constraint_columns)
+        for column in sorted(_single_unique_columns(owned.table)):
+            value = values.get(column)
             if value is None:
                 continue
-            taken = db.session.scalar(select(func.count()).select_from(owned.table)
-                                      .where(owned.table.c[constraint_columns] == value))
-            if taken:
-                values[constraint_columns] = None
-                self.notes.append(f"{where}: its {constraint_columns.replace('_', ' ')} is in use on this site, so "
-                                  f"it was left out.")
+            if db.session.scalar(select(func.count()).select_from(owned.table).where(owned.table.c[column] == value)):
+                values[column] = None
+                self.notes.append(f"{where}: its {column.replace('_', ' ')} is in use on this site, so it was left "
+                                  f"out.")
 
     def renumber_history(self, meeting_id: int, owned: dict[str, OwnedTable]) -> None:
         """The history's entries name the restored records by their new ids."""
@@ -199,8 +199,18 @@ class _Writer:
                 for name, value in snapshot.items()}
 
 
-def _single_unique_columns(table: Table) -> list[str]:
-    found = [next(iter(constraint.columns)).name for constraint in table.constraints
-             if constraint.__class__.__name__ == "UniqueConstraint" and len(constraint.columns) == 1]
-    found += [column.name for column in table.columns if column.unique]
-    return found
+def _stored(statement, where: str):
+    """Run ``statement``; a record the database refuses (the file breaks a rule the schema cannot say, such as two
+    rooms of one name) is reported by where it is in the file. The caller rolls the whole import back."""
+    try:
+        return db.session.execute(statement)
+    except (IntegrityError, DataError) as error:
+        reason = str(error.orig).strip().splitlines()[0]
+        raise UnreadableArchive(f"{where} cannot be stored: the database refuses it ({reason}).") from None
+
+
+def _single_unique_columns(table: Table) -> set[str]:
+    """The columns unique across the whole site by themselves (not within a meeting, nor the key)."""
+    found = {next(iter(constraint.columns)).name for constraint in table.constraints
+             if isinstance(constraint, UniqueConstraint) and len(constraint.columns) == 1}
+    return found | {column.name for column in table.columns if column.unique and not column.primary_key}

@@ -1,26 +1,34 @@
-"""Copying a meeting as a new one (next year's): its details, rooms, institutions, people if asked, its team, and
-its sessions with their nesting and roles, moved by whole days at the same wall-clock times. Registrations,
+"""Copying a meeting as a new one (next year's): its details, rooms, institutions, people and bureau if asked, its
+team, its sessions with their nesting and roles, moved by whole days at the same wall-clock times, and the
+documents chosen to carry over. Registrations,
 check-ins and history start empty; the sessions are new events to calendars (new UIDs, SEQUENCE 0)."""
+from collections.abc import Collection
 from datetime import date, timedelta
 
-from sqlalchemy import inspect, select
+from sqlalchemy import insert, inspect, literal, select
 from sqlalchemy.orm import selectinload
 
 from planner.domain.errors import InvalidInput
 from planner.domain.timezones import days_moved, shifted_by_days
 from planner.extensions import db
-from planner.models import Institution, Meeting, MeetingOfficer, Person, Room, Session, SessionRole, TeamMember, User
+from planner.models import (
+    Document, DocumentVersion, Institution, Meeting, MeetingOfficer, Person, Room, Session, SessionRole, StoredChunk,
+    StoredFile, TeamMember, User,
+)
 from planner.operations import records
 from planner.operations.meetings import create_meeting
 from planner.operations.team import grant_role
 
 # The meeting's own details a copy keeps; the rest is what the organiser gives, or starts anew (a copy is a draft
 # with registration closed).
-KEPT_DETAILS = ("short_name", "hosts", "description", "timezone", "venue", "format", "online_link", "contact_email")
+KEPT_DETAILS = ("short_name", "hosts", "description", "timezone", "venue", "format", "online_link", "contact_email",
+                "language")
 
 
 def copy_meeting(meeting: Meeting, *, slug: str, title: str, first_day: date | None, actor: User,
-                 same_weekdays: bool = False, with_people: bool = True) -> Meeting:
+                 same_weekdays: bool = False, with_people: bool = True,
+                 documents: Collection[int] = ()) -> Meeting:
+    """``documents`` names those that carry over (by id), each with its current file or link in every language."""
     if first_day is None:
         raise InvalidInput("first_day", "Give the first day of the new meeting.")
     days = days_moved(meeting.first_day, first_day, same_weekdays=same_weekdays)
@@ -48,6 +56,7 @@ def copy_meeting(meeting: Meeting, *, slug: str, title: str, first_day: date | N
     _copied(copy, actor, roles, lambda role: _clone(
         role, session_id=sessions[role.session_id].id, person_id=people[role.person_id].id),
         lambda role: f"{role.person.name} is {role.role.label.lower()} of “{role.session.title}”")
+    _copy_documents(meeting, copy, documents, sessions, actor)
     for member in db.session.scalars(select(TeamMember).where(TeamMember.meeting_id == meeting.id)):
         if member.user_id != actor.id:
             grant_role(copy, member.user, member.role, actor=actor)
@@ -98,3 +107,38 @@ def _copy_sessions(meeting: Meeting, copy: Meeting, days: int, rooms: dict, acto
             lambda session: f"Added session “{session.title}”")
         waiting = [s for s in waiting if s.id not in copied]
     return copied
+
+
+def _copy_documents(meeting: Meeting, copy: Meeting, chosen: Collection[int], sessions: dict, actor: User) -> None:
+    """The chosen documents, on the copies of their sessions (on the meeting, where the session is gone), each
+    language with its current revision; their bytes stored again for the new meeting, once each."""
+    originals = db.session.scalars(select(Document).options(
+        selectinload(Document.languages).selectinload(DocumentVersion.revisions))
+        .where(Document.meeting_id == meeting.id, Document.id.in_(list(chosen))).order_by(Document.id)).all()
+    documents = _copied(copy, actor, originals, lambda document: _clone(
+        document, meeting_id=copy.id, session_id=_id(sessions.get(document.session_id))),
+        lambda document: f"Added the document “{document.title}”")
+    versions = [(version, version.current) for document in originals for version in document.languages]
+    files: dict[int, StoredFile] = {}
+    for _, revision in versions:
+        if revision.stored_file_id is not None and revision.stored_file_id not in files:
+            files[revision.stored_file_id] = _stored_again(revision.stored_file, copy)
+    new_versions = _copied(copy, actor, [version for version, _ in versions], lambda version: _clone(
+        version, document_id=documents[version.document_id].id),
+        lambda version: f"Added the {version.language} version of “{version.document.title}”")
+    _copied(copy, actor, [revision for _, revision in versions], lambda revision: _clone(
+        revision, document_version_id=new_versions[revision.document_version_id].id, number=1,
+        stored_file_id=_id(files.get(revision.stored_file_id))),
+        lambda revision: f"Added “{revision.filename or revision.link}”")
+
+
+def _stored_again(stored: StoredFile, copy: Meeting) -> StoredFile:
+    """``stored``'s bytes held by ``copy`` too, copied in the database without passing through this process."""
+    again = _clone(stored, meeting_id=copy.id)
+    db.session.add(again)
+    db.session.flush()
+    chunks = StoredChunk.__table__
+    db.session.execute(insert(chunks).from_select(
+        ["stored_file_id", "position", "data"],
+        select(literal(again.id), chunks.c.position, chunks.c.data).where(chunks.c.stored_file_id == stored.id)))
+    return again

@@ -118,9 +118,10 @@ def _add_revision(document: Document, language: str, actor: User | None, batch: 
                   **content) -> DocumentRevision:
     version = next((each for each in document.languages if each.language == language), None)
     if version is None:
+        named = language_name_in_english(language)
         version = records.created(DocumentVersion(document_id=document.id, language=language),
                                   meeting_id=document.meeting_id, actor=actor, batch=batch,
-                                  summary=f"Added the {language_name_in_english(language)} version of “{document.title}”")
+                                  summary=f"Added the {named} version of “{document.title}”")
         db.session.expire(document, ["languages"])
     number = max((revision.number for revision in version.revisions), default=0) + 1
     revision = DocumentRevision(document_version_id=version.id, number=number,

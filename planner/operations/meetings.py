@@ -4,6 +4,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, or_, select
 
+from planner.domain.languages import DEFAULT_LANGUAGE, interface_language, unknown_language_message
 from planner.domain.timezones import is_known_zone, to_instant, to_local, unknown_zone_message
 from planner.domain.vocabulary import InstitutionKind, MeetingFormat, TeamRole
 from planner.extensions import db
@@ -25,7 +26,7 @@ EARLIEST_DAY, LATEST_DAY = date(1900, 1, 1), date(2999, 12, 31)
 def _meeting_values(errors: dict, *, title: str, first_day: date, last_day: date, timezone: str,
                     format: MeetingFormat, short_name: str = "", hosts: str = "", venue: str = "",
                     description: str = "", online_link: str = "", contact_email: str = "",
-                    published: bool = False) -> dict:
+                    language: str = DEFAULT_LANGUAGE, published: bool = False) -> dict:
     values = dict(
         title=required_text(errors, "title", title, "A title", 300),
         short_name=optional_text(errors, "short_name", short_name, "The short name", 80),
@@ -35,8 +36,10 @@ def _meeting_values(errors: dict, *, title: str, first_day: date, last_day: date
         online_link=web_link(errors, "online_link", online_link),
         contact_email=email_address(errors, "contact_email", contact_email),
         first_day=first_day, last_day=last_day, timezone=(timezone or "").strip(), format=format,
-        published=bool(published),
+        language=interface_language(language) or "", published=bool(published),
     )
+    if not values["language"]:
+        errors["language"] = unknown_language_message(language)
     if first_day and last_day and last_day < first_day:
         errors["last_day"] = "The last day cannot come before the first day."
     if first_day and last_day and (last_day - first_day).days > 60:

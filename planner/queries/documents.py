@@ -36,7 +36,8 @@ def readable_documents(meeting: Meeting, reader: Reader, *, session_ids: Iterabl
     elif session_ids is not None:
         query = query.where(Document.session_id.in_(list(session_ids)))
     query = query.order_by(Document.session_id.is_not(None), Document.session_id, Document.position, Document.id)
-    return [document for document in db.session.scalars(query) if document.languages]
+    # A document without a language version yet (or any longer) is its organisers' to complete.
+    return [document for document in db.session.scalars(query) if document.languages or reader is Reader.ORGANISER]
 
 
 def document_counts(meeting: Meeting, reader: Reader) -> Counter:

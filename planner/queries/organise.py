@@ -8,7 +8,7 @@ from sqlalchemy.orm import selectinload
 from planner.domain.vocabulary import TeamRole
 from planner.extensions import db
 from planner.models import (
-    Change, Institution, Meeting, Person, Registration, Room, Session, SessionRole, TeamMember, User,
+    Change, Document, Institution, Meeting, Person, Registration, Room, Session, SessionRole, TeamMember, User,
 )
 
 
@@ -75,6 +75,13 @@ def meeting_history(meeting: Meeting, limit: int = 500) -> Sequence[Change]:
 
 def registration_of(person: Person) -> Registration | None:
     return db.session.scalar(select(Registration).where(Registration.person_id == person.id))
+
+
+def meeting_documents(meeting: Meeting) -> Sequence[Document]:
+    """The meeting's documents, those on the whole meeting first, each group in its order."""
+    return db.session.scalars(select(Document).where(Document.meeting_id == meeting.id)
+                              .order_by(Document.session_id.is_not(None), Document.session_id, Document.position,
+                                        Document.id)).all()
 
 
 def organises_any(user: User) -> bool:

@@ -19,6 +19,7 @@ from planner.models import Document, Meeting, TeamMember, User
 from planner.queries.agenda import find_meeting
 from planner.queries.calendars import FeedState, meeting_with_feed_state
 from planner.queries.documents import find_document
+from planner.web.language import answer_of
 
 T = TypeVar("T")
 
@@ -29,7 +30,9 @@ REFUSALS = {
 
 
 def published_meeting_or_404(slug: str) -> Meeting:
-    return published_or_404(find_meeting(slug), slug)
+    meeting = published_or_404(find_meeting(slug), slug)
+    answer_of(meeting)
+    return meeting
 
 
 def published_or_404(found: T | None, slug: str) -> T:
@@ -72,7 +75,9 @@ def readable_meeting_with_state_or_404(slug: str) -> tuple[Meeting, FeedState]:
 def readable_or_404(found, slug: str):
     """What was loaded with the meeting at ``slug`` (the meeting itself, or a row starting with it), if readable."""
     meeting = found[0] if isinstance(found, tuple) else found
-    return published_or_404(found if meeting is not None and may_read_meeting(meeting) else None, slug)
+    found = published_or_404(found if meeting is not None and may_read_meeting(meeting) else None, slug)
+    answer_of(meeting)
+    return found
 
 
 def _signed_in(user) -> bool:
@@ -112,6 +117,7 @@ def organised_meeting_or_abort(slug: str, user: User | None = None, right: Right
         if not meeting.published and team_role(user, meeting) is None:
             abort(404, description=f"There is no meeting at “{slug}”.")
         abort(403, description=REFUSALS[right])
+    answer_of(meeting)
     return meeting
 
 

@@ -3,8 +3,8 @@ of whatever else the answer is made from), then served from the answer cache (pl
 or Redis for every worker) until the next edit.
 
 A key holds everything an answer is made from: the code that writes it, the address it was asked at, the
-meeting's version and feed state (every change through the operations moves it; see FeedState), and what the
-view names besides (the reader's zone, a registration's version). So an entry is never stale: an edit makes new
+meeting's version and feed state (every change through the operations moves it; see FeedState), the reader's
+language (web.language; kept_page adds it, so no view can leave it out), and what the view names besides (the reader's zone, a registration's version). So an entry is never stale: an edit makes new
 keys. What differs from reader to reader inside a page (the account menu, flashed messages, a form with its
 CSRF token) is not kept: the kept page holds a marker where it goes, and it is rendered afresh into each answer.
 Templates write the marker with ``per_reader_marker``, when ``g.keeping`` says the page is being kept.
@@ -24,6 +24,7 @@ from werkzeug.http import is_resource_modified
 from planner.cache import feed_cache, local_cache
 from planner.models import Meeting
 from planner.queries.calendars import FeedState
+from planner.web.language import answer_of, reader_language
 
 _MARKER = re.compile(r"<!--per-reader:([\w/.-]+)-->")
 
@@ -74,7 +75,9 @@ def kept_page(meeting: Meeting, state: FeedState, template_name: str, *, varies:
     always sent whole (the kept part saving the work), never revalidated. A page of one reader's own is not
     ``shared`` (see ``kept``).
     """
-    tag = state_tag(meeting, state, *varies)
+    answer_of(meeting)
+    # Named here, not by each view: every kept page is written in its reader's language.
+    tag = state_tag(meeting, state, reader_language().tag, *varies)
     revalidated = fresh is None and not current_user.is_authenticated and status == 200
     if revalidated and not is_resource_modified(request.environ, etag=tag):
         response = Response(status=304)

@@ -1,12 +1,18 @@
 """How times, days and names read on a page: Jinja filters over the domain's time functions.
 
 Times take the zone to show them in: the reader's (``zones.name``) for the main figure,
-the meeting's (``zones.meeting``) for the one beneath it.
+the meeting's (``zones.meeting``) for the one beneath it. Days and times are written in the reader's language
+(web.language) by Babel from CLDR; English keeps the forms Planner wrote before it spoke other languages
+("Monday 18 October 2021", "09:00"), which CLDR's English does not ("Monday, October 18, 2021", "9:00 AM").
 """
+import functools
 from datetime import date, datetime
 from itertools import groupby
 
+from babel import Locale
+from babel.dates import format_date, format_interval, format_skeleton, format_time, get_timezone_location
 from flask import Flask
+from flask_babel import get_locale, gettext
 from markupsafe import Markup, escape
 
 from planner.domain.documents import ACCEPTED_TYPES, by_kind, language_name, size_text
@@ -15,15 +21,28 @@ from planner.domain.participant_list import written_name
 from planner.domain.changes import FIELD_LABELS, differences
 from planner.domain.agenda import role_groups
 from planner.domain.burden import DayBurden, SessionBurden
+from planner.domain.vocabulary import N_, Role
 from planner.domain.timezones import (
-    WAKING_HOURS, ReaderZone, city_zone_names, days_elsewhere, local_day, next_day_mark, to_local, zone_city,
-    zone_description,
+    WAKING_HOURS, ReaderZone, city_zone_names, days_elsewhere, is_known_zone, local_day, next_day_mark, to_local,
+    zone_city, zone_description, zone_labels,
 )
 from planner.domain.vocabulary import OfficerRole
 
 
+def reader_locale() -> Locale | None:
+    """The reader's locale for Babel; None for English (and outside a request), which keeps Planner's own forms."""
+    locale = get_locale()
+    return None if locale is None or locale.language == "en" else locale
+
+
+def wall_clock(local: datetime) -> str:
+    """A wall-clock time: "09:00"; the locale's own short form elsewhere ("9:00 ص", 24-hour where it is used)."""
+    locale = reader_locale()
+    return f"{local:%H:%M}" if locale is None else format_time(local.time(), "short", locale=locale)
+
+
 def clock(instant: datetime, zone_name: str) -> str:
-    return f"{to_local(instant, zone_name):%H:%M}"
+    return wall_clock(to_local(instant, zone_name))
 
 
 def time_range(session, zone_name: str) -> str:
@@ -44,7 +63,7 @@ def meeting_time_range(session, zones: ReaderZone) -> str:
     The weekday shows only when the meeting's day is not the reader's.
     """
     start = to_local(session.starts_at, zones.meeting)
-    weekday = f"{start:%a} " if start.date() != local_day(session.starts_at, zones.name) else ""
+    weekday = f"{weekday_name(start.date())} " if start.date() != local_day(session.starts_at, zones.name) else ""
     return f"{weekday}{time_range(session, zones.meeting)}"
 
 
@@ -55,35 +74,57 @@ def when(session, zones: ReaderZone) -> Markup:
     and a macro call costs several times as much as a function's.
     """
     start = to_local(session.starts_at, zones.name)
-    html = f'<span class="nowrap"><time datetime="{start.isoformat()}">{start:%H:%M}</time>'
+    html = f'<span class="nowrap"><time datetime="{start.isoformat()}">{wall_clock(start)}</time>'
     if session.ends_at is not None:
         end = to_local(session.ends_at, zones.name)
         mark = next_day_mark(session.starts_at, session.ends_at, zones.name)
-        html += f'–<time datetime="{end.isoformat()}">{end:%H:%M}</time>{mark}'
+        html += f'–<time datetime="{end.isoformat()}">{wall_clock(end)}</time>{mark}'
     html += "</span>"
     if zones.differs:
+        meeting_clock = gettext("%(city)s time", city=city_name(zones.meeting))
         html += (f' <span class="meeting-time"><span class="nowrap">{escape(meeting_time_range(session, zones))}'
-                 f'</span> {escape(zone_city(zones.meeting))} time</span>')
+                 f'</span> {escape(meeting_clock)}</span>')
     return Markup(html)
 
 
 def long_date(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    """"Monday 18 October 2021"; "lundi 18 octobre 2021", "понедельник, 18 октября 2021 г."."""
+    locale = reader_locale()
+    return f"{day:%A} {day.day} {day:%B %Y}" if locale is None else format_date(day, "full", locale=locale)
 
 
 def short_date(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
+    """"Mon 18 Oct"; "lun. 18 oct.", "10월 18일 (월)"."""
+    locale = reader_locale()
+    return f"{day:%a} {day.day} {day:%b}" if locale is None else format_skeleton("MMMEd", day, locale=locale)
+
+
+def weekday_name(day: date) -> str:
+    locale = reader_locale()
+    return f"{day:%a}" if locale is None else format_date(day, "EEE", locale=locale)
+
+
+def city_name(zone_name: str) -> str:
+    """The place a zone is named after, in the reader's language: "Seoul"; "Séoul", "서울" (CLDR)."""
+    locale = reader_locale()
+    if locale is None or not is_known_zone(zone_name):
+        return zone_city(zone_name)
+    return get_timezone_location(zone_name, locale=locale, return_city=True)
 
 
 def short_date_time(local: datetime, since: datetime | None = None) -> str:
     """A wall-clock moment already in its zone, "Sun 17 Oct 20:00"; only the time when it falls on
     the same day as ``since`` (the start of the same span)."""
     if since is not None and since.date() == local.date():
-        return f"{local:%H:%M}"
-    return f"{short_date(local.date())} {local:%H:%M}"
+        return wall_clock(local)
+    return f"{short_date(local.date())} {wall_clock(local)}"
 
 
 def date_span(first: date, last: date) -> str:
+    """"18–22 October 2021"; CLDR's interval elsewhere: "18–22 octubre de 2021", "2021년 10월 18일~22일"."""
+    if locale := reader_locale():
+        return format_date(first, "long", locale=locale) if first == last else format_interval(
+            first, last, "yMMMMd", locale=locale)
     if first == last:
         return f"{first.day} {first:%B %Y}"
     if (first.year, first.month) == (last.year, last.month):
@@ -159,7 +200,16 @@ def css_string(text: str) -> Markup:
 def reader_zone_description(meeting, zone_name: str) -> str:
     """The zone's abbreviation and offset over the days the meeting spans on its clocks."""
     first, last = days_elsewhere(meeting.first_day, meeting.last_day, meeting.timezone, zone_name)
-    return zone_description(zone_name, first, last)
+    return zone_in_words(zone_name, first, last)
+
+
+def zone_in_words(zone_name: str, first_day: date, last_day: date) -> str:
+    """"KST, UTC+09:00"; in another language CLDR's name of the zone: "heure normale de la Corée, UTC+09:00"."""
+    locale = reader_locale()
+    if locale is None:
+        return zone_description(zone_name, first_day, last_day)
+    return functools.reduce(lambda before, after: gettext("%(before)s, then %(after)s", before=before, after=after),
+                            zone_labels(zone_name, first_day, last_day, locale=str(locale)))
 
 
 def zone_choices(zones: ReaderZone) -> list[tuple[str, list[tuple[str, str, bool]]]]:
@@ -181,6 +231,23 @@ def zone_choices(zones: ReaderZone) -> list[tuple[str, list[tuple[str, str, bool
             options.append((name, label.replace("_", " "), chosen))
         choices.append((region, options))
     return choices
+
+
+def label(choice) -> str:
+    """A fixed choice's label (a session's kind, a mode, a role) in the reader's language."""
+    return gettext(choice.label)
+
+
+# A role over several people holding it (a heading, not a count: one form in every language).
+ROLE_PLURALS = {
+    Role.CO_CHAIR: N_("Co-chairs"), Role.VICE_CHAIR: N_("Vice-chairs"), Role.MODERATOR: N_("Moderators"),
+    Role.SPEAKER: N_("Speakers"), Role.PANELLIST: N_("Panellists"), Role.RAPPORTEUR: N_("Rapporteurs"),
+}
+
+
+def role_heading(role, count: int) -> str:
+    """"Speaker", "Speakers": a role over the people holding it; a chair stays "Chair" however many share it."""
+    return gettext(ROLE_PLURALS[role]) if count > 1 and role in ROLE_PLURALS else label(role)
 
 
 def plural(count: int, noun: str) -> str:
@@ -233,10 +300,13 @@ def bureau_groups(officers) -> list:
 
 def register(app: Flask) -> None:
     for presenter in (clock, time_range, meeting_time_range, long_date, short_date, short_date_time, local_iso,
-                      local_day, zone_city, burden_summary, day_burden_summary, css_string, local_moment,
-                      zoned_moment, next_day_mark, language_name, size_text, file_type_label, by_kind):
+                      local_day, burden_summary, day_burden_summary, css_string, local_moment,
+                      zoned_moment, next_day_mark, language_name, size_text, file_type_label, by_kind, label):
         app.add_template_filter(presenter)
-    for presenter in (date_span, zone_description, reader_zone_description, zone_choices, city_zone_names,
+    # Under their older names, which the templates use: the zone named in the reader's language.
+    app.add_template_filter(city_name, "zone_city")
+    app.add_template_global(zone_in_words, "zone_description")
+    for presenter in (date_span, reader_zone_description, zone_choices, city_zone_names,
                       waking_hours, change_author, change_differences, readable_differences, role_groups, meeting_links,
-                      when, written_name, bureau_groups):
+                      when, written_name, role_heading, bureau_groups):
         app.add_template_global(presenter)

@@ -31,7 +31,7 @@ PUBLIC = ["/", f"{E}/", f"{E}/days/2021-10-18", f"{E}/sessions/{{session}}", f"{
           "/login", "/password-reset", "/password-reset/{reset}", "/team/join/{invitation}"]
 ORGANISER = [
     "/organise/", "/organise/account", "/organise/accounts", "/organise/tokens", "/organise/trash",
-    "/organise/meetings/new",
+    "/organise/meetings/new", "/organise/meetings/import",
     f"{E}/organise/", f"{E}/organise/edit", f"{E}/organise/publish", f"{E}/organise/copy", f"{E}/organise/delete",
     f"{E}/organise/team", f"{E}/organise/history", f"{E}/organise/conflicts", f"{E}/organise/burden",
     f"{E}/organise/timetable/2021-10-18", f"{E}/organise/sessions/", f"{E}/organise/sessions/new",
@@ -51,7 +51,7 @@ ORGANISER = [
 NOT_PAGES = {
     "calendars.meeting_feed", "calendars.day_file", "calendars.session_file", "calendars.personal_feed",
     "documents.pack", "documents.download", "documents.personal_pack", "documents.personal_download",
-    "organise.revision_download", "organise.agenda_template", "organise.attendance_csv",
+    "organise.revision_download", "organise.agenda_template", "organise.export_meeting", "organise.attendance_csv",
     "organise.participant_list_file", "organise.check_in_start", "organise.timetable_start", "static", "favicon",
     # Pages with the same templates as ones above, reached only from a record that these fixtures do not make.
     "organise.invitation_batch", "organise.online_report", "organise.delete_report",

@@ -42,7 +42,7 @@ def test_chosen_files_upload_one_by_one_with_progress_and_a_refusal_of_their_own
         _file("정보 안내문.pdf", pdf_bytes("안내")),
     ])
     page.get_by_label("Type").select_option(label="Information note")
-    page.get_by_label("Language").select_option(value="fr")
+    page.get_by_role("combobox", name="Language").select_option(value="fr")
     page.get_by_role("button", name="Upload").click()
 
     bar = page.get_by_role("progressbar", name="Sending “Programme provisoire.pdf”")

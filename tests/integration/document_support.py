@@ -2,6 +2,9 @@
 import io
 import zipfile
 
+from werkzeug.datastructures import FileStorage, MultiDict
+from werkzeug.test import encode_multipart
+
 from planner.domain.documents import DocumentKind, DocumentVisibility
 from planner.extensions import db
 from planner.operations.documents import add_document, add_file, add_link
@@ -66,3 +69,15 @@ def put_document(meeting, *, title="Concept note", kind=DocumentKind.CONCEPT_NOT
         add_link(document, language="en", link=link, actor=actor)
     db.session.commit()
     return document
+
+
+def post_multipart(client, address: str, fields: dict, files: list[tuple[str, str, bytes]], **kwargs):
+    """A multipart/form-data POST as a browser or an integrator sends it: ``files`` are (field, name, content).
+
+    The body is made here: Werkzeug's test client would spool a large one to a temporary file it leaves open.
+    """
+    data = MultiDict(fields)
+    for field, name, content in files:
+        data.add(field, FileStorage(io.BytesIO(content), filename=name, content_type="application/octet-stream"))
+    boundary, body = encode_multipart(data)
+    return client.post(address, data=body, content_type=f"multipart/form-data; boundary={boundary}", **kwargs)

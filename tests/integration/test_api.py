@@ -28,6 +28,7 @@ def test_the_events_list_has_the_published_meetings(client, demo, make):
         "timezone": "Asia/Seoul",
         "venue": "Seoul, Republic of Korea",
         "format": "hybrid",
+        "language": "en",
         "url": "http://localhost/events/egm-border-management-2021/",
         "api_url": "http://localhost/api/v1/events/egm-border-management-2021",
     }

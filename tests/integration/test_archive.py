@@ -182,6 +182,8 @@ def refusals(exported: Export) -> list[tuple[str, bytes, str]]:
          "In sessions[1], room_id refers to record 99 of rooms, which the file does not hold."),
         ("bad date", exported.zipped(lambda m: m["tables"]["sessions"][0].update(starts_at="soon")),
          "At sessions[0].starts_at: “soon” cannot be read"),
+        ("a rule of the database", exported.zipped(lambda m: m["tables"]["rooms"][0].update(name="")),
+         "rooms[0] cannot be stored: the database refuses it ("),
         ("no files", exported.zipped(without_files=True),
          "At stored_chunks[0].data: “files/stored_chunks/1-data” cannot be read (the ZIP holds no "
          "files/stored_chunks/1-data)."),

@@ -1,17 +1,21 @@
 """Copy as next year's meeting: details, rooms, institutions, people (if asked), team, sessions with nesting and
 roles, moved by whole days at the same wall-clock times, also across a daylight-saving change; registrations,
 check-ins and history start empty, and calendars see new events."""
+import io
 from datetime import date, datetime
 
 import pytest
 from icalendar import Calendar
 from sqlalchemy import func, select
 
+from planner.domain.documents import DocumentKind, DocumentVisibility
 from planner.domain.timezones import to_local
 from planner.domain.vocabulary import DayMode, OfficerRole, ParticipantRole, Role, TeamRole
 from planner.extensions import db
-from planner.models import Change, Meeting, Registration, Session
+from planner.models import Change, Document, Meeting, Registration, Session, StoredChunk, StoredFile
 from planner.operations.agenda import assign_role
+from planner.operations.documents import upload_document
+from planner.operations.file_store import Limits, Upload
 from planner.operations.officers import add_officer
 from planner.operations.registrations import register_participant
 from planner.operations.team import grant_role
@@ -37,6 +41,11 @@ def organiser(browser, seed):
         make.session(meeting, "Closing", datetime(2021, 10, 27, 16), datetime(2021, 10, 27, 17), room=hall)
         assign_role(block, kim, Role.CHAIR, on_behalf_of="the Minister")
         add_officer(meeting, kim, OfficerRole.VICE_CHAIR)
+        for title, session in (("Concept note", None), ("Block's slides", block)):
+            upload_document(meeting, upload=Upload(f"{title}.txt", io.BytesIO(f"{title}, in plain text.\n".encode() * 9)),
+                            title=title, language="en", kind=DocumentKind.CONCEPT_NOTE,
+                            visibility=DocumentVisibility.PUBLIC, session=session, actor=None,
+                            limits=Limits(file_bytes=1_000_000, meeting_bytes=10_000_000))
         register_participant(meeting, kim, role=ParticipantRole.EXPERT, days={date(2021, 10, 25): DayMode.IN_ROOM})
         db.session.commit()
         owner = make.organiser("owner@example.org", meetings=[meeting])
@@ -60,7 +69,9 @@ def copy(client, **fields):
 
 
 def test_a_copy_a_week_later_keeps_wall_clock_times_across_the_change_of_clocks(app, organiser):
-    response = copy(organiser, first_day="2021-11-01")
+    with app.app_context():
+        slides = db.session.scalar(select(Document.id).where(Document.title == "Block's slides"))
+    response = copy(organiser, first_day="2021-11-01", documents=str(slides))
     assert response.location == "/events/zurich-2022/organise/"
     assert flashes_of(organiser.get(response.location)) == [
         "Copied “Zurich EGM 2021” as “Zurich EGM 2022”, a draft from 01 November 2021."]
@@ -90,6 +101,12 @@ def test_a_copy_a_week_later_keeps_wall_clock_times_across_the_change_of_clocks(
         assert [(room.name, room.venue, room.address) for room in new.rooms] == [
             ("Hall A", "", ""), ("Reception", "Hotel Baur au Lac", "Talstrasse 1, Zurich")]
         assert [role.on_behalf_of for role in new_block.roles] == ["the Minister"]
+        documents = db.session.scalars(select(Document).where(Document.meeting_id == new.id)).all()
+        assert [(d.title, d.session_id, [(v.language, v.current.filename) for v in d.languages]) for d in documents] \
+            == [("Block's slides", new_block.id, [("en", "Block's slides.txt")])]
+        stored = db.session.scalars(select(StoredFile).where(StoredFile.meeting_id == new.id)).one()
+        assert b"".join(db.session.scalars(select(StoredChunk.data).where(StoredChunk.stored_file_id == stored.id)
+                                           .order_by(StoredChunk.position))) == b"Block's slides, in plain text.\n" * 9
     feed = Calendar.from_ical(organiser.get("/events/zurich-2022/calendar.ics").data)
     starts = sorted(str(event["DTSTART"].to_ical(), "ascii") for event in feed.walk("VEVENT"))
     assert starts == ["20211101T090000", "20211101T103000", "20211103T160000"]

@@ -15,7 +15,8 @@ from planner.operations.registrations import register_participant
 from planner.operations.team import grant_role
 from tests.integration.document_support import pdf_bytes, put_document
 
-PUBLIC, PARTICIPANTS, ORGANISERS = DocumentVisibility.PUBLIC, DocumentVisibility.PARTICIPANTS, DocumentVisibility.ORGANISERS
+PUBLIC, PARTICIPANTS, ORGANISERS = (DocumentVisibility.PUBLIC, DocumentVisibility.PARTICIPANTS,
+                                    DocumentVisibility.ORGANISERS)
 EVERYTHING = {"Public note", "Participants' note", "Organisers' note", "Public slides", "Draft session's slides"}
 SEEN_BY_THE_PUBLIC = {"Public note", "Public slides"}
 SEEN_BY_PARTICIPANTS = {"Public note", "Participants' note", "Public slides"}
@@ -110,3 +111,12 @@ def test_private_documents_are_not_kept_by_shared_caches(world, browser):
     personal = browser(None).get(f"/my/{token}/documents/{participants_note}/en")
     assert personal.headers["Cache-Control"] == "private, no-store"
     assert personal.headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_a_pack_holds_the_meetings_documents_at_its_top_and_each_sessions_in_a_folder(world, client, make):
+    response = client.get("/events/test-meeting/documents.zip")
+    assert response.headers["Content-Disposition"] == 'attachment; filename="test-meeting-documents.zip"'
+    with zipfile.ZipFile(io.BytesIO(response.get_data())) as pack:
+        assert pack.namelist() == ["Public note.pdf", "2021-10-18 0900 Panel/Public slides.pdf"]
+        assert pack.read("Public note.pdf") == pdf_bytes("Public note")
+        assert pack.testzip() is None

@@ -1,11 +1,10 @@
 """Meeting documents: uploads by organisers, downloads as each reader may, with names, types and ranges kept."""
 import hashlib
+from datetime import datetime
 import io
 from urllib.parse import quote
 
 import pytest
-from werkzeug.datastructures import FileStorage, MultiDict
-from werkzeug.test import encode_multipart
 from sqlalchemy import func, select
 
 from planner.domain.documents import RefusedFile
@@ -13,9 +12,9 @@ from planner.extensions import db
 from planner.models import Change, Document, DocumentRevision, StoredFile
 from planner.operations.documents import add_file
 from planner.operations.file_store import Limits
-from tests.integration.browsing import csrf_token_of, errors_beside_fields, flashes_of, text_of
+from tests.integration.browsing import csrf_token_of, errors_beside_fields, flashes_of, form_of, submit, text_of
 from tests.integration.document_support import (
-    LIMITS, docx_bytes, executable_bytes, pdf_bytes, put_document, upload,
+    LIMITS, docx_bytes, executable_bytes, pdf_bytes, post_multipart, put_document, upload,
 )
 
 KOREAN_NAME = "서울 회의 개념 노트.pdf"
@@ -33,13 +32,9 @@ def _upload_page_token(client, slug="test-meeting"):
 def _post_files(client, files, **fields):
     """The upload form sent as a browser sends it (the body made here: Werkzeug's test client would leave the
     temporary file of a large one open)."""
-    data = MultiDict({"csrf_token": _upload_page_token(client), "kind": "presentation", "language": "en",
-                      "visibility": "public", "session": "", "title": "", **fields})
-    for name, content in files:
-        data.add("files", FileStorage(io.BytesIO(content), filename=name, content_type="application/octet-stream"))
-    boundary, body = encode_multipart(data)
-    return client.post("/events/test-meeting/organise/documents/upload", data=body,
-                       content_type=f"multipart/form-data; boundary={boundary}")
+    return post_multipart(client, "/events/test-meeting/organise/documents/upload", {
+        "csrf_token": _upload_page_token(client), "kind": "presentation", "language": "en", "visibility": "public",
+        "session": "", "title": "", **fields}, [("files", name, content) for name, content in files])
 
 
 def test_an_organiser_uploads_several_files_and_a_renamed_program_is_refused_naming_its_type(
@@ -159,7 +154,8 @@ def test_the_meetings_total_is_held_to_its_limit_and_bytes_it_holds_cost_nothing
     limits = Limits(LIMITS.file_bytes, meeting_bytes=2 * len(first))
     document = put_document(meeting, files={"en": ("1.pdf", first)})
     add_file(document, language="fr", upload=upload(pdf_bytes("2", padding=1000), "2.pdf"), limits=limits, actor=None)
-    with pytest.raises(RefusedFile, match=r"“3.pdf” \(2 KB\) does not fit: the meeting's documents hold 3 KB of at most 3 KB\."):
+    refusal = r"“3.pdf” \(2 KB\) does not fit: the meeting's documents hold 3 KB of at most 3 KB\."
+    with pytest.raises(RefusedFile, match=refusal):
         add_file(document, language="es", upload=upload(pdf_bytes("3", padding=1000), "3.pdf"), limits=limits,
                  actor=None)
     add_file(document, language="es", upload=upload(first, "1 again.pdf"), limits=limits, actor=None)
@@ -176,3 +172,67 @@ def test_purging_a_meeting_takes_its_documents_and_their_bytes(make, meeting):
     db.session.commit()
     assert [db.session.scalar(select(func.count()).select_from(model))
             for model in (Document, DocumentRevision, StoredFile)] == [0, 0, 0]
+
+
+def test_removing_a_language_keeps_the_document_for_its_organisers_to_complete(sign_in, make, meeting, client):
+    document = put_document(meeting, files={"en": ("note.pdf", pdf_bytes("en")),
+                                            "fr": ("note-fr.pdf", pdf_bytes("fr"))})
+    organiser = sign_in(meeting)
+    for language in ("fr", "en"):
+        address = f"/events/test-meeting/organise/documents/{document.id}/languages/{language}/delete"
+        confirmed = organiser.post(address, data={"csrf_token": csrf_token_of(organiser.get(address))})
+        assert confirmed.status_code == 303
+    assert client.get(f"/events/test-meeting/documents/{document.id}/en").status_code == 404
+    page = text_of(organiser.get("/events/test-meeting/organise/documents"))
+    assert "Concept note The whole meeting Concept note Public" in page
+    assert db.session.scalar(select(func.count()).select_from(StoredFile)) == 0
+    assert [change.summary for change in db.session.scalars(
+        select(Change).where(Change.action == "deleted").order_by(Change.id))] == [
+        "Removed revision 1 of “Concept note” (fr)", "Removed the French version of “Concept note”",
+        "Removed revision 1 of “Concept note” (en)", "Removed the English version of “Concept note”"]
+
+
+def test_the_agenda_costs_the_same_queries_with_one_document_or_thirty(make, meeting, client, count_queries):
+    sessions = [make.session(meeting, f"Session {number}", datetime(2021, 10, 18, 9 + number)) for number in range(3)]
+
+    def agenda_queries() -> int:
+        with count_queries() as counter:
+            assert client.get("/events/test-meeting/?tz=Asia/Seoul").status_code == 200
+        return counter.count
+
+    put_document(meeting, title="First", session=sessions[0])
+    one = agenda_queries()
+    for number in range(29):
+        put_document(meeting, title=f"Paper {number}", session=sessions[number % 3],
+                     files={"en": (f"{number}.pdf", pdf_bytes(str(number))),
+                            "fr": (f"{number}-fr.pdf", pdf_bytes(f"fr{number}"))})
+    assert agenda_queries() == one
+
+
+def test_organisers_order_documents_and_change_their_details_and_the_history_shows_it(sign_in, make, meeting, client):
+    session = make.session(meeting, "Panel")
+    _, second, third = (put_document(meeting, title=title) for title in ("Concept note", "Programme", "Report"))
+    organiser = sign_in(meeting)
+    token = csrf_token_of(organiser.get("/events/test-meeting/organise/documents"))
+    moved = organiser.post(f"/events/test-meeting/organise/documents/{third.id}/move",
+                           data={"csrf_token": token, "direction": "up"})
+    assert moved.status_code == 303
+    assert db.session.scalars(select(Document.title).order_by(Document.position)).all() == [
+        "Concept note", "Report", "Programme"]
+    address = f"/events/test-meeting/organise/documents/{second.id}"
+    seen = form_of(organiser.get(address)).values()
+    changed = submit(organiser, address, {"title": "Provisional programme", "kind": "programme",
+                                          "visibility": "participants", "session": str(session.id)})
+    assert changed.status_code == 303
+    db.session.expire_all()
+    edited = db.session.get(Document, second.id)
+    assert (edited.title, edited.visibility.value, edited.session_id) == ("Provisional programme", "participants",
+                                                                         session.id)
+    assert client.get(f"/events/test-meeting/documents/{second.id}/en").status_code == 404
+    stale = organiser.post(address, data={**seen, "title": "Old title"})
+    assert stale.status_code == 409
+    assert "Someone else changed this document while you were editing" in text_of(stale)
+    history = text_of(organiser.get("/events/test-meeting/organise/history"))
+    for summary in ("Moved the document “Report” up", "Changed the document “Provisional programme”",
+                    "Gave “Concept note” its English version: concept-note.pdf"):
+        assert summary in history

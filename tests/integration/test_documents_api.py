@@ -1,12 +1,11 @@
 """Documents through the API: multipart uploads, links, new revisions, and listings as the caller may read them."""
-import io
 
 import pytest
 from sqlalchemy import func, select
 
 from planner.extensions import db
 from planner.models import Document, StoredFile
-from tests.integration.document_support import docx_bytes, executable_bytes, pdf_bytes
+from tests.integration.document_support import docx_bytes, executable_bytes, pdf_bytes, post_multipart
 
 KOREAN_NAME = "정보 안내문.pdf"
 
@@ -20,9 +19,9 @@ def organiser(make):
 
 
 def _post(client, address, headers, **fields):
-    data = {name: (io.BytesIO(value[1]), value[0]) if isinstance(value, tuple) else value
-            for name, value in fields.items()}
-    return client.post(address, data=data, headers=headers, content_type="multipart/form-data")
+    files = [(name, *value) for name, value in fields.items() if isinstance(value, tuple)]
+    return post_multipart(client, address, {name: value for name, value in fields.items()
+                                            if not isinstance(value, tuple)}, files, headers=headers)
 
 
 def test_an_integrator_uploads_a_document_in_two_languages_and_everyone_reads_the_public_one(client, organiser):
@@ -135,3 +134,21 @@ def test_deleting_a_document_forgets_bytes_no_one_else_uses(client, organiser):
     assert client.get(kept["languages"][0]["url"]).status_code == 200
     with client.application.app_context():
         assert db.session.scalar(select(func.count()).select_from(StoredFile)) == 1
+
+
+def test_a_body_beyond_the_upload_cap_is_refused_before_it_is_read_and_other_routes_keep_theirs(
+        other_app, organiser):
+    headers, _ = organiser
+    app = other_app(DOCUMENT_FILE_MAX_BYTES=1000, DOCUMENT_UPLOAD_REQUEST_MAX_BYTES=1000)
+    client = app.test_client()
+    too_big = _post(client, "/api/v1/events/test-meeting/documents", headers, kind="other", visibility="public",
+                    language="en", file=("big.pdf", pdf_bytes(padding=2 * 1024 * 1024)))
+    assert too_big.status_code == 413
+    assert too_big.get_json()["error"]["message"].startswith("What was sent is 2.0 MB; at most 1.0 MB can be sent")
+    # Only the documents' routes take more than MAX_CONTENT_LENGTH (4 MB).
+    json_route = client.patch("/api/v1/events/test-meeting", data=b"{" + b" " * (5 * 1024 * 1024) + b"}",
+                              headers=headers, content_type="application/json")
+    assert json_route.status_code == 413
+    fits = _post(app.test_client(), "/api/v1/events/test-meeting/documents", headers, kind="other",
+                 visibility="public", language="en", file=("small.txt", b"Small enough\n"))
+    assert fits.status_code == 201

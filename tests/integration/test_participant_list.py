@@ -188,5 +188,6 @@ def test_settings_changed_meanwhile_by_another_organiser_are_not_overwritten_uns
     stale = organiser.post("/events/egm/organise/printing", data={**first, "version": "1",
                                                                   "colour_press": "#ffffff"})
     assert stale.status_code == 409
+    assert "Someone else changed these print settings while you were editing" in stale.get_data(as_text=True)
     assert "Nothing was saved" in stale.get_data(as_text=True)
     assert "--band: #000000" in organiser.get("/events/egm/organise/badges").get_data(as_text=True)

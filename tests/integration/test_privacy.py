@@ -6,12 +6,13 @@ from html import unescape
 
 import pytest
 
+from planner.domain.documents import DocumentVisibility
 from planner.domain.vocabulary import DayMode, InstitutionKind, ParticipantRole, Role, SessionStatus
 from planner.extensions import db
 from planner.models import Document, Institution, Person, Session
 from planner.operations.agenda import assign_role
 from planner.operations.registrations import register_participant
-from tests.integration.document_support import put_document
+from tests.integration.document_support import pdf_bytes, put_document
 
 SLUG = "private-meeting"
 DAYS = [date(2021, 10, 18), date(2021, 10, 19)]
@@ -19,6 +20,7 @@ DAYS = [date(2021, 10, 18), date(2021, 10, 19)]
 PRIVATE = [
     "Registered Only", "registered.only@example.org", "Draft Speaker", "Cancelled Speaker", "Private Institute",
     "speaker@example.org", "https://meet.example.org/private-link",
+    "Visa letter for participants", "Organisers' briefing", "Draft side meeting notes", "visa-letter.pdf",
 ]
 # Addresses for the signed-in (organisers, API clients with a token), for one participant (a secret address), or
 # for accounts (signing in, joining a team), which show no meeting.
@@ -49,6 +51,10 @@ def meeting_ids(seed) -> dict:
         for person in (registered, speaker):
             register_participant(meeting, person, role=ParticipantRole.DELEGATE, days={DAYS[0]: DayMode.ONLINE})
         put_document(meeting, title="Programme", session=talk)
+        put_document(meeting, title="Visa letter for participants", visibility=DocumentVisibility.PARTICIPANTS,
+                     files={"en": ("visa-letter.pdf", pdf_bytes("visa"))})
+        put_document(meeting, title="Organisers' briefing", visibility=DocumentVisibility.ORGANISERS, session=talk)
+        put_document(meeting, title="Draft side meeting notes", session=draft)
         db.session.commit()
         return {"speaker": speaker.id, "people": list(db.session.scalars(db.select(Person.id))),
                 "institutions": list(db.session.scalars(db.select(Institution.id))),

@@ -156,7 +156,7 @@ def test_a_zurich_session_the_day_after_the_spring_switch_shows_at_nine_summer_t
 def test_pages_are_readable_on_a_phone(client, demo):
     html = client.get(f"{EGM}/").get_data(as_text=True)
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
-    assert '<html lang="en">' in html and "<main" in html and "<nav" in html
+    assert '<html lang="en" dir="ltr">' in html and "<main" in html and "<nav" in html
 
 
 def test_the_agenda_lists_chair_then_speakers_then_panellists_in_their_order(client, make):

@@ -215,13 +215,19 @@ def test_deleting_a_room_names_the_sessions_it_left_without_one(browser, meeting
         text_of(owner.get(f"/events/{SLUG}/organise/history"))
 
 
-def test_purging_a_meeting_leaves_none_of_its_records_but_its_history(app, seed, read):
+def test_purging_a_meeting_leaves_none_of_its_records_but_its_history_and_what_was_kept_restores_it(
+        app, seed, read, tmp_path):
     with seed() as make:
         build_meeting(make)
         _trash(ARCHIVED, days_ago=31)
         history = db.session.scalar(select(func.count(Change.id)))
+    kept = app.test_cli_runner().invoke(args=["meeting", "export", ARCHIVED, str(tmp_path / "kept.zip")])
+    assert kept.output == f"Exported “EGM 2021” to {tmp_path / 'kept.zip'}.\n"
     assert app.test_cli_runner().invoke(args=["trash", "empty"]).output == f"Deleted for good: {ARCHIVED}.\n"
     left = read(lambda: {table.name: db.session.scalar(select(func.count()).select_from(table.table))
                          for table in owned_tables() if table.name != "changes"})
     assert left == {name: 0 for name in left}
     assert read(lambda: db.session.scalar(select(func.count(Change.id)))) == history + 1
+    restored = app.test_cli_runner().invoke(args=["meeting", "import", str(tmp_path / "kept.zip")])
+    assert restored.output.startswith(f"Imported “EGM 2021” at /events/{ARCHIVED}/")
+    assert read(lambda: db.session.scalar(select(Meeting.deleted_at).where(Meeting.slug == ARCHIVED))) is None

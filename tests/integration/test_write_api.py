@@ -67,7 +67,7 @@ def test_creating_an_event_answers_201_with_its_address_and_version(api, browser
     assert created == {
         "slug": "border-2022", "title": "Regional workshop on border security", "short_name": "",
         "first_day": "2022-03-21", "last_day": "2022-03-23", "timezone": "Europe/Zurich", "venue": "Geneva",
-        "format": "in_person", "url": "http://localhost/events/border-2022/",
+        "format": "in_person", "language": "en", "url": "http://localhost/events/border-2022/",
         "api_url": "http://localhost/api/v1/events/border-2022", "published": True, "online_link": "",
         "reader_timezone": "Europe/Zurich", "hosts": "", "description": "", "contact_email": "",
         "days": ["2022-03-21", "2022-03-22", "2022-03-23"], "officers": [], "rooms": [], "institutions": [],

@@ -24,7 +24,7 @@ from planner.web.api.serialise import conflict_json, meeting_detail, meeting_sum
 
 MEETING_FIELDS = {
     "title", "short_name", "hosts", "description", "first_day", "last_day", "timezone", "venue", "format",
-    "online_link", "contact_email", "published",
+    "online_link", "contact_email", "language", "published",
 }
 
 
@@ -41,6 +41,7 @@ def _meeting_values(body, *, creating: bool) -> dict:
         format=body.choice("format", MeetingFormat, required=creating),
         online_link=body.text("online_link", max_length=500),
         contact_email=body.text("contact_email", max_length=254),
+        language=body.text("language", max_length=16),
         published=body.boolean("published"),
     )
     body.raise_if_invalid()
@@ -99,7 +100,7 @@ def change_event(slug: str):
         title=meeting.title, short_name=meeting.short_name, hosts=meeting.hosts, description=meeting.description,
         first_day=meeting.first_day, last_day=meeting.last_day, timezone=meeting.timezone, venue=meeting.venue,
         format=meeting.format, online_link=meeting.online_link, contact_email=meeting.contact_email,
-        published=meeting.published,
+        language=meeting.language, published=meeting.published,
     )
     update_meeting(meeting, actor=api_user(), based_on_version=version,
                    **{**current, **_meeting_values(body, creating=False)})

@@ -9,6 +9,7 @@ import enum
 from typing import Any
 
 from planner.domain.documents import DocumentKind, DocumentVisibility
+from planner.domain.languages import INTERFACE_LANGUAGES
 from planner.domain.vocabulary import (
     AttendanceMode, DayMode, InstitutionKind, MeetingFormat, OfficerRole, ParticipantRole, Role, SessionKind,
     SessionStatus,
@@ -59,9 +60,11 @@ LINK = {"type": "string", "format": "uri"}
 VERSION = {"type": "integer", "minimum": 1, "maximum": LARGEST_ID,
            "description": "The version this change is based on (or send If-Match)."}
 
+INTERFACE_LANGUAGE = {"type": "string", "enum": list(INTERFACE_LANGUAGES),
+                      "description": "The language of its pages for readers whose browser asks for none of these."}
 MEETING_SUMMARY = {
     "slug": text(), "title": text(), "short_name": text(), "first_day": DAY, "last_day": DAY, "timezone": text(),
-    "venue": text(), "format": choice(MeetingFormat), "url": LINK, "api_url": LINK,
+    "venue": text(), "format": choice(MeetingFormat), "language": INTERFACE_LANGUAGE, "url": LINK, "api_url": LINK,
 }
 PERSON = {"id": ID, "honorific": text(), "name": text(), "position": text(), "institution_id": nullable(ID),
           "version": ID}
@@ -108,7 +111,7 @@ MEETING_FIELDS = {
     "title": text(300), "short_name": text(80), "hosts": text(2000), "description": text(20000),
     "first_day": text(10, pattern=DAY_PATTERN), "last_day": text(10, pattern=DAY_PATTERN), "timezone": text(64),
     "venue": text(300), "format": choice(MeetingFormat), "online_link": text(500), "contact_email": text(254),
-    "published": {"type": "boolean"},
+    "language": INTERFACE_LANGUAGE, "published": {"type": "boolean"},
 }
 SESSION_FIELDS = {
     "title": text(300), "kind": choice(SessionKind), "starts_at": text(40, pattern=MOMENT_PATTERN),

@@ -35,7 +35,7 @@ def writes(view):
             status = 412 if g.get("version_from") == "If-Match" else 409
             return error_body(
                 status, "Precondition Failed" if status == 412 else "Conflict",
-                f"Someone else changed this {error.entity} since version {error.based_on}; nothing was changed. "
+                f"Someone else changed {error.what} since version {error.based_on}; nothing was changed. "
                 f"Fetch it again, or resend with version {error.current}.",
                 current_version=error.current,
                 changes=[{"field": API_FIELD_NAMES.get(name, name), "then": then, "now": now}

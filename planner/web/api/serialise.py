@@ -21,6 +21,7 @@ def meeting_summary(meeting: Meeting) -> dict[str, Any]:
         "timezone": meeting.timezone,
         "venue": meeting.venue,
         "format": meeting.format.value,
+        "language": meeting.language,
         "url": url_for("public.agenda", slug=meeting.slug, _external=True),
         "api_url": url_for("api.event", slug=meeting.slug, _external=True),
     }

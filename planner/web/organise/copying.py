@@ -5,6 +5,7 @@ from flask_login import current_user
 from planner.domain.errors import InvalidInput
 from planner.extensions import db
 from planner.operations.copying import copy_meeting
+from planner.queries.organise import meeting_documents
 from planner.web.access import organised_meeting_or_abort
 from planner.web.organise import organise
 from planner.web.organise.forms import CopyMeetingForm
@@ -15,11 +16,12 @@ from planner.web.organise.responses import show_invalid
 def copy_meeting_page(slug: str):
     meeting = organised_meeting_or_abort(slug)
     form = CopyMeetingForm()
+    form.documents.choices = [(document.id, document.title) for document in meeting_documents(meeting)]
     if form.validate_on_submit():
         try:
             copy = copy_meeting(meeting, slug=form.slug.data, title=form.title.data, first_day=form.first_day.data,
                                 same_weekdays=form.same_weekdays.data, with_people=form.with_people.data,
-                                actor=current_user)
+                                documents=form.documents.data or (), actor=current_user)
         except InvalidInput as error:
             show_invalid(form, error)
         else:

@@ -156,15 +156,18 @@ def _document_page(meeting: Meeting, document: Document, *, form=None, file_form
         "session": str(document.session_id or WHOLE_MEETING), "kind": document.kind.value,
         "visibility": document.visibility.value})
     _prepare(form, meeting, sessions)
-    languages = tuple(version.language for version in document.languages)
-    file_form = file_form or VersionFileForm(formdata=None)
-    link_form = link_form or VersionLinkForm(formdata=None)
-    for each in (file_form, link_form):
-        each.language.choices = language_choices(languages)
+    file_form = _offering_languages(file_form or VersionFileForm(formdata=None), document)
+    link_form = _offering_languages(link_form or VersionLinkForm(formdata=None), document)
     return render_template(
         "organise/document.html", meeting=meeting, document=document, form=form, file_form=file_form,
         link_form=link_form, confirm_form=ConfirmForm(), stale=stale, language_name=language_name,
     ), status
+
+
+def _offering_languages(form, document: Document):
+    """The form, its languages those a meeting usually has and those the document has already."""
+    form.language.choices = language_choices(tuple(version.language for version in document.languages))
+    return form
 
 
 @organise.route("/events/<slug>/organise/documents/<int:document_id>", methods=["GET", "POST"])
@@ -197,8 +200,7 @@ def document_page(slug: str, document_id: int):
 def add_version_file(slug: str, document_id: int):
     meeting = organised_meeting_or_abort(slug)
     document = _document_or_404(meeting, document_id)
-    form = VersionFileForm()
-    form.language.choices = language_choices(tuple(version.language for version in document.languages))
+    form = _offering_languages(VersionFileForm(), document)
     if form.validate_on_submit():
         file = form.file.data
         try:
@@ -221,8 +223,7 @@ def add_version_file(slug: str, document_id: int):
 def add_version_link(slug: str, document_id: int):
     meeting = organised_meeting_or_abort(slug)
     document = _document_or_404(meeting, document_id)
-    form = VersionLinkForm()
-    form.language.choices = language_choices(tuple(version.language for version in document.languages))
+    form = _offering_languages(VersionLinkForm(), document)
     if form.validate_on_submit():
         try:
             operations.add_link(document, language=form.language.data, link=form.link.data, actor=current_user)
@@ -259,13 +260,10 @@ def delete_document(slug: str, document_id: int):
         db.session.commit()
         flash(f"Deleted the document “{title}”.")
         return redirect(url_for("organise.documents_page", slug=slug), 303)
-    return render_template(
-        "organise/confirm_delete.html", meeting=meeting, form=form, what=f"the document “{document.title}”",
-        affected=[f"its {language_name(version.language)} version and its {len(version.revisions)} revisions"
-                  for version in document.languages],
-        consequence="Its addresses stop working.",
-        cancel_url=url_for("organise.document_page", slug=slug, document_id=document.id),
-    )
+    return _confirm_deletion(meeting, document, form, f"the document “{document.title}”", consequence=
+                             "Its addresses stop working.", affected=[
+                                 f"its {language_name(version.language)} version and its {len(version.revisions)} "
+                                 "revisions" for version in document.languages])
 
 
 @organise.route("/events/<slug>/organise/documents/<int:document_id>/languages/<language>/delete",
@@ -282,12 +280,17 @@ def delete_language(slug: str, document_id: int, language: str):
         db.session.commit()
         flash(f"Removed the {language_name(language)} version of “{document.title}”.")
         return redirect(url_for("organise.document_page", slug=slug, document_id=document.id), 303)
+    what = f"the {language_name(language)} version of “{document.title}”"
+    return _confirm_deletion(meeting, document, form, what, affected=[f"its {len(version.revisions)} revisions"],
+                             consequence="Its address stops working.")
+
+
+def _confirm_deletion(meeting: Meeting, document: Document, form, what: str, *, affected: list[str],
+                      consequence: str):
     return render_template(
-        "organise/confirm_delete.html", meeting=meeting, form=form,
-        what=f"the {language_name(language)} version of “{document.title}”",
-        affected=[f"its {len(version.revisions)} revisions"], consequence="Its address stops working.",
-        cancel_url=url_for("organise.document_page", slug=slug, document_id=document.id),
-    )
+        "organise/confirm_delete.html", meeting=meeting, form=form, what=what, affected=affected,
+        consequence=consequence, cancel_url=url_for("organise.document_page", slug=meeting.slug,
+                                                    document_id=document.id))
 
 
 @organise.get("/events/<slug>/organise/documents/<int:document_id>/revisions/<int:revision_id>")

@@ -2,15 +2,17 @@
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
-    BooleanField, DateField, DateTimeLocalField, EmailField, HiddenField, IntegerField, SelectField, StringField,
-    TextAreaField, URLField,
+    BooleanField, DateField, DateTimeLocalField, EmailField, HiddenField, IntegerField, SelectField,
+    SelectMultipleField, StringField, TextAreaField, URLField,
 )
+from wtforms.widgets import CheckboxInput, ListWidget
 from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional, Regexp, StopValidation
 
 from planner.domain.vocabulary import (
     AttendanceMode, DayMode, InstitutionKind, MeetingFormat, OfficerRole, ParticipantRole, Role, SessionKind,
     SessionStatus,
 )
+from planner.domain.languages import DEFAULT_LANGUAGE, INTERFACE_LANGUAGES, own_name
 from planner.web.forms import choices, day_field, option
 
 
@@ -58,6 +60,9 @@ class MeetingForm(VersionedForm):
                            description="An IANA zone, such as Asia/Seoul: type a city to choose from the list.")
     venue = StringField("Venue")
     format = SelectField("Format", choices=choices(MeetingFormat))
+    language = SelectField("Language", default=DEFAULT_LANGUAGE,
+                           choices=[option(tag, own_name(tag)) for tag in INTERFACE_LANGUAGES],
+                           description="Its pages' language for readers whose browser asks for none of these.")
     online_link = URLField("Default online link", validators=[Optional()])
     contact_email = EmailField("Contact email", validators=[Optional()])
 
@@ -210,6 +215,8 @@ class CopyMeetingForm(FlaskForm):
     first_day = DateField("First day", validators=[InputRequired(message="Give the first day of the new meeting.")])
     same_weekdays = BooleanField("Same weekdays (Monday stays Monday): start on the first such day from then on")
     with_people = BooleanField("Copy the people and institutions, the bureau, and who holds which role", default=True)
+    documents = SelectMultipleField("Documents that carry over (each with its current file or link)", coerce=int,
+                                    option_widget=CheckboxInput(), widget=ListWidget(prefix_label=False))
 
 
 class MeetingImportForm(FlaskForm):

@@ -23,7 +23,8 @@ def meeting_fields(form: MeetingForm, *, published: bool = False) -> dict:
         title=form.title.data, short_name=form.short_name.data, hosts=form.hosts.data,
         description=form.description.data, first_day=form.first_day.data, last_day=form.last_day.data,
         timezone=form.timezone.data, venue=form.venue.data, format=MeetingFormat(form.format.data),
-        online_link=form.online_link.data, contact_email=form.contact_email.data, published=published,
+        online_link=form.online_link.data, contact_email=form.contact_email.data, language=form.language.data,
+        published=published,
     )
 
 
