@@ -17,7 +17,9 @@ import vobject
 
 ICALJS_FOLDER = Path(__file__).parent / "js"
 
-Instants = dict[str, tuple[datetime, datetime]]
+# An event without an end (DTSTART alone): icalendar and ical.js give the end RFC 5545 gives it, its start;
+# vobject gives none (None).
+Instants = dict[str, tuple[datetime, datetime | None]]
 
 
 def icalendar_instants(data: bytes) -> Instants:
@@ -31,8 +33,12 @@ def icalendar_instants(data: bytes) -> Instants:
             value = value.replace(tzinfo=None).replace(tzinfo=zones[tzid])
         return value.astimezone(timezone.utc)
 
-    return {str(event["UID"]): (instant(event["DTSTART"]), instant(event["DTEND"]))
-            for event in calendar.walk("VEVENT")}
+    def end(event) -> datetime:
+        if "DTEND" in event:
+            return instant(event["DTEND"])
+        return instant(event["DTSTART"]) + event.duration  # icalendar's own reading of an event without DTEND
+
+    return {str(event["UID"]): (instant(event["DTSTART"]), end(event)) for event in calendar.walk("VEVENT")}
 
 
 def vobject_instants(data: bytes) -> Instants:
@@ -46,7 +52,8 @@ def vobject_instants(data: bytes) -> Instants:
         value = prop.value.replace(tzinfo=zones[tzid]) if tzid is not None else prop.value
         return value.astimezone(timezone.utc)
 
-    return {event.uid.value: (instant(event.dtstart), instant(event.dtend)) for event in calendar.vevent_list}
+    return {event.uid.value: (instant(event.dtstart), instant(event.dtend) if hasattr(event, "dtend") else None)
+            for event in calendar.vevent_list}
 
 
 def read_with_icaljs(path: Path) -> Instants:

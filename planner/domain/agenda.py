@@ -63,13 +63,24 @@ def agenda_days(
     days (in ``meeting_zone``, by default the same zone) its sessions belong to.
     """
     meeting_zone = meeting_zone or zone_name
+    sessions = list(sessions)
+    by_id = {session.id: session for session in sessions}
     by_day: dict[date, list[Scheduled]] = {day: [] for day in days}
     for session in sessions:
-        by_day.setdefault(local_day(session.starts_at, zone_name), []).append(session)
+        # An item goes on its outermost block's day: a break after the reader's midnight stays in its block.
+        by_day.setdefault(local_day(_outermost(session, by_id).starts_at, zone_name), []).append(session)
     return [
         AgendaDay(day, nest(by_day[day]), sorted({local_day(s.starts_at, meeting_zone) for s in by_day[day]}))
         for day in sorted(by_day)
     ]
+
+
+def _outermost(session: Scheduled, by_id: dict) -> Scheduled:
+    seen = {session.id}
+    while session.parent_id in by_id and session.parent_id not in seen:
+        session = by_id[session.parent_id]
+        seen.add(session.id)
+    return session
 
 
 def _length(session: Scheduled) -> float:

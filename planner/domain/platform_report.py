@@ -241,7 +241,8 @@ def parse_time(value: str, zone_name: str, *, day_first: bool = False) -> dateti
     if local.tzinfo is not None:
         return local.astimezone(timezone.utc)
     try:
-        return to_instant(local, zone_name)
+        # A platform's report is what it is: a repeated hour is read as its first occurrence.
+        return to_instant(local, zone_name, first_if_repeated=True)
     except NonexistentLocalTime as error:
         raise ValueError(str(error)) from None
 

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Protocol
 
 from planner.domain.agenda import AgendaItem, Scheduled, agenda_days
+from planner.domain.calendars.readers import session_link
 from planner.domain.errors import InvalidInput
 from planner.domain.vocabulary import AttendanceMode, Choice, SessionKind
 
@@ -112,15 +113,16 @@ def attendance_legend(days: Iterable[ProgrammeDay]) -> list[AttendanceKey]:
     return [key for mode, key in ATTENDANCE_KEYS.items() if mode in used]
 
 
-def online_link(session: Printable, edition: Edition, *, private_links: bool) -> str:
-    """The join link the programme prints for ``session``, or "".
+def online_link(session: Printable, edition: Edition, *, private_links: bool, meeting_link: str = "") -> str:
+    """The join link the programme prints for ``session`` (its own, else the meeting's ``meeting_link``), or "".
 
     The public edition prints none. The internal edition prints the links the
     organiser made public, and the private ones only for a reader entitled to them.
     """
-    if edition is Edition.PUBLIC or not session.online_link:
+    link = session_link(session.online_link, attendance_mode=session.attendance_mode, meeting_link=meeting_link)
+    if edition is Edition.PUBLIC or not link:
         return ""
-    return session.online_link if session.online_link_public or private_links else ""
+    return link if session.online_link_public or private_links else ""
 
 
 def _rows(items: list[AgendaItem], depth: int) -> list[ProgrammeRow]:

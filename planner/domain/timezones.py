@@ -24,6 +24,11 @@ class NonexistentLocalTime(ValueError):
     """A wall-clock time skipped by a daylight-saving change, such as 02:30 on the spring-forward night."""
 
 
+class RepeatedLocalTime(NonexistentLocalTime):
+    """A wall-clock time the clocks show twice, such as 02:30 on the night they go back: which is meant
+    is for the person who gave it to say, with its offset."""
+
+
 @lru_cache(maxsize=None)
 def zone(name: str) -> ZoneInfo:
     if not name or name != name.strip():
@@ -128,11 +133,12 @@ def choose_reader_zone(meeting_zone: str, *, requested: str | None = None, remem
     return ReaderZone(meeting_zone, meeting_zone, "meeting")
 
 
-def to_instant(local: datetime, zone_name: str) -> datetime:
+def to_instant(local: datetime, zone_name: str, *, first_if_repeated: bool = False) -> datetime:
     """The UTC instant at which a wall clock in ``zone_name`` shows ``local``.
 
-    A time the clocks skip is refused. A time the clocks show twice (the night the
-    clocks go back) takes the first, summer-time, occurrence.
+    A time the clocks skip is refused. A time the clocks show twice (the night the clocks go back) is
+    refused too, asking for its offset, unless ``first_if_repeated``: then it is the first, summer-time,
+    occurrence (for times no one typed, such as a session kept at its wall clock in a new zone).
     """
     tz = zone(zone_name)
     aware = local.replace(tzinfo=tz, fold=0)
@@ -141,7 +147,20 @@ def to_instant(local: datetime, zone_name: str) -> datetime:
         raise NonexistentLocalTime(
             f"{local:%Y-%m-%d %H:%M} does not exist in {zone_name}: the clocks skip it for daylight saving."
         )
+    later = local.replace(tzinfo=tz, fold=1)
+    if not first_if_repeated and later.utcoffset() != aware.utcoffset():
+        wall = f"{local:%Y-%m-%dT%H:%M}"
+        raise RepeatedLocalTime(
+            f"{local:%Y-%m-%d %H:%M} happens twice in {zone_name}: the clocks go back that night. Give it with "
+            f"its offset, {wall}{_offset(aware)} for the first time or {wall}{_offset(later)} for the second."
+        )
     return instant
+
+
+def _offset(moment: datetime) -> str:
+    minutes = int(moment.utcoffset().total_seconds() // 60)
+    hours, minutes = divmod(abs(minutes), 60)
+    return f"{'+' if moment.utcoffset() >= timedelta() else '-'}{hours:02d}:{minutes:02d}"
 
 
 def shifted_by_days(instant: datetime | None, days: int, zone_name: str) -> datetime | None:
@@ -152,7 +171,7 @@ def shifted_by_days(instant: datetime | None, days: int, zone_name: str) -> date
         return None
     local = to_local(instant, zone_name).replace(tzinfo=None) + timedelta(days=days)
     try:
-        return to_instant(local, zone_name)
+        return to_instant(local, zone_name, first_if_repeated=True)
     except NonexistentLocalTime:
         return instant + timedelta(days=days)
 

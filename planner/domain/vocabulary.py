@@ -78,6 +78,10 @@ class OfficerRole(Choice):
     RAPPORTEUR = "rapporteur", N_("Rapporteur")
     SECRETARY = "secretary", N_("Secretary")
 
+    @property
+    def plural(self) -> str:
+        return "Secretaries" if self is OfficerRole.SECRETARY else f"{self.label}s"
+
 
 class InstitutionKind(Choice):
     GOVERNMENT = "government", N_("Government")

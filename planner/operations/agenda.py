@@ -61,8 +61,9 @@ def update_session(session: Session, *, actor: User | None, based_on_version: in
                                     summary=summary or f"Changed session “{values['title']}”", batch=batch)
     if shift:
         for child in descendants(session):
-            update_session_fields(child, {"starts_at": child.starts_at + shift, "ends_at": shifted(child.ends_at, shift)},
-                                  actor=actor, summary=summary or f"Moved with “{session.title}”", batch=batch)
+            moved = {"starts_at": child.starts_at + shift, "ends_at": shifted(child.ends_at, shift)}
+            update_session_fields(child, moved, actor=actor, summary=summary or f"Moved with “{session.title}”",
+                                  batch=batch)
     return changed
 
 
@@ -248,5 +249,6 @@ def remove_role(session_role: SessionRole, *, actor: User | None, based_on_versi
 def move_role(session_role: SessionRole, offset: int, *, actor: User | None) -> None:
     """Move a role up (-1) or down (+1) in its session's list."""
     session = session_role.session
-    records.reordered(sorted(session.roles, key=lambda r: (r.position, r.id)), session_role, offset,
+    roles = sorted(session.roles, key=lambda r: (r.position, r.id))
+    records.reordered(roles, session_role, roles.index(session_role) + offset,
                       meeting_id=session.meeting_id, actor=actor, summary=f"Reordered the people of “{session.title}”")

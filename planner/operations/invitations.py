@@ -99,7 +99,7 @@ def _prepare(meeting: Meeting, session: Session, registration: Registration, *, 
     day_mode = registration.mode_on(local_day(session.starts_at, meeting.timezone))
     entry = calendar_entry(session, meeting, url=session_url(session), join_link=join_link(
         session.online_link, attendance_mode=session.attendance_mode, link_public=session.online_link_public,
-        day_mode=day_mode))
+        day_mode=day_mode, meeting_link=meeting.online_link))
     roles = {role.role for role in session.roles if role.person_id == person.id}
     # A deleted session is cancelled too (operations.agenda.delete_session).
     cancelled = session.status is SessionStatus.CANCELLED

@@ -1,6 +1,6 @@
 """Creating, changing and deleting meetings, their rooms, institutions and people."""
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, or_, select
 
@@ -81,6 +81,8 @@ def update_meeting(meeting: Meeting, *, actor: User | None, based_on_version: in
     """Change a meeting. A new time zone keeps the sessions' wall-clock times, as organisers expect."""
     errors: dict[str, str] = {}
     values = _meeting_values(errors, **fields)
+    if not errors:
+        _sessions_keep_within(errors, meeting, values["first_day"], values["last_day"])
     raise_if_any(errors)
     old_zone = meeting.timezone
     changed = records.updated(meeting, values, meeting_id=meeting.id, actor=actor, based_on_version=based_on_version,
@@ -88,6 +90,30 @@ def update_meeting(meeting: Meeting, *, actor: User | None, based_on_version: in
     if values["timezone"] != old_zone:
         _keep_wall_clock_times(meeting, old_zone, actor)
     return changed
+
+
+def _sessions_keep_within(errors: dict, meeting: Meeting, first_day: date, last_day: date) -> None:
+    """New days must still hold every session on the agenda (on its wall clock, which a new zone keeps): a session
+    left outside would have no day page, and no edit of it could pass until it was moved."""
+    before, after = [], []
+    sessions = db.session.scalars(
+        select(Session).where(Session.meeting_id == meeting.id, Session.deleted_at.is_(None))
+        .order_by(Session.starts_at, Session.id))
+    for session in sessions:
+        starts = to_local(session.starts_at, meeting.timezone)
+        ends = starts if session.ends_at is None else to_local(session.ends_at - timedelta(microseconds=1),
+                                                               meeting.timezone)
+        if starts.date() < first_day:
+            before.append((session, starts))
+        elif ends.date() > last_day:
+            after.append((session, starts))
+    for field, outside in (("first_day", before), ("last_day", after)):
+        if outside:
+            listed = "; ".join(f"“{session.title}” ({starts:%a %d %b %H:%M})" for session, starts in outside[:10])
+            more = f"; and {len(outside) - 10} more" if len(outside) > 10 else ""
+            errors[field] = (f"{len(outside)} session{'s' if len(outside) > 1 else ''} would fall outside the "
+                             f"meeting's days: {listed}{more}. Move or delete {'them' if len(outside) > 1 else 'it'}"
+                             f" first.")
 
 
 def set_published(meeting: Meeting, published: bool, *, actor: User | None, based_on_version: int | None = None):
@@ -108,7 +134,7 @@ def _keep_wall_clock_times(meeting: Meeting, old_zone: str, actor: User | None) 
 def _rezone(instant: datetime, old_zone: str, new_zone: str) -> datetime:
     wall_clock = to_local(instant, old_zone).replace(tzinfo=None)
     try:
-        return to_instant(wall_clock, new_zone)
+        return to_instant(wall_clock, new_zone, first_if_repeated=True)
     except ValueError:
         return instant
 
@@ -250,8 +276,9 @@ def update_person(person: Person, *, actor: User | None, based_on_version: int |
 
 
 def delete_person(person: Person, *, actor: User | None, based_on_version: int | None = None) -> None:
-    """Delete a person with their roles in sessions and in the bureau, their registration (its days and check-ins) and the record of
-    what they were sent: the history holds each, in the one entry of the deletion, so it shows what went."""
+    """Delete a person with their roles in sessions and in the bureau, their registration (its days and check-ins)
+    and the record of what they were sent: the history holds each, in the one entry of the deletion, so it shows
+    what went."""
     ensure_current(person, based_on_version)
     roles = list(person.roles)
     registration = db.session.scalar(select(Registration).where(Registration.person_id == person.id))

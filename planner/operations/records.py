@@ -50,13 +50,13 @@ def updated(
     return changed
 
 
-def reordered(ordered: list, record, offset: int, *, meeting_id: int, actor: Actor, summary: str) -> None:
-    """Move ``record`` up (-1) or down (+1) in ``ordered`` (a list kept by ``position``), renumbering what moves."""
-    index = ordered.index(record)
-    target = index + offset
+def reordered(ordered: list, record, target: int, *, meeting_id: int, actor: Actor, summary: str) -> None:
+    """Put ``record`` at index ``target`` of ``ordered`` (a list kept by ``position``), renumbering what moves."""
     if not 0 <= target < len(ordered):
-        raise InvalidInput("position", "It is already at that end of the list.")
-    ordered[index], ordered[target] = ordered[target], ordered[index]
+        raise InvalidInput("position", "It is already at that end of the list." if abs(
+            target - ordered.index(record)) == 1 else f"Give a position from 0 to {len(ordered) - 1}.")
+    ordered.remove(record)
+    ordered.insert(target, record)
     for position, each in enumerate(ordered):
         if each.position != position:
             updated(each, {"position": position}, meeting_id=meeting_id, actor=actor, summary=summary)

@@ -9,7 +9,9 @@ from planner.domain.timezones import day_span
 from planner.domain.vocabulary import SessionStatus
 from planner.extensions import db
 from planner.models import Institution, Meeting, Person, Session, SessionRole
-from planner.queries.listing import ListedSession, holding_public_role, institution_shown, listed_sessions
+from planner.queries.listing import (
+    ListedRoom, ListedSession, holding_public_role, institution_shown, listed_sessions,
+)
 
 
 def published_meetings() -> Sequence[Meeting]:
@@ -40,13 +42,15 @@ def _visible(public: bool) -> list[ColumnElement[bool]]:
     return [Session.deleted_at.is_(None)] + ([Session.draft.is_(False)] if public else [])
 
 
-def agenda_sessions(meeting: Meeting, *, public: bool = True, day: date | None = None) -> list[ListedSession]:
-    """The sessions of a meeting (or of one of its days), in time order, with their rooms and people."""
+def agenda_sessions(meeting: Meeting, *, public: bool = True, day: date | None = None,
+                    rooms: list[ListedRoom] | None = None) -> list[ListedSession]:
+    """The sessions of a meeting (or of one of its days), in time order, with their rooms (``rooms``, when the
+    caller has loaded them) and people."""
     conditions = _visible(public)
     if day is not None:
         start, end = day_span(day, meeting.timezone)
         conditions += [Session.starts_at >= start, Session.starts_at < end]
-    return listed_sessions(meeting, *conditions, public=public)
+    return listed_sessions(meeting, *conditions, public=public, rooms=rooms)
 
 
 def find_session(meeting: Meeting, session_id: int, *, public: bool = True) -> Session | None:

@@ -19,9 +19,9 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, select
 
 from planner.domain.naming import InstitutionNaming, PersonNaming
-from planner.domain.vocabulary import AttendanceMode, InstitutionKind, Role, SessionKind, SessionStatus
+from planner.domain.vocabulary import AttendanceMode, InstitutionKind, OfficerRole, Role, SessionKind, SessionStatus
 from planner.extensions import db
-from planner.models import Institution, Meeting, Person, Room, Session, SessionRole
+from planner.models import Institution, Meeting, MeetingOfficer, Person, Room, Session, SessionRole
 
 
 @dataclass(slots=True, eq=False)
@@ -112,8 +112,10 @@ _INSTITUTION_COLUMNS = (Institution.id, Institution.name, Institution.acronym, I
                         Institution.version)
 
 
-def listed_sessions(meeting: Meeting, *conditions: ColumnElement[bool], public: bool = True) -> list[ListedSession]:
-    """The meeting's sessions meeting every one of ``conditions``, in time order.
+def listed_sessions(meeting: Meeting, *conditions: ColumnElement[bool], public: bool = True,
+                    rooms: list[ListedRoom] | None = None) -> list[ListedSession]:
+    """The meeting's sessions meeting every one of ``conditions``, in time order (``rooms``: the meeting's, when
+    the caller has them already).
 
     For the ``public`` a cancelled session lists no one: its people may hold no other role the public sees
     (holding_public_role), and the public sees no one else.
@@ -124,16 +126,17 @@ def listed_sessions(meeting: Meeting, *conditions: ColumnElement[bool], public: 
         return []
     with_roles = (*where, Session.status != SessionStatus.CANCELLED) if public else where
     roles = _roles(select(Session.id).where(*with_roles))
-    rooms = _rooms(meeting)
+    by_id = {room.id: room for room in (rooms if rooms is not None else listed_rooms(meeting))}
     return [
-        ListedSession(*row, room=rooms.get(row.room_id), roles=roles.get(row.id, ()))
+        ListedSession(*row, room=by_id.get(row.room_id), roles=roles.get(row.id, ()))
         for row in rows
     ]
 
 
-def _rooms(meeting: Meeting) -> dict[int, ListedRoom]:
-    rows = _rows(select(*_ROOM_COLUMNS).where(Room.meeting_id == meeting.id))
-    return {row.id: ListedRoom(*row) for row in rows}
+def listed_rooms(meeting: Meeting) -> list[ListedRoom]:
+    """The meeting's rooms in their order."""
+    rows = _rows(select(*_ROOM_COLUMNS).where(Room.meeting_id == meeting.id).order_by(Room.position, Room.id))
+    return [ListedRoom(*row) for row in rows]
 
 
 def _roles(session_ids) -> dict[int, tuple[ListedRole, ...]]:
@@ -164,8 +167,39 @@ def _roles(session_ids) -> dict[int, tuple[ListedRole, ...]]:
     return {session_id: tuple(roles) for session_id, roles in by_session.items()}
 
 
+@dataclass(slots=True, eq=False)
+class ListedOfficer:
+    id: int
+    person_id: int
+    role: OfficerRole
+    position: int
+    version: int
+    person: ListedPerson
+    on_behalf_of: str = ""  # an office is held in one's own name; templates read officers and roles alike
+
+
+def listed_officers(meeting: Meeting) -> list[ListedOfficer]:
+    """The meeting's bureau in its order, with each officer's person and institution: one query."""
+    rows = _rows(
+        select(MeetingOfficer.id, MeetingOfficer.person_id, MeetingOfficer.role, MeetingOfficer.position,
+               MeetingOfficer.version, *_PERSON_COLUMNS, *_INSTITUTION_COLUMNS)
+        .join(Person, Person.id == MeetingOfficer.person_id)
+        .outerjoin(Institution, Institution.id == Person.institution_id)
+        .where(MeetingOfficer.meeting_id == meeting.id)
+        .order_by(MeetingOfficer.position, MeetingOfficer.id)
+    )
+    officers = []
+    for officer_id, person_id, role, position, version, *rest in rows:
+        person_row, institution_row = rest[:len(_PERSON_COLUMNS)], rest[len(_PERSON_COLUMNS):]
+        institution = ListedInstitution(*institution_row) if institution_row[0] is not None else None
+        officers.append(ListedOfficer(officer_id, person_id, role, position, version,
+                                      ListedPerson(*person_row, institution=institution)))
+    return officers
+
+
 def holding_public_role(meeting_id) -> ColumnElement[bool]:
-    """People the public may see: those holding a role in a published session that is going ahead.
+    """People the public may see: the meeting's bureau, and those holding a role in a published session that is
+    going ahead.
 
     Everyone else (registered participants, people kept for later) is private; their pages answer 404.
     """
@@ -173,6 +207,7 @@ def holding_public_role(meeting_id) -> ColumnElement[bool]:
         select(SessionRole.person_id).join(Session, Session.id == SessionRole.session_id).where(
             Session.meeting_id == meeting_id, Session.deleted_at.is_(None), Session.draft.is_(False),
             Session.status != SessionStatus.CANCELLED)
+        .union(select(MeetingOfficer.person_id).where(MeetingOfficer.meeting_id == meeting_id))
     )
 
 
@@ -184,17 +219,20 @@ def institution_shown(meeting_id) -> ColumnElement[bool]:
             | ~select(Person.id).where(of_institution).exists())
 
 
-def listed_directory(meeting: Meeting) -> tuple[list[ListedPerson], list[ListedInstitution]]:
-    """The people and the institutions the public may see, each by name."""
+def listed_directory(meeting: Meeting, *, public: bool = True,
+                     ) -> tuple[list[ListedPerson], list[ListedInstitution]]:
+    """The people and the institutions the public may see (or, not ``public``, all of them), each by name."""
     institutions = [
         ListedInstitution(*row) for row in _rows(
-            select(*_INSTITUTION_COLUMNS).where(Institution.meeting_id == meeting.id, institution_shown(meeting.id))
+            select(*_INSTITUTION_COLUMNS).where(Institution.meeting_id == meeting.id,
+                                                *([institution_shown(meeting.id)] if public else []))
             .order_by(Institution.name, Institution.id))
     ]
     by_id = {institution.id: institution for institution in institutions}
     people = [
         ListedPerson(*row, institution=by_id.get(row.institution_id)) for row in _rows(
-            select(*_PERSON_COLUMNS).where(Person.meeting_id == meeting.id, holding_public_role(meeting.id))
+            select(*_PERSON_COLUMNS).where(Person.meeting_id == meeting.id,
+                                           *([holding_public_role(meeting.id)] if public else []))
             .order_by(Person.name, Person.id))
     ]
     return people, institutions

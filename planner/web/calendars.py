@@ -119,6 +119,7 @@ class MeetingCalendar:
     def __init__(self, meeting: Meeting, sessions: Sequence[ListedSession], holders: dict[int, frozenset[int]],
                  attachments: dict[int, tuple[Attachment, ...]]):
         zone = self.zone_name = meeting.timezone
+        self.meeting_link = meeting.online_link
         self.items = [
             CalendarItem(session, local_day(session.starts_at, zone), holders.get(session.id, frozenset()),
                          calendar_entry(session, meeting, url=session_page_url(meeting, session), join_link="",
@@ -143,7 +144,7 @@ class MeetingCalendar:
     def _text(self, item: CalendarItem, day_mode: DayMode | None) -> str:
         session = item.session
         link = join_link(session.online_link, attendance_mode=session.attendance_mode,
-                         link_public=session.online_link_public, day_mode=day_mode)
+                         link_public=session.online_link_public, day_mode=day_mode, meeting_link=self.meeting_link)
         text = self._texts.get((session.id, link))
         if text is None:
             entry = replace(item.entry, join_link=link) if link else item.entry

@@ -74,7 +74,7 @@ def page(token: str):
         sessions = _visible_sessions(registration)
         links = {
             session.id: join_link(session.online_link, attendance_mode=session.attendance_mode,
-                                  link_public=session.online_link_public,
+                                  link_public=session.online_link_public, meeting_link=meeting.online_link,
                                   day_mode=registration.mode_on(local_day(session.starts_at, meeting.timezone)))
             for session in sessions
         }

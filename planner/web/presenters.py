@@ -21,7 +21,7 @@ from planner.domain.participant_list import written_name
 from planner.domain.changes import FIELD_LABELS, differences
 from planner.domain.agenda import role_groups
 from planner.domain.burden import DayBurden, SessionBurden
-from planner.domain.vocabulary import N_, Role
+from planner.domain.vocabulary import N_, OfficerRole, Role
 from planner.domain.timezones import (
     WAKING_HOURS, ReaderZone, city_zone_names, days_elsewhere, days_later, is_known_zone, local_day, next_day_mark,
     to_local, zone_city, zone_description, zone_labels,
@@ -86,7 +86,8 @@ def when(session, zones: ReaderZone) -> Markup:
     html = f'<span class="nowrap"><time datetime="{start.isoformat()}">{wall_clock(start)}</time>'
     if session.ends_at is not None:
         end = to_local(session.ends_at, zones.name)
-        html += f'–<time datetime="{end.isoformat()}">{wall_clock(end)}</time>{later_day_mark(session.starts_at, session.ends_at, zones.name)}'
+        mark = later_day_mark(session.starts_at, session.ends_at, zones.name)
+        html += f'–<time datetime="{end.isoformat()}">{wall_clock(end)}</time>{mark}'
     html += "</span>"
     if zones.differs:
         meeting_clock = gettext("%(city)s time", city=city_name(zones.meeting))
@@ -260,6 +261,18 @@ ROLE_PLURALS = {
 }
 
 
+# An office of the bureau held by several people (a separate table: Role.CHAIR == OfficerRole.CHAIR as strings).
+OFFICE_PLURALS = {
+    OfficerRole.CHAIR: N_("Chairs"), OfficerRole.CO_CHAIR: N_("Co-chairs"), OfficerRole.VICE_CHAIR: N_("Vice-chairs"),
+    OfficerRole.RAPPORTEUR: N_("Rapporteurs"), OfficerRole.SECRETARY: N_("Secretaries"),
+}
+
+
+def office_heading(office, count: int) -> str:
+    """"Rapporteur", "Rapporteurs": an office of the bureau over the people holding it."""
+    return gettext(OFFICE_PLURALS[office]) if count > 1 else label(office)
+
+
 def role_heading(role, count: int) -> str:
     """"Speaker", "Speakers": a role over the people holding it; a chair stays "Chair" however many share it."""
     return gettext(ROLE_PLURALS[role]) if count > 1 and role in ROLE_PLURALS else label(role)
@@ -308,6 +321,11 @@ def file_type_label(mime: str) -> str:
     return ACCEPTED_TYPES.get(mime, mime)
 
 
+def bureau_groups(officers) -> list:
+    """The bureau by office (chair first, secretary last), officers in their listed order."""
+    return role_groups(officers, OfficerRole)
+
+
 def register(app: Flask) -> None:
     for presenter in (clock, time_range, meeting_time_range, long_date, short_date, short_date_time, local_iso,
                       local_day, burden_summary, day_burden_summary, css_string, local_moment,
@@ -319,5 +337,5 @@ def register(app: Flask) -> None:
     app.add_template_global(zone_in_words, "zone_description")
     for presenter in (date_span, reader_zone_description, zone_choices, city_zone_names,
                       waking_hours, change_author, change_differences, readable_differences, role_groups, meeting_links,
-                      when, written_name, role_heading):
+                      when, written_name, role_heading, bureau_groups):
         app.add_template_global(presenter)

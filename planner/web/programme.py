@@ -13,6 +13,7 @@ from planner.domain.documents import Reader
 from planner.models import Meeting
 from planner.queries.documents import readable_documents
 from planner.queries import agenda as queries
+from planner.queries.listing import listed_officers
 from planner.web.access import may_see_private_links, meeting_day_or_404, readable_meeting_or_404
 
 programme = Blueprint("programme", __name__)
@@ -55,7 +56,9 @@ def render_programme(
         legend=attendance_legend(days), papers=list(Paper),
         # Offered only what the reader may open: the internal edition is its organisers'.
         editions=[edition for edition in Edition if edition is not Edition.INTERNAL or private_links],
-        join_link=partial(online_link, edition=options.edition, private_links=private_links),
+        join_link=partial(online_link, edition=options.edition, private_links=private_links,
+                          meeting_link=meeting.online_link),
+        officers=listed_officers(meeting),
         # Printed at the end of the whole programme (a day's sheet is for its room), with addresses to type in.
         documents=readable_documents(meeting, Reader.PUBLIC, meeting_only=True) if day is None else [],
     )

@@ -8,9 +8,13 @@ from datetime import date
 from flask import Blueprint, abort, render_template
 
 from planner.domain.agenda import agenda_days
+from planner.domain.calendars import join_link
 from planner.domain.documents import Reader
+from planner.domain.naming import people_by_institution
+from planner.domain.vocabulary import OfficerRole
 from planner.queries import agenda as queries
 from planner.queries.documents import document_counts, readable_documents
+from planner.queries.listing import listed_directory, listed_officers
 from planner.web.access import meeting_day_or_404, readable_meeting_with_state_or_404
 from planner.web.kept import kept_page
 from planner.web.reader_zone import reader_zone
@@ -30,6 +34,7 @@ def agenda(slug: str):
     return kept_page(meeting, state, "public/agenda.html", varies=(zones,), context=lambda: dict(
         meeting=meeting, zones=zones, days=agenda_days(queries.agenda_sessions(meeting), zones.name, meeting.days,
                                                        meeting_zone=meeting.timezone),
+        officers=listed_officers(meeting),
         documents=readable_documents(meeting, Reader.PUBLIC, meeting_only=True),
         document_counts=document_counts(meeting, Reader.PUBLIC)))
 
@@ -55,10 +60,27 @@ def session(slug: str, session_id: int):
         found = queries.find_session(meeting, session_id)
         if found is None:
             abort(404, description="This meeting has no such session.")
-        return dict(meeting=meeting, zones=zones, session=found,
+        link = join_link(found.online_link, attendance_mode=found.attendance_mode,
+                         link_public=found.online_link_public, day_mode=None, meeting_link=meeting.online_link)
+        return dict(meeting=meeting, zones=zones, session=found, join_link=link,
                     documents=readable_documents(meeting, Reader.PUBLIC, session_ids=[found.id]))
 
     return kept_page(meeting, state, "public/session.html", varies=(zones,), context=context)
+
+
+@public.get("/events/<slug>/people/")
+def people(slug: str):
+    """The meeting's bureau and speakers, by institution, as a published list of participants' speakers is."""
+    meeting, state = readable_meeting_with_state_or_404(slug)
+
+    def context() -> dict:
+        listed, _ = listed_directory(meeting)
+        offices: dict[int, list[OfficerRole]] = {}
+        for officer in listed_officers(meeting):
+            offices.setdefault(officer.person_id, []).append(officer.role)
+        return dict(meeting=meeting, groups=people_by_institution(listed), offices=offices)
+
+    return kept_page(meeting, state, "public/people.html", varies=(), context=context)
 
 
 @public.get("/events/<slug>/people/<int:person_id>")

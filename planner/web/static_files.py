@@ -7,11 +7,16 @@ download through ``send_file``.
 """
 from pathlib import Path
 
-from flask import Flask, request
+from flask import Flask, request, send_from_directory
+
+# Browsers ask for /favicon.ico on their own, whatever a page links; a day, since its address never changes.
+FAVICON_MAX_AGE_SECONDS = 24 * 3600
 
 
 def register(app: Flask) -> None:
     folder = Path(app.static_folder)
+    app.add_url_rule("/favicon.ico", "favicon", lambda: send_from_directory(
+        folder, "favicon.ico", mimetype="image/vnd.microsoft.icon", max_age=FAVICON_MAX_AGE_SECONDS))
 
     @app.url_defaults
     def add_version(endpoint: str, values: dict) -> None:

@@ -8,10 +8,11 @@ import pytest
 from planner import create_app
 from planner.database import utcnow
 from planner.domain.badges import BadgeClaim, badge_code
-from planner.domain.vocabulary import ParticipantRole, Role, TeamRole
+from planner.domain.vocabulary import OfficerRole, ParticipantRole, Role, TeamRole
 from planner.extensions import db
 from planner.operations.accounts import create_organiser, start_password_reset
 from planner.operations.agenda import assign_role
+from planner.operations.officers import add_officer
 from planner.operations.personal_tokens import issue_personal_token
 from planner.operations.printing import update_print_settings
 from planner.operations.team import grant_role, invite
@@ -25,7 +26,7 @@ pytestmark = pytest.mark.e2e
 PASSWORD = "correct horse battery"
 E = "/events/egm"
 PUBLIC = ["/", f"{E}/", f"{E}/days/2021-10-18", f"{E}/sessions/{{session}}", f"{E}/institutions/",
-          f"{E}/institutions/{{institution}}", f"{E}/people/{{person}}", f"{E}/programme",
+          f"{E}/institutions/{{institution}}", f"{E}/people/", f"{E}/people/{{person}}", f"{E}/programme",
           f"{E}/programme/2021-10-18", f"{E}/participants", f"{E}/register", "/my/{token}", "/my/{token}/programme",
           "/login", "/password-reset", "/password-reset/{reset}", "/team/join/{invitation}"]
 ORGANISER = [
@@ -36,7 +37,7 @@ ORGANISER = [
     f"{E}/organise/timetable/2021-10-18", f"{E}/organise/sessions/", f"{E}/organise/sessions/new",
     f"{E}/organise/sessions/{{session}}/edit", f"{E}/organise/sessions/{{session}}/delete",
     f"{E}/organise/rooms/", f"{E}/organise/rooms/{{room}}/edit", f"{E}/organise/rooms/{{room}}/delete",
-    f"{E}/organise/people/", f"{E}/organise/institutions/", f"{E}/organise/agenda-import",
+    f"{E}/organise/people/", f"{E}/organise/institutions/", f"{E}/organise/bureau", f"{E}/organise/agenda-import",
     f"{E}/organise/participants/", f"{E}/organise/participants/new",
     f"{E}/organise/participants/{{registration}}/edit", f"{E}/organise/participants/{{registration}}/delete",
     f"{E}/organise/participants/list", f"{E}/organise/printing", f"{E}/organise/badges", f"{E}/organise/name-plates",
@@ -51,7 +52,7 @@ NOT_PAGES = {
     "calendars.meeting_feed", "calendars.day_file", "calendars.session_file", "calendars.personal_feed",
     "documents.pack", "documents.download", "documents.personal_pack", "documents.personal_download",
     "organise.revision_download", "organise.agenda_template", "organise.export_meeting", "organise.attendance_csv",
-    "organise.participant_list_file", "organise.check_in_start", "organise.timetable_start", "static",
+    "organise.participant_list_file", "organise.check_in_start", "organise.timetable_start", "static", "favicon",
     # Pages with the same templates as ones above, reached only from a record that these fixtures do not make.
     "organise.invitation_batch", "organise.online_report", "organise.delete_report",
 }
@@ -64,7 +65,8 @@ def meeting(make):
                TeamRole.ORGANISER, actor=None)
     # A person page is public only for someone holding a role in a public session.
     session, speaker = small.meeting.sessions[0], small.meeting.people[0]
-    assign_role(session, speaker, Role.SPEAKER)
+    assign_role(session, speaker, Role.SPEAKER, on_behalf_of="UNMAS and UNDP")
+    add_officer(small.meeting, speaker, OfficerRole.CO_CHAIR)
     registration = next(iter(small.registrations.values()))
     update_print_settings(small.meeting, list_published=True, public_roles=[ParticipantRole.EXPERT.value],
                           family_names_in_capitals=True, role_colours={}, actor=None)

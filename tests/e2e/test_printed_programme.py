@@ -17,6 +17,8 @@ from planner.extensions import db
 from planner.operations.agenda import add_session, assign_role
 from planner.operations.meetings import add_person
 from planner.web.presenters import long_date
+from tests.integration.test_real_agendas import SHORT_NAME as REAL_SHORT_NAME, SLUG as REAL_SLUG
+from tests.integration.test_real_agendas import loaded  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.e2e
 
@@ -171,3 +173,15 @@ def test_on_a_phone_the_programme_reads_as_one_column_without_overlaps(phone, li
     assert title["width"] > 250 and title["y"] >= when["y"] + when["height"]
     phone.emulate_media(media="print")
     assert phone.locator(".sessions thead").first.is_visible()  # the paper keeps its columns
+
+
+def test_a_real_agenda_prints_its_bureau_items_without_an_end_and_the_short_name_as_entered(print_pdf, loaded):
+    """The Geneva committee of tests/integration/test_real_agendas.py, loaded through the API, on paper."""
+    [page] = print_pdf(f"/events/{REAL_SLUG}/programme")
+    # The short name holds a comma and brackets: the running header keeps every space.
+    assert page.header == f"{REAL_SHORT_NAME} {long_date(date(1999, 9, 13))}"
+    assert "Bureau Co-chairs Ms Ana Moreno, Government of Peru Mr Lars Berg, Handicap International" in page.body
+    assert "Rapporteur Ms Claire Dupont, Organization of American States (OAS)" in page.body
+    assert "12:30 Close" in page.body and "18:30 Reception" in page.body and "18:30–" not in page.body
+    assert "Salle des Armures Restaurant Les Armures, Rue du Puits-Saint-Pierre 1, 1204 Genève" in page.body
+    assert "(on behalf of UNMAS and UNDP)" in page.body

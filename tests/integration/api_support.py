@@ -2,10 +2,11 @@
 the ground that test_api_fuzz.py and test_api_contract.py send their calls to."""
 from datetime import date, datetime
 
-from planner.domain.vocabulary import DayMode, ParticipantRole, Role
+from planner.domain.vocabulary import DayMode, OfficerRole, ParticipantRole, Role
 from planner.extensions import db
 from planner.models import Meeting, Session
 from planner.operations.agenda import assign_role
+from planner.operations.officers import add_officer
 from planner.operations.registrations import register_participant
 from tests.integration.document_support import pdf_bytes, put_document
 
@@ -22,15 +23,20 @@ def one_of_everything(make, meeting: Meeting) -> dict[str, int]:
     role = assign_role(talk, person, Role.SPEAKER)
     registration = register_participant(meeting, person, role=ParticipantRole.EXPERT, days={day: DayMode.IN_ROOM})
     document = put_document(meeting, title="Concept note", files={"en": ("concept-note.pdf", pdf_bytes())})
+    officer = add_officer(meeting, person, OfficerRole.CHAIR)
     db.session.commit()
     return {"rooms": room.id, "institutions": institution.id, "people": person.id, "sessions": talk.id,
-            "block": block.id, "roles": role.id, "registrations": registration.id, "documents": document.id}
+            "block": block.id, "roles": role.id, "registrations": registration.id, "documents": document.id,
+            "officers": officer.id}
 
 
-def doomed(make, slug: str, kind: str, number: int) -> int:
+def doomed(make, slug: str, kind: str, number: int) -> int | str:
     """A new record of ``kind`` in the meeting at ``slug``, for a deletion to take, so that a deletion that
-    went through leaves the next call a target too. ``number`` makes its name new."""
+    went through leaves the next call a target too (``meetings``: a new meeting, its slug). ``number`` makes its
+    name new."""
     name = f"Doomed {number}"
+    if kind == "meetings":
+        return make.meeting(slug=f"doomed-{number}", title=name).slug
     meeting = db.session.scalar(db.select(Meeting).where(Meeting.slug == slug))
     if kind == "sessions":
         return make.session(meeting, name, _at(meeting.last_day, 9)).id
@@ -46,6 +52,10 @@ def doomed(make, slug: str, kind: str, number: int) -> int:
         role = assign_role(talk, make.person(meeting, name), Role.PANELLIST)
         db.session.commit()
         return role.id
+    if kind == "officers":
+        officer = add_officer(meeting, make.person(meeting, name), OfficerRole.RAPPORTEUR)
+        db.session.commit()
+        return officer.id
     return {"rooms": make.room, "institutions": make.institution, "people": make.person}[kind](meeting, name).id
 
 

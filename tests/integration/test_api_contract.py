@@ -126,7 +126,7 @@ class OrganiserToken:
 # The seeded meeting's records by kind, and its organiser's token, while the test runs.
 RECORDS: dict[str, int | str] = {}
 PATH_IDS = {"session_id": "sessions", "role_id": "roles", "registration_id": "registrations",
-            "document_id": "documents"}
+            "document_id": "documents", "slug": "meetings"}
 BODY_IDS = {"room_id": "rooms", "parent_id": "block", "person_id": "people", "institution_id": "institutions"}
 DOOMED_NUMBERS = itertools.count()  # rooms and institutions have names of their own
 
@@ -144,8 +144,10 @@ def before_call(context, case, kwargs):
         return
     if (case.headers or {}).get("Authorization") == TOKEN:
         case.headers["Authorization"] = f"Bearer {RECORDS['token']}"
-    kind = next((kind for kind in ("rooms", "institutions", "people") if f"/{kind}/" in case.operation.path), None)
-    targets = {"slug": SLUG, "record_id": RECORDS.get(kind), **{name: RECORDS[kind] for name, kind in PATH_IDS.items()}}
+    kind = next((kind for kind in ("rooms", "institutions", "people", "officers")
+                 if f"/{kind}/" in case.operation.path), None)
+    targets = {"slug": SLUG, "record_id": RECORDS.get(kind),
+               **{name: RECORDS[kind] for name, kind in PATH_IDS.items() if name != "slug"}}
     if case.operation.method.upper() == "DELETE":
         last = case.operation.path.rsplit("/", 1)[-1].strip("{}")
         with UNDER_TEST.app.app_context():

@@ -7,6 +7,7 @@ are unknown, foreign or huge. Each endpoint also gets a fixed list of known-nast
 first (explicit examples). The examples are derandomized, so every run sends the same calls.
 """
 import os
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -15,10 +16,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from planner import create_app
-from planner.domain.vocabulary import MeetingFormat, ParticipantRole, Role
+from planner.domain.vocabulary import MeetingFormat, OfficerRole, ParticipantRole, Role
 from planner.extensions import db
 from planner.models import Person
 from planner.operations.agenda import assign_role
+from planner.operations.officers import add_officer
 from planner.operations.registrations import register_participant
 from tests.integration.api_support import doomed, one_of_everything
 from tests.integration.document_support import put_document
@@ -30,7 +32,7 @@ from tests.integration.document_support import put_document
 EXAMPLES_PER_ENDPOINT = int(os.environ.get("PLANNER_FUZZ_EXAMPLES", "30"))
 FUZZ = settings(max_examples=EXAMPLES_PER_ENDPOINT, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
-ANSWERS = {200, 201, 204, 400, 401, 403, 404, 409, 412, 415, 422}
+ANSWERS = {200, 201, 204, 400, 401, 403, 404, 409, 412, 415, 422, 428}
 
 
 def _write_rules() -> list[tuple[str, str]]:
@@ -138,6 +140,7 @@ DIRECTORY = {
     "rooms": Endpoint({"name": "Room"}, ("name", "capacity", "online_only")),
     "institutions": Endpoint({"name": "Institute", "kind": "academia"}, ("name", "kind", "acronym", "country")),
     "people": Endpoint({"name": "Someone"}, ("name", "honorific", "position", "institution_id", "email")),
+    "officers": Endpoint({"role": "secretary"}, ("person_id", "role", "position")),
 }
 
 
@@ -150,13 +153,17 @@ def endpoint_for(rule: str, method: str, kind: str | None, ids: Ids) -> Endpoint
             "person": st.fixed_dictionaries({"name": st.from_regex(r"[A-Z][a-z]{2,8}", fullmatch=True)}),
         }), ("person_id", "person", "role", "home_timezone", "days"),
             {"role": "expert", "days": {"2021-03-26": "in_room"}, "person": {"name": "Lee"}})
+    if "/roles/" in rule and method == "PATCH":
+        return Endpoint({"on_behalf_of": "UNMAS and UNDP"}, ("on_behalf_of", "version"))
     if rule.endswith("/roles"):
         return Endpoint(st.fixed_dictionaries({"role": st.sampled_from([role.value for role in Role]),
-                                               "person_id": st.just(ids.own["people"])}), ("person_id", "role"),
+                                               "person_id": st.just(ids.own["people"])}), ("person_id", "role", "on_behalf_of"),
                         {"role": "moderator", "person_id": ids.own["people"]})
     if "/sessions" in rule:
         return Endpoint({"title": "Talk, renamed"} if method == "PATCH" else NEW_SESSION,
                         SESSION_FIELDS + ("version",))
+    if kind == "officers" and method == "POST":
+        return Endpoint({"role": "secretary", "person_id": ids.own["people"]}, DIRECTORY[kind].fields)
     if kind:
         return Endpoint(DIRECTORY[kind].valid if method == "POST" else {}, DIRECTORY[kind].fields + ("version",))
     if rule == "/api/v1/events":
@@ -269,6 +276,7 @@ def fuzzed(seed):
         foreign["roles"] = assign_role(foreign_session, foreign_person, Role.CHAIR).id
         foreign["registrations"] = register_participant(elsewhere, foreign_person, role=ParticipantRole.EXPERT,
                                                         days={}).id
+        foreign["officers"] = add_officer(elsewhere, foreign_person, OfficerRole.SECRETARY).id
         foreign["documents"] = put_document(elsewhere, title="Elsewhere's note").id
         db.session.commit()
         return Ids(own, foreign), make.token(owner)
@@ -280,7 +288,7 @@ def test_no_input_to_a_write_endpoint_produces_a_server_error(client, seed, stor
     sent = []
 
     def send(call: Call):
-        url = rule.replace("<slug>", call.slug).replace("<any(rooms, institutions, people):kind>", call.kind or "")
+        url = re.sub(r"<any\([^)]*\):kind>", call.kind or "", rule.replace("<slug>", call.slug))
         for placeholder, value in call.ids:
             if value == "fresh":
                 target = PLACEHOLDERS[placeholder] or call.kind

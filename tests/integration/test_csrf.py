@@ -9,9 +9,10 @@ from datetime import date, datetime
 import pytest
 
 from planner import create_app
-from planner.domain.vocabulary import DayMode, ParticipantRole, Role
+from planner.domain.vocabulary import DayMode, OfficerRole, ParticipantRole, Role
 from planner.extensions import db
 from planner.operations.agenda import assign_role
+from planner.operations.officers import add_officer
 from planner.operations.personal_tokens import issue_personal_token
 from planner.operations.presence import import_online_report
 from planner.operations.registrations import register_participant
@@ -37,6 +38,7 @@ def ids(seed) -> dict:
         person = make.person(meeting, institution=institution)
         session = make.session(meeting, "Panel", datetime(2021, 10, 18, 9), room=room)
         role = assign_role(session, person, Role.CHAIR)
+        officer = add_officer(meeting, person, OfficerRole.CHAIR)
         registration = register_participant(meeting, person, role=ParticipantRole.EXPERT,
                                             days={date(2021, 10, 18): DayMode.ONLINE})
         meeting.registration_open = True
@@ -49,7 +51,7 @@ def ids(seed) -> dict:
         token = make.token(owner)
         return dict(rooms=room.id, institutions=institution.id, people=person.id, session=session.id,
                     role=role.id, token=owner.tokens[0].id, secret=token, registration=registration.id,
-                    personal=personal, report=report.id, document=document.id)
+                    personal=personal, report=report.id, document=document.id, officer=officer.id)
 
 
 def _urls(ids: dict) -> dict[str, str]:
@@ -62,7 +64,8 @@ def _urls(ids: dict) -> dict[str, str]:
                .replace("<int:report_id>", str(ids["report"])).replace("<isodate:day>", "2021-10-18")
                .replace("<int:member_id>", "1").replace("<int:invitation_id>", "1").replace("<int:user_id>", "1")
                .replace("<int:sign_in_id>", "1").replace("<secret>", "not-a-secret")
-               .replace("<int:document_id>", str(ids["document"])).replace("<language>", "en"))
+               .replace("<int:document_id>", str(ids["document"])).replace("<language>", "en")
+               .replace("<int:officer_id>", str(ids["officer"])))
         if "<kind>" in url:
             for kind in ("rooms", "institutions", "people"):
                 urls[f"{rule} ({kind})"] = url.replace("<kind>", kind).replace("<int:record_id>", str(ids[kind]))

@@ -12,9 +12,10 @@ import pytest
 
 from planner import create_app
 from planner.database import utcnow
-from planner.domain.vocabulary import BatchKind, DayMode, ParticipantRole, Role, TeamRole
+from planner.domain.vocabulary import BatchKind, DayMode, OfficerRole, ParticipantRole, Role, TeamRole
 from planner.extensions import db
 from planner.operations.agenda import assign_role
+from planner.operations.officers import add_officer
 from planner.operations.invitation_batches import start_batch
 from planner.operations.presence import import_online_report
 from planner.operations.registrations import register_participant
@@ -115,6 +116,7 @@ def world(seed) -> World:
                      room=room, parent=block)
         role = assign_role(block, person, Role.CHAIR)
         assign_role(block, other_person, Role.SPEAKER)
+        officer = add_officer(meeting, other_person, OfficerRole.CO_CHAIR)
         registration = register_participant(meeting, person, role=ParticipantRole.EXPERT,
                                             days={date(2021, 10, 18): DayMode.IN_ROOM})
         report = import_online_report(meeting, ONLINE_REPORT, filename="zoom.csv", zone_name="Asia/Seoul",
@@ -134,7 +136,7 @@ def world(seed) -> World:
         ids = dict(rooms=room.id, institutions=institution.id, people=person.id, session=block.id, role=role.id,
                    token=owner.tokens[0].id, registration=registration.id, report=report.id, batch=batch.id,
                    member=door_member.id, invitation=invitation.id, user=door.id, document=document.id,
-                   revision=document.languages[0].revisions[0].id)
+                   revision=document.languages[0].revisions[0].id, officers=officer.id)
         return World(ids, owner_token, stranger_token, make.token(door, "door's script"),
                      make.token(administrator, "administrator's script"))
 
@@ -148,6 +150,7 @@ def _url(route: Route, world: World, slug: str = "owned") -> str:
               "invitation_id": world.ids["invitation"], "user_id": world.ids["user"], "sign_in_id": 1,
               "document_id": world.ids["document"], "revision_id": world.ids["revision"], "language": "en",
               "code": "not.a-badge-code",
+              "officer_id": world.ids["officers"],
               "day": date(2021, 10, 18), **choice}
     if "kind" in choice:
         values["record_id"] = world.ids[choice["kind"]]

@@ -1,6 +1,7 @@
 """Registered participants are private: every public address shows only people holding a role in a published
 session that goes ahead, no email address and no join link the organisers keep private."""
 from datetime import date, datetime
+import re
 from html import unescape
 
 import pytest
@@ -23,8 +24,10 @@ PRIVATE = [
 ]
 # Addresses for the signed-in (organisers, API clients with a token), for one participant (a secret address), or
 # for accounts (signing in, joining a team), which show no meeting.
-NOT_PUBLIC = {"static", "calendars.personal_feed", "api.directory_record", "api.conflicts", "api.headcounts",
-              "api.registrations", "api.registration", "documents.personal_download", "documents.personal_pack"}
+# Files (static ones, the favicon) hold no one's data; the rest here are not for the public.
+NOT_PUBLIC = {"static", "favicon", "calendars.personal_feed", "api.directory_record", "api.conflicts",
+              "api.headcounts", "api.registrations", "api.registration", "documents.personal_download",
+              "documents.personal_pack"}
 NOT_PUBLIC_BLUEPRINTS = ("organise.", "personal.", "auth.")
 
 
@@ -63,16 +66,15 @@ def _addresses(app, ids) -> list[str]:
     """Every public address of the meeting, each with every id that can fill it; a new one is included unasked."""
     values = {"slug": [SLUG], "day": [day.isoformat() for day in DAYS], "session_id": ids["sessions"],
               "person_id": ids["people"], "institution_id": ids["institutions"], "document_id": ids["documents"],
-              "language": ["en"]}
+              "language": ["en"], "kind": ["rooms", "institutions", "people", "officers"]}
     addresses = []
     for rule in app.url_map.iter_rules():
         if "GET" not in rule.methods or rule.endpoint in NOT_PUBLIC or rule.endpoint.startswith(NOT_PUBLIC_BLUEPRINTS):
             continue
         filled = [rule.rule]
         for argument in rule.arguments:
-            filled = [address.replace(f"<{converter}{argument}>", str(value))
-                      for address in filled for value in values[argument]
-                      for converter in ("", "int:", "isodate:")]
+            filled = [re.sub(rf"<(?:[a-z]+(?:\([^)]*\))?:)?{argument}>", str(value), address)
+                      for address in filled for value in values[argument]]
         addresses += [address for address in filled if "<" not in address]
     return sorted(set(addresses))
 

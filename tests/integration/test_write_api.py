@@ -62,14 +62,19 @@ def test_creating_an_event_answers_201_with_its_address_and_version(api, browser
     response = api("POST", "/events", json={**NEW_EVENT, "venue": "Geneva", "published": True})
     assert (response.status_code, response.headers["Location"], response.headers["ETag"]) == (
         201, "http://localhost/api/v1/events/border-2022", '"1"')
-    assert response.get_json() == {
+    created = response.get_json()
+    # The whole meeting, as its organiser reads it.
+    assert created == {
         "slug": "border-2022", "title": "Regional workshop on border security", "short_name": "",
         "first_day": "2022-03-21", "last_day": "2022-03-23", "timezone": "Europe/Zurich", "venue": "Geneva",
         "format": "in_person", "language": "en", "url": "http://localhost/events/border-2022/",
-        "api_url": "http://localhost/api/v1/events/border-2022", "published": True,
+        "api_url": "http://localhost/api/v1/events/border-2022", "published": True, "online_link": "",
+        "reader_timezone": "Europe/Zurich", "hosts": "", "description": "", "contact_email": "",
+        "days": ["2022-03-21", "2022-03-22", "2022-03-23"], "officers": [], "rooms": [], "institutions": [],
+        "people": [], "documents": [], "sessions": [], "version": 1,
     }
-    assert browser().get("/api/v1/events/border-2022").get_json()["days"] == ["2022-03-21", "2022-03-22",
-                                                                             "2022-03-23"]
+    public = {name: value for name, value in created.items() if name not in ("published", "online_link")}
+    assert browser().get("/api/v1/events/border-2022").get_json() == public
 
 
 def test_creating_an_event_without_its_required_fields_names_each(api, stored_rows):
@@ -125,8 +130,14 @@ def test_a_meeting_keeps_to_days_whose_hours_are_instants(api, stored_rows, days
 
 def test_changing_an_event_changes_only_the_fields_sent(api, browser):
     response = api("PATCH", "/events/owned", json={"venue": "Busan", "short_name": "Owned 2021"})
-    assert (response.status_code, response.headers["ETag"]) == (200, '"2"')
+    assert (response.status_code, response.headers["ETag"], response.get_json()["version"]) == (200, '"2"', 2)
     event = browser().get("/api/v1/events/owned").get_json()
+    # The answer is the whole meeting as its organiser reads it: the public's, and more.
+    answer = response.get_json()
+    assert {name: answer[name] for name in event if name not in ("sessions", "people", "institutions")} == {
+        name: value for name, value in event.items() if name not in ("sessions", "people", "institutions")}
+    assert (answer["published"], answer["online_link"], [p["name"] for p in answer["people"]]) == (
+        True, "", ["Kim Min-ji"])
     assert (event["title"], event["venue"], event["short_name"], event["timezone"]) == (
         "Owned meeting", "Busan", "Owned 2021", "Asia/Seoul")
 
@@ -540,10 +551,18 @@ def test_changing_the_zone_through_the_api_keeps_wall_clock_times(api, ids):
 def test_a_meeting_on_the_day_the_clocks_change_keeps_its_sessions_unambiguous(api):
     api("POST", "/events", json={**NEW_EVENT, "slug": "zurich-autumn", "first_day": "2021-10-31",
                                  "last_day": "2021-10-31"})
+    assert error(api("POST", "/events/zurich-autumn/sessions", json={
+        **NEW_SESSION, "starts_at": "2021-10-31T02:30", "ends_at": "2021-10-31T03:30"})) == (422, {
+            "starts_at": "2021-10-31 02:30 happens twice in Europe/Zurich: the clocks go back that night. Give it "
+                         "with its offset, 2021-10-31T02:30+02:00 for the first time or 2021-10-31T02:30+01:00 for "
+                         "the second."})
     ambiguous = api("POST", "/events/zurich-autumn/sessions", json={
-        **NEW_SESSION, "starts_at": "2021-10-31T02:30", "ends_at": "2021-10-31T03:30"})
+        **NEW_SESSION, "starts_at": "2021-10-31T02:30+02:00", "ends_at": "2021-10-31T03:30"})
     assert (ambiguous.status_code, ambiguous.get_json()["starts_at"], ambiguous.get_json()["ends_at"]) == (
         201, "2021-10-31T02:30:00+02:00", "2021-10-31T03:30:00+01:00")
+    second = api("POST", "/events/zurich-autumn/sessions", json={
+        **NEW_SESSION, "starts_at": "2021-10-31T02:30+01:00", "ends_at": "2021-10-31T03:30"})
+    assert second.get_json()["starts_at"] == "2021-10-31T02:30:00+01:00"
     skipped = api("POST", "/events", json={**NEW_EVENT, "slug": "zurich-spring", "first_day": "2021-03-28",
                                            "last_day": "2021-03-28"})
     assert skipped.status_code == 201

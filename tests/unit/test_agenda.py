@@ -68,3 +68,12 @@ def test_one_of_the_readers_days_can_hold_sessions_of_two_meeting_days():
         (15, [(1, []), (2, [])], [date(2021, 10, 15), date(2021, 10, 16)]),
         (16, [(3, [])], [date(2021, 10, 16)]),
     ]
+
+
+def test_a_break_after_the_readers_midnight_stays_in_its_block_on_the_blocks_day():
+    # Read on clocks where the block runs past midnight, the break starts on the next day.
+    block = Item(1, seoul(18, 21), seoul(19, 0, 30))
+    coffee = Item(2, seoul(19, 0), seoul(19, 0, 15), parent_id=1)
+    days = agenda_days([block, coffee], "Asia/Seoul", [date(2021, 10, 18), date(2021, 10, 19)])
+    assert [(day.day, shape(day.items)) for day in days] == [
+        (date(2021, 10, 18), [(1, [(2, [])])]), (date(2021, 10, 19), [])]

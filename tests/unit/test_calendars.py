@@ -19,7 +19,7 @@ EDITED = datetime(2021, 10, 1, 8, 0, tzinfo=UTC)
 
 def entry(uid: str, zone_name: str, starts: datetime, minutes: int = 60, **overrides) -> CalendarEntry:
     """A session starting at the wall-clock time ``starts`` in ``zone_name``."""
-    instant = to_instant(starts, zone_name)
+    instant = to_instant(starts, zone_name, first_if_repeated=True)
     values = dict(uid=uid, sequence=0, title="Working session", starts_at=instant,
                   ends_at=instant + timedelta(minutes=minutes), status=SessionStatus.CONFIRMED,
                   kind="Working session", created=EDITED, last_modified=EDITED)

@@ -3,7 +3,7 @@ from datetime import date, datetime, time, timedelta, timezone
 import pytest
 
 from planner.domain.timezones import (
-    NonexistentLocalTime, ReaderZone, UnknownTimeZone, choose_reader_zone, city_zone_names, clock_span, day_span,
+    NonexistentLocalTime, ReaderZone, RepeatedLocalTime, UnknownTimeZone, choose_reader_zone, city_zone_names, clock_span, day_span,
     days_elsewhere, is_known_zone, local_day, suggested_zone, to_instant, to_local, unknown_zone_message, within_hours,
     zone, zone_city, zone_description,
 )
@@ -34,8 +34,17 @@ def test_a_time_the_clocks_skip_is_refused_with_a_message():
         to_instant(datetime(2000, 3, 26, 2, 30), "Europe/Zurich")
 
 
-def test_a_time_the_clocks_show_twice_takes_the_summer_time_occurrence():
-    assert to_instant(datetime(2021, 10, 31, 2, 30), "Europe/Zurich") == datetime(2021, 10, 31, 0, 30, tzinfo=UTC)
+def test_a_time_the_clocks_show_twice_is_refused_asking_for_its_offset():
+    with pytest.raises(RepeatedLocalTime) as refused:
+        to_instant(datetime(2000, 10, 29, 2, 30), "Europe/Zurich")
+    assert str(refused.value) == (
+        "2000-10-29 02:30 happens twice in Europe/Zurich: the clocks go back that night. Give it with its offset, "
+        "2000-10-29T02:30+02:00 for the first time or 2000-10-29T02:30+01:00 for the second.")
+
+
+def test_a_time_no_one_typed_that_the_clocks_show_twice_takes_the_summer_time_occurrence():
+    assert to_instant(datetime(2021, 10, 31, 2, 30), "Europe/Zurich", first_if_repeated=True) == datetime(
+        2021, 10, 31, 0, 30, tzinfo=UTC)
 
 
 def test_an_instant_reads_as_local_wall_clock_time_with_its_offset():

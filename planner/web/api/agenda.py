@@ -1,17 +1,18 @@
 """Writing sessions and the people in them through the API."""
-from flask import abort, url_for
+from flask import abort, jsonify, url_for
 
 from planner.domain.vocabulary import AttendanceMode, Role, SessionKind, SessionStatus
 from planner.extensions import db
 from planner.models import Person, Room, Session, SessionRole
-from planner.operations.agenda import add_session, assign_role, delete_session, remove_role, update_session
-from planner.queries.agenda import find_meeting, find_session
-from planner.web.access import (
-    is_organiser, organised_meeting_or_abort, published_meeting_or_404, record_of_meeting_or_404,
+from planner.operations.agenda import (
+    add_session, assign_role, delete_session, remove_role, update_role, update_session,
 )
+from planner.queries.agenda import agenda_sessions, find_session
+from planner.web.access import organised_meeting_or_abort, record_of_meeting_or_404
 from planner.web.api import api
 from planner.web.api.auth import api_user, require_api_user
 from planner.web.api.parsing import MISSING, given, json_body
+from planner.web.api.reading import readable_meeting_for_api, reader_zone_name
 from planner.web.api.responses import expected_version, with_etag, writes
 from planner.web.api.serialise import session_json
 
@@ -59,12 +60,17 @@ def _session_response(meeting, session_id: int, status: int = 200):
     return with_etag(session_json(session, meeting, for_organiser=True), session.version, status, location)
 
 
+@api.get("/events/<slug>/sessions")
+def sessions(slug: str):
+    meeting, organiser = readable_meeting_for_api(slug)
+    zone = reader_zone_name(meeting)
+    return jsonify({"sessions": [session_json(found, meeting, zone, for_organiser=organiser)
+                                 for found in agenda_sessions(meeting, public=not organiser)]})
+
+
 @api.get("/events/<slug>/sessions/<int:session_id>")
 def session(slug: str, session_id: int):
-    meeting = find_meeting(slug, public=False)
-    organiser = meeting is not None and is_organiser(api_user(), meeting)
-    if not organiser:
-        meeting = published_meeting_or_404(slug)
+    meeting, organiser = readable_meeting_for_api(slug)
     found = find_session(meeting, session_id, public=not organiser)
     if found is None:
         abort(404, description="This meeting has no such session.")
@@ -117,13 +123,30 @@ def create_role(slug: str, session_id: int):
     return _session_response(meeting, found.id, 201)
 
 
-@api.delete("/events/<slug>/sessions/<int:session_id>/roles/<int:role_id>")
-@writes
-def delete_role(slug: str, session_id: int, role_id: int):
+def _role_of_session_or_404(slug: str, session_id: int, role_id: int):
     meeting = organised_meeting_or_abort(slug, require_api_user())
     found = record_of_meeting_or_404(Session, meeting, session_id)
     session_role = db.session.get(SessionRole, role_id)
     if session_role is None or session_role.session_id != found.id:
         abort(404, description="This session has no such role.")
+    return meeting, session_role
+
+
+@api.patch("/events/<slug>/sessions/<int:session_id>/roles/<int:role_id>")
+@writes
+def change_role(slug: str, session_id: int, role_id: int):
+    meeting, session_role = _role_of_session_or_404(slug, session_id, role_id)
+    body = json_body({"on_behalf_of", "version"})
+    version = expected_version(body)
+    on_behalf_of = body.text("on_behalf_of", required=True, max_length=300)
+    body.raise_if_invalid()
+    update_role(session_role, on_behalf_of=on_behalf_of, actor=api_user(), based_on_version=version)
+    return _session_response(meeting, session_id)
+
+
+@api.delete("/events/<slug>/sessions/<int:session_id>/roles/<int:role_id>")
+@writes
+def delete_role(slug: str, session_id: int, role_id: int):
+    _, session_role = _role_of_session_or_404(slug, session_id, role_id)
     remove_role(session_role, actor=api_user(), based_on_version=expected_version())
     return "", 204

@@ -1,18 +1,22 @@
-"""Writing a meeting's rooms, institutions and people through the API: one pattern, three kinds."""
+"""A meeting's rooms, institutions, people and bureau through the API: one pattern, four kinds."""
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from flask import abort, url_for
+from flask import abort, jsonify, url_for
 
-from planner.domain.vocabulary import InstitutionKind
-from planner.models import Institution, Person, Room
+from planner.domain.vocabulary import InstitutionKind, OfficerRole
+from planner.extensions import db
+from planner.models import Institution, MeetingOfficer, Person, Room
 from planner.operations import meetings as operations
+from planner.operations import officers
+from planner.queries.listing import listed_directory, listed_officers
 from planner.web.access import organised_meeting_or_abort, record_of_meeting_or_404
 from planner.web.api import api
 from planner.web.api.auth import api_user, require_api_user
 from planner.web.api.parsing import MISSING, Body, given, json_body
+from planner.web.api.reading import readable_meeting_for_api
 from planner.web.api.responses import expected_version, with_etag, writes
-from planner.web.api.serialise import institution_json, person_json, room_json
+from planner.web.api.serialise import institution_json, officer_json, person_json, room_json
 
 
 def _institution_reference(body: Body, meeting):
@@ -78,7 +82,42 @@ KINDS = {
         current=lambda p: dict(name=p.name, honorific=p.honorific, position=p.position, institution=p.institution,
                                email=p.email),
     ),
+    "officers": Kind(
+        MeetingOfficer, officers.add_officer, officers.update_officer, officers.remove_officer,
+        lambda officer: officer_json(officer, officer.meeting.officers.index(officer)),
+        read=lambda body, meeting, creating: given(
+            person=_person_reference(body, meeting, creating),
+            role=body.choice("role", OfficerRole, required=creating),
+            position=body.integer("position", minimum=0),
+        ),
+        fields=frozenset({"person_id", "role", "position"}),
+        current=lambda officer: dict(person=officer.person, role=officer.role),
+    ),
 }
+DIRECTORY_KINDS = "any(rooms, institutions, people, officers)"
+
+
+def _person_reference(body: Body, meeting, required: bool):
+    value = body.integer("person_id", required=required)
+    if value is MISSING:
+        return value
+    person = db.session.get(Person, value)
+    if person is None or person.meeting_id != meeting.id:
+        body.errors["person_id"] = f"No person {value} in this meeting."
+        return MISSING
+    return person
+
+
+def _listed(kind: str, meeting, organiser: bool) -> list[dict]:
+    """A kind's records as the reader may see them: the public sees the people and institutions the agenda shows."""
+    if kind == "rooms":
+        return [room_json(room) for room in meeting.rooms]
+    if kind == "officers":
+        return [officer_json(officer, index) for index, officer in enumerate(listed_officers(meeting))]
+    people, institutions = listed_directory(meeting, public=not organiser)
+    if kind == "institutions":
+        return [institution_json(institution) for institution in institutions]
+    return [person_json(person, for_organiser=organiser) for person in people]
 
 
 def _kind_or_404(kind: str) -> Kind:
@@ -92,13 +131,19 @@ def _respond(slug: str, kind: str, record, status: int = 200):
     return with_etag(KINDS[kind].to_json(record), record.version, status, location)
 
 
-@api.get("/events/<slug>/<any(rooms, institutions, people):kind>/<int:record_id>")
+@api.get(f"/events/<slug>/<{DIRECTORY_KINDS}:kind>")
+def directory_records(slug: str, kind: str):
+    meeting, organiser = readable_meeting_for_api(slug)
+    return jsonify({kind: _listed(kind, meeting, organiser)})
+
+
+@api.get(f"/events/<slug>/<{DIRECTORY_KINDS}:kind>/<int:record_id>")
 def directory_record(slug: str, kind: str, record_id: int):
     meeting = organised_meeting_or_abort(slug, require_api_user())
     return _respond(slug, kind, record_of_meeting_or_404(_kind_or_404(kind).model, meeting, record_id))
 
 
-@api.post("/events/<slug>/<any(rooms, institutions, people):kind>")
+@api.post(f"/events/<slug>/<{DIRECTORY_KINDS}:kind>")
 @writes
 def create_directory_record(slug: str, kind: str):
     spec = _kind_or_404(kind)
@@ -109,7 +154,7 @@ def create_directory_record(slug: str, kind: str):
     return _respond(slug, kind, spec.add(meeting, actor=api_user(), **values), 201)
 
 
-@api.patch("/events/<slug>/<any(rooms, institutions, people):kind>/<int:record_id>")
+@api.patch(f"/events/<slug>/<{DIRECTORY_KINDS}:kind>/<int:record_id>")
 @writes
 def change_directory_record(slug: str, kind: str, record_id: int):
     spec = _kind_or_404(kind)
@@ -123,7 +168,7 @@ def change_directory_record(slug: str, kind: str, record_id: int):
     return _respond(slug, kind, record)
 
 
-@api.delete("/events/<slug>/<any(rooms, institutions, people):kind>/<int:record_id>")
+@api.delete(f"/events/<slug>/<{DIRECTORY_KINDS}:kind>/<int:record_id>")
 @writes
 def delete_directory_record(slug: str, kind: str, record_id: int):
     spec = _kind_or_404(kind)

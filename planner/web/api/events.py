@@ -1,22 +1,26 @@
 """Meetings through the API: reading them, creating and changing one, and its conflicts."""
-from flask import jsonify, url_for
+from flask import abort, jsonify, request, url_for
 
+from planner.database import utcnow
 from planner.domain.documents import Reader
+from planner.domain.errors import InvalidInput
+from planner.domain.permissions import Right, holds
 from planner.domain.vocabulary import MeetingFormat
 from planner.operations.meetings import create_meeting, update_meeting
-from planner.domain.errors import InvalidInput
+from planner.operations.trash import move_to_trash
 from planner.queries import agenda as queries
 from planner.queries.conflicts import meeting_conflicts
 from planner.queries.documents import readable_documents
-from planner.queries.listing import listed_directory
-from planner.web.access import administrator_or_abort, organised_meeting_or_abort, published_meeting_or_404
+from planner.queries.listing import listed_directory, listed_officers, listed_rooms
+from planner.queries.organise import meetings_of
+from planner.web.access import administrator_or_abort, organised_meeting_or_abort
 from planner.web.api import api
 from planner.web.archive import export_download
 from planner.web.api.auth import api_user, require_api_user
 from planner.web.api.parsing import given, json_body
+from planner.web.api.reading import readable_meeting_for_api, reader_zone_name
 from planner.web.api.responses import expected_version, with_etag, writes
 from planner.web.api.serialise import conflict_json, meeting_detail, meeting_summary
-from planner.web.reader_zone import reader_zone
 
 MEETING_FIELDS = {
     "title", "short_name", "hosts", "description", "first_day", "last_day", "timezone", "venue", "format",
@@ -44,27 +48,35 @@ def _meeting_values(body, *, creating: bool) -> dict:
     return values
 
 
-def _meeting_response(meeting, status: int = 200):
+def _meeting_response(meeting, status: int = 200, *, for_organiser: bool = True):
+    """The whole meeting as its reader may see it, with its version as the ETag."""
+    people, institutions = listed_directory(meeting, public=not for_organiser)
+    rooms = listed_rooms(meeting)
+    sessions = queries.agenda_sessions(meeting, public=not for_organiser, rooms=rooms)
+    documents = readable_documents(meeting, Reader.ORGANISER if for_organiser else Reader.PUBLIC)
+    body = meeting_detail(meeting, reader_zone_name(meeting), sessions, rooms, people, institutions,
+                          listed_officers(meeting), documents, for_organiser=for_organiser)
     location = url_for("api.event", slug=meeting.slug, _external=True)
-    return with_etag(meeting_summary(meeting) | {"published": meeting.published}, meeting.version, status, location)
+    return with_etag(body, meeting.version, status, location if status == 201 else None)
 
 
 @api.get("/events")
 def events():
-    return jsonify({"events": [meeting_summary(meeting) for meeting in queries.published_meetings()]})
+    if request.args.get("mine") is None:
+        return jsonify({"events": [meeting_summary(meeting) for meeting in queries.published_meetings()]})
+    if request.args["mine"] != "true":
+        raise InvalidInput("mine", "Give mine=true, or leave it out for every published meeting.")
+    user = require_api_user()
+    # On whose team the caller organises: an administrator's own meetings, not every meeting they may open.
+    organised = [meeting for meeting, role in meetings_of(user) if holds(Right.ORGANISE, role=role,
+                                                                         administrator=False)]
+    return jsonify({"events": [meeting_summary(meeting) | {"published": meeting.published} for meeting in organised]})
 
 
 @api.get("/events/<slug>")
 def event(slug: str):
-    meeting = published_meeting_or_404(slug)
-    zones = reader_zone(meeting, remembered=False)
-    # A client that asked for a zone must not mistake the meeting's times for it.
-    if zones.problem:
-        raise InvalidInput("tz", zones.problem)
-    people, institutions = listed_directory(meeting)
-    sessions = queries.agenda_sessions(meeting)
-    documents = readable_documents(meeting, Reader.PUBLIC)
-    return jsonify(meeting_detail(meeting, zones.name, sessions, people, institutions, documents))
+    meeting, organiser = readable_meeting_for_api(slug)
+    return _meeting_response(meeting, for_organiser=organiser)
 
 
 
@@ -93,6 +105,17 @@ def change_event(slug: str):
     update_meeting(meeting, actor=api_user(), based_on_version=version,
                    **{**current, **_meeting_values(body, creating=False)})
     return _meeting_response(meeting)
+
+
+@api.delete("/events/<slug>")
+@writes
+def delete_event(slug: str):
+    """As in the browser, a meeting goes to the trash, and only for a caller who says which version they delete."""
+    meeting = organised_meeting_or_abort(slug, require_api_user())
+    if request.headers.get("If-Match") is None:
+        abort(428, description=f"Send If-Match with the meeting's ETag (\"{meeting.version}\" now) to delete it.")
+    move_to_trash(meeting, actor=api_user(), now=utcnow(), based_on_version=expected_version())
+    return "", 204
 
 
 @api.get("/events/<slug>/conflicts")

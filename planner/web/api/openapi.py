@@ -15,6 +15,10 @@ DIRECTORY = {  # address part → (one of them, its record, body of a new one, b
     "rooms": ("room", "Room", "NewRoom", "RoomChange"),
     "institutions": ("institution", "Institution", "NewInstitution", "InstitutionChange"),
     "people": ("person", "PersonWithEmail", "NewPerson", "PersonChange"),
+    "officers": ("officer", "Officer", "NewOfficer", "OfficerChange"),
+}
+LISTS = {  # address part → the list's schema; anyone reads a published meeting's, its organisers everything
+    "rooms": "Rooms", "institutions": "Institutions", "people": "People", "officers": "Officers",
 }
 ERRORS = {
     400: "The body is not a JSON object, a parameter is wrong (`field` names it), or a browser call lacks its "
@@ -28,6 +32,7 @@ ERRORS = {
     413: "The body is larger than the documents' request cap (a file is at most 50 MB by default).",
     415: "The body is not sent as application/json (multipart/form-data for documents).",
     422: "A field is wrong: `fields` names each one and says why. Nothing was changed.",
+    428: "Deleting a meeting needs If-Match with its ETag, as the browser asks to confirm.",
 }
 PUBLIC = [{}, {"bearer": []}]  # anyone; an organiser's token shows them their drafts too
 ORGANISERS = [{"bearer": []}]
@@ -71,6 +76,8 @@ def _path(*names: str) -> list[dict]:
 
 IF_MATCH = {"name": "If-Match", "in": "header", "required": False, "schema": {"type": "string"},
             "description": 'The ETag of the version this change is based on, such as "3".'}
+MINE = {"name": "mine", "in": "query", "required": False, "schema": {"type": "string", "enum": ["true"]},
+        "description": "true: the meetings the caller organises (a bearer token is needed), drafts included."}
 TZ = {"name": "tz", "in": "query", "required": False, "schema": {"type": "string"},
       "description": "An IANA time zone to write the times in (default: the meeting's)."}
 WRITE = (400, 403, 404, 415, 422)
@@ -132,19 +139,25 @@ def paths() -> dict:
             "This description", {200: {"description": "OpenAPI 3.1.", "content": {JSON: {"schema": {}}}}}, (),
             security=PUBLIC)},
         "/events": {
-            "get": _operation("Published meetings", {200: _answer("Every published meeting.", "MeetingList")}, (),
-                              security=PUBLIC),
+            "get": _operation("Published meetings, or (mine=true) those the caller organises, drafts included",
+                              {200: _answer("The meetings.", "MeetingList")}, (400,), security=PUBLIC,
+                              parameters=(MINE,)),
             "post": _operation("Create a meeting (administrators); the caller organises it",
-                               {201: _answer("The meeting.", "WrittenMeeting", etag=True, location=True)},
+                               {201: _answer("The whole meeting.", "Meeting", etag=True, location=True)},
                                (400, 403, 415, 422), body="NewMeeting"),
         },
         events: {
             "parameters": _path("slug"),
-            "get": _operation("A published meeting with its agenda", {200: _answer("The meeting.", "Meeting")},
+            "get": _operation("A meeting with its bureau and agenda: published, or organised by the caller",
+                              {200: _answer("The meeting; its organisers also read drafts, published and "
+                                            "online_link.", "Meeting", etag=True)},
                               (400, 404), security=PUBLIC, parameters=(TZ,)),
-            "patch": _operation("Change a meeting", {200: _answer("The meeting.", "WrittenMeeting", etag=True,
-                                                                  location=True)},
-                                CHANGE, body="MeetingChange", parameters=(IF_MATCH,)),
+            "patch": _operation("Change a meeting", {200: _answer("The whole meeting as changed.", "Meeting",
+                                                                  etag=True)},
+                                CHANGE, body="MeetingChange", parameters=(IF_MATCH, TZ)),
+            "delete": _operation("Delete a meeting: it goes to the trash, as in the browser",
+                                 {204: _answer("In the trash; its organisers can restore it in the browser.")},
+                                 REMOVE + (428,), parameters=(IF_MATCH,)),
         },
         f"{events}/conflicts": {"parameters": _path("slug"), "get": _operation(
             "What clashes in the agenda", {200: _answer("The conflicts.", "Conflicts")}, (403, 404))},
@@ -155,13 +168,21 @@ def paths() -> dict:
         f"{events}/headcounts": {"parameters": _path("slug"), "get": _operation(
             "Who attends each day and session", {200: _answer("The headcounts.", "Headcounts")}, (403, 404))},
         **_record_paths(f"{events}/sessions", ("slug", "session_id"), "session", "OrganisedSession", "NewSession",
-                        "SessionChange"),
+                        "SessionChange", collection={"get": _operation(
+                            "The agenda's sessions in time order; organisers also read drafts",
+                            {200: _answer("The sessions.", "Sessions")}, (400, 404), security=PUBLIC,
+                            parameters=(TZ,))}),
         f"{session}/roles": {"parameters": _path("slug", "session_id"), "post": _operation(
             "Give a person a role in a session",
             {201: _answer("The session with its roles.", "OrganisedSession", etag=True, location=True)},
             WRITE, body="NewRole")},
-        f"{session}/roles/{{role_id}}": {"parameters": _path("slug", "session_id", "role_id"), "delete": _operation(
-            "Take a role away", {204: _answer("Removed.")}, REMOVE, parameters=(IF_MATCH,))},
+        f"{session}/roles/{{role_id}}": {
+            "parameters": _path("slug", "session_id", "role_id"),
+            "patch": _operation("Say on whose behalf someone holds a role",
+                                {200: _answer("The session with its roles.", "OrganisedSession", etag=True)},
+                                CHANGE, body="RoleChange", parameters=(IF_MATCH,)),
+            "delete": _operation("Take a role away", {204: _answer("Removed.")}, REMOVE, parameters=(IF_MATCH,)),
+        },
         **_record_paths(f"{events}/registrations", ("slug", "registration_id"), "registration", "Registration",
                         "NewRegistration", "RegistrationChange", collection={"get": _operation(
                             "Everyone registered", {200: _answer("The registrations.", "Registrations")}, (403, 404))}),
@@ -172,7 +193,11 @@ def paths() -> dict:
         "One session", {200: _answer("The session; organisers get drafts, online_link_public, draft and sequence.",
                                      "SessionForReader", etag=True)}, (404,), security=PUBLIC)
     for kind, (name, record, new, change) in DIRECTORY.items():
-        found.update(_record_paths(f"{events}/{kind}", ("slug", "record_id"), name, record, new, change))
+        found.update(_record_paths(f"{events}/{kind}", ("slug", "record_id"), name, record, new, change,
+                                   collection={"get": _operation(
+                                       f"The meeting's {kind}: what the public sees, or everything for its "
+                                       f"organisers", {200: _answer(f"The {kind}.", LISTS[kind])}, (404,),
+                                       security=PUBLIC)}))
     return found
 
 

@@ -11,7 +11,8 @@ from typing import Any
 from planner.domain.documents import DocumentKind, DocumentVisibility
 from planner.domain.languages import INTERFACE_LANGUAGES
 from planner.domain.vocabulary import (
-    AttendanceMode, DayMode, InstitutionKind, MeetingFormat, ParticipantRole, Role, SessionKind, SessionStatus,
+    AttendanceMode, DayMode, InstitutionKind, MeetingFormat, OfficerRole, ParticipantRole, Role, SessionKind,
+    SessionStatus,
 )
 from planner.web.api.parsing import DAY_PATTERN, MOMENT_PATTERN
 from planner.web.converters import RecordIdConverter
@@ -69,7 +70,8 @@ PERSON = {"id": ID, "honorific": text(), "name": text(), "position": text(), "in
           "version": ID}
 SESSION = {
     "id": ID, "uid": {"type": "string", "format": "uuid"}, "title": text(), "kind": choice(SessionKind),
-    "starts_at": INSTANT, "ends_at": nullable(INSTANT), "timezone": text(), "reader_timezone": text(), "room_id": nullable(ID),
+    "starts_at": INSTANT, "ends_at": nullable(INSTANT), "timezone": text(), "reader_timezone": text(),
+    "room_id": nullable(ID),
     "parent_id": nullable(ID), "attendance_mode": choice(AttendanceMode), "online_link": nullable(text()),
     "status": choice(SessionStatus), "thematic_area": text(), "description": text(),
     "roles": {"type": "array", "items": record({"id": ID, "role": choice(Role), "person_id": ID,
@@ -77,6 +79,7 @@ SESSION = {
                                                  "on_behalf_of": text()})},
     "url": LINK, "version": ID, "documents": {"type": "array", "items": ref("Document")},
 }
+ORGANISER_MEETING_EXTRAS = {"published": {"type": "boolean"}, "online_link": text()}
 ORGANISER_SESSION_EXTRAS = {"online_link_public": {"type": "boolean"}, "draft": {"type": "boolean"},
                             "sequence": {"type": "integer", "minimum": 0}}
 DOCUMENT = {
@@ -117,6 +120,9 @@ SESSION_FIELDS = {
     "description": text(20000), "online_link": text(500), "online_link_public": {"type": "boolean"},
     "draft": {"type": "boolean"},
 }
+OFFICER_FIELDS = {"person_id": ID, "role": choice(OfficerRole),
+                  "position": {"type": "integer", "minimum": 0, "maximum": LARGEST_ID,
+                               "description": "The officer's place in the bureau, 0 first."}}
 ROOM_FIELDS = {"name": text(200), "capacity": nullable({"type": "integer", "minimum": 0, "maximum": LARGEST_ID}),
                "online_only": {"type": "boolean"}, "venue": text(300), "address": text(500)}
 INSTITUTION_FIELDS = {"name": text(300), "kind": choice(InstitutionKind), "acronym": text(40), "country": text(100)}
@@ -145,17 +151,27 @@ def schemas() -> dict[str, Any]:
     return {
         "Error": ERROR,
         "MeetingSummary": record(MEETING_SUMMARY),
-        "MeetingList": record({"events": {"type": "array", "items": ref("MeetingSummary")}}),
-        "WrittenMeeting": record({**MEETING_SUMMARY, "published": {"type": "boolean"}}),
+        "MeetingList": record({"events": {"type": "array", "items": record(
+            {**MEETING_SUMMARY, "published": {"type": "boolean"}}, optional=("published",))}}),
         "Meeting": record({
             **MEETING_SUMMARY, "reader_timezone": text(), "hosts": text(), "description": text(),
             "contact_email": text(), "days": {"type": "array", "items": DAY},
+            "officers": {"type": "array", "items": ref("Officer")},
             "rooms": {"type": "array", "items": ref("Room")},
             "institutions": {"type": "array", "items": ref("Institution")},
             "people": {"type": "array", "items": ref("Person")},
             "documents": {"type": "array", "items": ref("Document")},
-            "sessions": {"type": "array", "items": ref("Session")},
-        }),
+            "sessions": {"type": "array", "items": ref("SessionForReader")},
+            "version": ID, **ORGANISER_MEETING_EXTRAS,
+        }, optional=tuple(ORGANISER_MEETING_EXTRAS)),
+        "Officer": record({"id": ID, "role": choice(OfficerRole), "person_id": ID,
+                           "position": {"type": "integer", "minimum": 0}, "version": ID}),
+        "Officers": record({"officers": {"type": "array", "items": ref("Officer")}}),
+        "Rooms": record({"rooms": {"type": "array", "items": ref("Room")}}),
+        "Institutions": record({"institutions": {"type": "array", "items": ref("Institution")}}),
+        "People": record({"people": {"type": "array", "items": record({**PERSON, "email": text()},
+                                                                       optional=("email",))}}),
+        "Sessions": record({"sessions": {"type": "array", "items": ref("SessionForReader")}}),
         "Room": record({"id": ID, "name": text(), "capacity": nullable({"type": "integer", "minimum": 0}),
                         "online_only": {"type": "boolean"}, "venue": text(), "address": text(), "version": ID}),
         "Institution": record({"id": ID, "name": text(), "acronym": text(), "kind": choice(InstitutionKind),
@@ -206,6 +222,11 @@ def schemas() -> dict[str, Any]:
         "NewRole": body({"person_id": ID, "role": choice(Role), "on_behalf_of": text(300)},
                         required=("person_id", "role"),
                         example={"person_id": 1, "role": "speaker", "on_behalf_of": "UNMAS and UNDP"}),
+        "RoleChange": body({"on_behalf_of": text(300), "version": VERSION}, required=("on_behalf_of",),
+                           example={"on_behalf_of": "UNMAS and UNDP"}),
+        "NewOfficer": body(OFFICER_FIELDS, required=("person_id", "role"),
+                           example={"person_id": 1, "role": "co_chair"}),
+        "OfficerChange": body({**OFFICER_FIELDS, "version": VERSION}, example={"position": 0}),
         "NewRoom": body(ROOM_FIELDS, required=("name",), example={"name": "Conference Room 2", "capacity": 40}),
         "RoomChange": body({**ROOM_FIELDS, "version": VERSION}, example={"capacity": None}),
         "NewInstitution": body(INSTITUTION_FIELDS, required=("name", "kind"), example={

@@ -27,25 +27,38 @@ def meeting_summary(meeting: Meeting) -> dict[str, Any]:
     }
 
 
-def meeting_detail(meeting: Meeting, reader_zone: str, sessions, people, institutions,
-                   documents: list[Document]) -> dict[str, Any]:
+def meeting_detail(meeting: Meeting, reader_zone: str, sessions, rooms, people, institutions, officers,
+                   documents: list[Document], *, for_organiser: bool = False) -> dict[str, Any]:
+    """The whole meeting; its organisers also read whether it is published, its default online link and
+    its drafts (``sessions``, ``people``, ``institutions`` and ``documents`` are what the reader may see)."""
     by_session: dict[int | None, list[Document]] = {}
     for document in documents:
         by_session.setdefault(document.session_id, []).append(document)
-    return {
+    body = {
         **meeting_summary(meeting),
         "reader_timezone": reader_zone,
         "hosts": meeting.hosts,
         "description": meeting.description,
         "contact_email": meeting.contact_email,
         "days": [day.isoformat() for day in meeting.days],
-        "rooms": [room_json(room) for room in meeting.rooms],
+        "officers": [officer_json(officer, index) for index, officer in enumerate(officers)],
+        "rooms": [room_json(room) for room in rooms],
         "institutions": [institution_json(item) for item in institutions],
         "people": [person_json(person) for person in people],
         "documents": [document_json(document, meeting) for document in by_session.get(None, [])],
-        "sessions": [session_json(session, meeting, reader_zone, documents=by_session.get(session.id, []))
-                     for session in sessions],
+        "sessions": [session_json(session, meeting, reader_zone, for_organiser=for_organiser,
+                                  documents=by_session.get(session.id, [])) for session in sessions],
+        "version": meeting.version,
     }
+    if for_organiser:
+        body.update(published=meeting.published, online_link=meeting.online_link)
+    return body
+
+
+def officer_json(officer, position: int) -> dict[str, Any]:
+    """A member of the bureau; ``position`` is their place in its order, 0 first."""
+    return {"id": officer.id, "role": officer.role.value, "person_id": officer.person_id, "position": position,
+            "version": officer.version}
 
 
 def room_json(room: Room) -> dict[str, Any]:

@@ -15,7 +15,7 @@ def require_sign_in():
 
 
 from planner.web.organise import (  # noqa: E402,F401  (attach the routes)
-    account, accounts, agenda_import, archive, attendance, badges, burden, check_in, copying, directory, documents,
-    invitations, meetings, online_reports, participants, printing, review, session_list, sessions, team, timetable,
-    tokens, trash,
+    account, accounts, agenda_import, archive, attendance, badges, bureau, burden, check_in, copying, directory,
+    documents, invitations, meetings, online_reports, participants, printing, review, session_list, sessions, team,
+    timetable, tokens, trash,
 )

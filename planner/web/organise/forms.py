@@ -9,7 +9,8 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional, Regexp, StopValidation
 
 from planner.domain.vocabulary import (
-    AttendanceMode, DayMode, InstitutionKind, MeetingFormat, ParticipantRole, Role, SessionKind, SessionStatus,
+    AttendanceMode, DayMode, InstitutionKind, MeetingFormat, OfficerRole, ParticipantRole, Role, SessionKind,
+    SessionStatus,
 )
 from planner.domain.languages import DEFAULT_LANGUAGE, INTERFACE_LANGUAGES, own_name
 from planner.web.forms import choices, day_field, option
@@ -114,6 +115,11 @@ class RoleForm(FlaskForm):
     person = SelectField("Person", coerce=str, validators=[DataRequired(message="Choose a person.")])
     role = SelectField("Role", choices=choices(Role))
     on_behalf_of = StringField("On behalf of", description="Optional: whom they speak for, e.g. UNMAS and UNDP")
+
+
+class OfficerForm(FlaskForm):
+    person = SelectField("Person", coerce=str, validators=[DataRequired(message="Choose a person.")])
+    role = SelectField("Office", choices=choices(OfficerRole))
 
 
 class ConfirmForm(VersionedForm):
