@@ -337,5 +337,5 @@ def register(app: Flask) -> None:
     app.add_template_global(zone_in_words, "zone_description")
     for presenter in (date_span, reader_zone_description, zone_choices, city_zone_names,
                       waking_hours, change_author, change_differences, readable_differences, role_groups, meeting_links,
-                      when, written_name, role_heading, bureau_groups):
+                      when, written_name, role_heading, office_heading, bureau_groups):
         app.add_template_global(presenter)

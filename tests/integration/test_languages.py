@@ -19,8 +19,9 @@ from planner.extensions import db
 from planner.operations.meetings import update_meeting
 from planner.web.language import COOKIE
 from planner.web.presenters import city_name, date_span, long_date, short_date, time_range, zone_in_words
-from planner.domain.vocabulary import Role
+from planner.domain.vocabulary import OfficerRole, Role
 from planner.operations.agenda import assign_role
+from planner.operations.officers import add_officer
 from tests.integration.browsing import submit, text_of
 from tests.integration.test_calendar_feeds import agenda, issue, participant  # noqa: F401
 
@@ -363,3 +364,14 @@ def test_a_session_past_midnight_says_so_in_the_readers_language(app):
             assert time_range(late, "Asia/Seoul") == written
         finally:
             context.pop()
+
+
+def test_the_bureau_and_the_people_page_in_spanish(client, agenda):
+    add_officer(agenda["meeting"], agenda["chang"], OfficerRole.RAPPORTEUR, actor=None)
+    db.session.commit()
+    page = text_of(client.get("/events/test-meeting/?lang=es"))
+    assert "Mesa Relator(a) Mr Chang Wook-jin" in page
+    people = text_of(client.get("/events/test-meeting/people/?lang=es"))
+    assert "Chang Wook-jin" in people and "(Relator(a) de la reunión)" in people
+    english = text_of(client.get("/events/test-meeting/people/?lang=en"))
+    assert "(Rapporteur of the meeting)" in english
