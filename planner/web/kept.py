@@ -96,6 +96,25 @@ def kept_page(meeting: Meeting, state: FeedState, template_name: str, *, varies:
     return response
 
 
+def kept_json(meeting: Meeting, state: FeedState, build: Callable[[], dict], *, varies: tuple,
+              version: int | None = None) -> Response:
+    """The JSON answer ``build()`` makes, kept under the meeting's state, with an ETag and 304 for every caller
+    (an API answer holds nothing of its caller's beyond what ``varies`` names: the organiser's view, the zone).
+
+    A record's answer (``version``) has the ETag ``"version.state"``: its version, which If-Match compares
+    to refuse a lost update (api/responses.py), and the state of all the answer shows."""
+    tag = state_tag(meeting, state, "json", *varies)
+    etag = tag if version is None else f"{version}.{tag}"
+    if not is_resource_modified(request.environ, etag=etag):
+        response = Response(status=304)
+    else:
+        response = Response(kept(f"planner:json:{tag}", lambda: current_app.json.dumps(build()).encode()),
+                            content_type="application/json")
+    response.set_etag(etag)
+    response.cache_control.no_cache = True
+    return response
+
+
 def _render_kept(template_name: str, context: dict) -> bytes:
     g.keeping = True
     try:

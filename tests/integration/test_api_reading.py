@@ -5,11 +5,31 @@ import pytest
 from tests.integration.test_write_api import Api, api, error, ids  # noqa: F401  (fixtures)
 
 
-def test_reading_a_meeting_gives_its_version_and_etag(api, client):
+def test_reading_a_meeting_gives_its_version_and_an_etag_of_all_it_shows(api, client, ids):
     public = client.get("/api/v1/events/owned")
-    assert (public.headers["ETag"], public.get_json()["version"]) == ('"1"', 1)
-    api("PATCH", "/events/owned", json={"venue": "Busan"})
-    assert client.get("/api/v1/events/owned").headers["ETag"] == '"2"'
+    etag = public.headers["ETag"]
+    assert (etag[:3], public.get_json()["version"]) == ('"1.', 1)
+    assert client.get("/api/v1/events/owned", headers={"If-None-Match": etag}).status_code == 304
+    # A session's edit changes what the meeting's answer shows, not the meeting's own version.
+    api("PATCH", f"/events/owned/sessions/{ids['session']}", json={"title": "Panel on data"})
+    after = client.get("/api/v1/events/owned", headers={"If-None-Match": etag})
+    assert after.status_code == 200 and after.headers["ETag"] != etag and after.headers["ETag"][:3] == '"1.'
+    assert [s["title"] for s in after.get_json()["sessions"]] == ["Panel on data"]
+    # The ETag read is the one to edit the meeting with: If-Match compares its version.
+    assert api("PATCH", "/events/owned", json={"venue": "Busan"},
+               headers={"If-Match": after.headers["ETag"]}).status_code == 200
+    assert api("PATCH", "/events/owned", json={"venue": "Seoul"},
+               headers={"If-Match": after.headers["ETag"]}).status_code == 412
+    assert client.get("/api/v1/events/owned").headers["ETag"][:3] == '"2.'
+
+
+def test_lists_answer_304_until_something_they_show_changes(api, client, ids):
+    listed = client.get("/api/v1/events/owned/sessions")
+    assert client.get("/api/v1/events/owned/sessions",
+                      headers={"If-None-Match": listed.headers["ETag"]}).status_code == 304
+    api("POST", "/events/owned/people", json={"name": "Speaker To Be", "email": "later@example.org"})
+    assert client.get("/api/v1/events/owned/sessions",
+                      headers={"If-None-Match": listed.headers["ETag"]}).status_code == 200
 
 
 def test_an_organiser_reads_their_draft_meeting_and_lists_it_as_theirs(api, client):

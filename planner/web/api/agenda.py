@@ -1,5 +1,5 @@
 """Writing sessions and the people in them through the API."""
-from flask import abort, jsonify, url_for
+from flask import abort, url_for
 
 from planner.domain.vocabulary import AttendanceMode, Role, SessionKind, SessionStatus
 from planner.extensions import db
@@ -12,9 +12,10 @@ from planner.web.access import organised_meeting_or_abort, record_of_meeting_or_
 from planner.web.api import api
 from planner.web.api.auth import api_user, require_api_user
 from planner.web.api.parsing import MISSING, given, json_body
-from planner.web.api.reading import readable_meeting_for_api, reader_zone_name
+from planner.web.api.reading import readable_meeting_for_api, readable_meeting_with_state_for_api, reader_zone_name
 from planner.web.api.responses import expected_version, with_etag, writes
 from planner.web.api.serialise import session_json
+from planner.web.kept import kept_json
 
 SESSION_FIELDS = {
     "title", "kind", "starts_at", "ends_at", "room_id", "parent_id", "attendance_mode", "status", "thematic_area",
@@ -62,10 +63,11 @@ def _session_response(meeting, session_id: int, status: int = 200):
 
 @api.get("/events/<slug>/sessions")
 def sessions(slug: str):
-    meeting, organiser = readable_meeting_for_api(slug)
+    meeting, state, organiser = readable_meeting_with_state_for_api(slug)
     zone = reader_zone_name(meeting)
-    return jsonify({"sessions": [session_json(found, meeting, zone, for_organiser=organiser)
-                                 for found in agenda_sessions(meeting, public=not organiser)]})
+    return kept_json(meeting, state, lambda: {"sessions": [
+        session_json(found, meeting, zone, for_organiser=organiser)
+        for found in agenda_sessions(meeting, public=not organiser)]}, varies=(zone, organiser))
 
 
 @api.get("/events/<slug>/sessions/<int:session_id>")

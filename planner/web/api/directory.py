@@ -2,7 +2,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from flask import abort, jsonify, url_for
+from flask import abort, url_for
 
 from planner.domain.vocabulary import InstitutionKind, OfficerRole
 from planner.extensions import db
@@ -14,9 +14,10 @@ from planner.web.access import organised_meeting_or_abort, record_of_meeting_or_
 from planner.web.api import api
 from planner.web.api.auth import api_user, require_api_user
 from planner.web.api.parsing import MISSING, Body, given, json_body
-from planner.web.api.reading import readable_meeting_for_api
+from planner.web.api.reading import readable_meeting_with_state_for_api
 from planner.web.api.responses import expected_version, with_etag, writes
 from planner.web.api.serialise import institution_json, officer_json, person_json, room_json
+from planner.web.kept import kept_json
 
 
 def _institution_reference(body: Body, meeting):
@@ -133,8 +134,8 @@ def _respond(slug: str, kind: str, record, status: int = 200):
 
 @api.get(f"/events/<slug>/<{DIRECTORY_KINDS}:kind>")
 def directory_records(slug: str, kind: str):
-    meeting, organiser = readable_meeting_for_api(slug)
-    return jsonify({kind: _listed(kind, meeting, organiser)})
+    meeting, state, organiser = readable_meeting_with_state_for_api(slug)
+    return kept_json(meeting, state, lambda: {kind: _listed(kind, meeting, organiser)}, varies=(kind, organiser))
 
 
 @api.get(f"/events/<slug>/<{DIRECTORY_KINDS}:kind>/<int:record_id>")

@@ -18,9 +18,10 @@ from planner.web.api import api
 from planner.web.archive import export_download
 from planner.web.api.auth import api_user, require_api_user
 from planner.web.api.parsing import given, json_body
-from planner.web.api.reading import readable_meeting_for_api, reader_zone_name
+from planner.web.api.reading import readable_meeting_with_state_for_api, reader_zone_name
 from planner.web.api.responses import expected_version, with_etag, writes
 from planner.web.api.serialise import conflict_json, meeting_detail, meeting_summary
+from planner.web.kept import kept_json
 
 MEETING_FIELDS = {
     "title", "short_name", "hosts", "description", "first_day", "last_day", "timezone", "venue", "format",
@@ -48,16 +49,21 @@ def _meeting_values(body, *, creating: bool) -> dict:
     return values
 
 
-def _meeting_response(meeting, status: int = 200, *, for_organiser: bool = True):
-    """The whole meeting as its reader may see it, with its version as the ETag."""
+def _meeting_body(meeting, zone: str, *, for_organiser: bool) -> dict:
+    """The whole meeting as its reader may see it."""
     people, institutions = listed_directory(meeting, public=not for_organiser)
     rooms = listed_rooms(meeting)
     sessions = queries.agenda_sessions(meeting, public=not for_organiser, rooms=rooms)
     documents = readable_documents(meeting, Reader.ORGANISER if for_organiser else Reader.PUBLIC)
-    body = meeting_detail(meeting, reader_zone_name(meeting), sessions, rooms, people, institutions,
-                          listed_officers(meeting), documents, for_organiser=for_organiser)
+    return meeting_detail(meeting, zone, sessions, rooms, people, institutions, listed_officers(meeting), documents,
+                          for_organiser=for_organiser)
+
+
+def _meeting_response(meeting, status: int = 200):
+    """The whole meeting after a write, with its version as the ETag."""
     location = url_for("api.event", slug=meeting.slug, _external=True)
-    return with_etag(body, meeting.version, status, location if status == 201 else None)
+    return with_etag(_meeting_body(meeting, reader_zone_name(meeting), for_organiser=True), meeting.version, status,
+                     location if status == 201 else None)
 
 
 @api.get("/events")
@@ -75,8 +81,10 @@ def events():
 
 @api.get("/events/<slug>")
 def event(slug: str):
-    meeting, organiser = readable_meeting_for_api(slug)
-    return _meeting_response(meeting, for_organiser=organiser)
+    meeting, state, organiser = readable_meeting_with_state_for_api(slug)
+    zone = reader_zone_name(meeting)
+    return kept_json(meeting, state, lambda: _meeting_body(meeting, zone, for_organiser=organiser),
+                     varies=(zone, organiser), version=meeting.version)
 
 
 

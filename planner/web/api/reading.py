@@ -2,6 +2,7 @@
 from planner.domain.errors import InvalidInput
 from planner.models import Meeting
 from planner.queries.agenda import find_meeting
+from planner.queries.calendars import FeedState, meeting_with_feed_state
 from planner.web.access import is_organiser, published_or_404
 from planner.web.api.auth import api_user
 from planner.web.reader_zone import reader_zone
@@ -13,6 +14,15 @@ def readable_meeting_for_api(slug: str) -> tuple[Meeting, bool]:
     if meeting is not None and is_organiser(api_user(), meeting):
         return meeting, True
     return published_or_404(meeting if meeting is not None and meeting.published else None, slug), False
+
+
+def readable_meeting_with_state_for_api(slug: str) -> tuple[Meeting, FeedState, bool]:
+    """As ``readable_meeting_for_api``, with the meeting's feed state, for an answer kept under it (web/kept.py)."""
+    found = meeting_with_feed_state(slug, trashed=False)
+    if found is not None and is_organiser(api_user(), found[0]):
+        return (*found, True)
+    meeting, state = published_or_404(found if found is not None and found[0].published else None, slug)
+    return meeting, state, False
 
 
 def reader_zone_name(meeting: Meeting) -> str:

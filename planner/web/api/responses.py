@@ -52,7 +52,9 @@ def expected_version(body=None) -> int | None:
     header = request.headers.get("If-Match")
     if header is not None and header.strip() != "*":
         g.version_from = "If-Match"
-        match = re.fullmatch(r'\s*(?:W/)?"(\d{1,9})"\s*', header)
+        # A record's ETag is its version ("3"); a meeting read whole has "3.<state of all it shows>": either names
+        # the version an edit is based on.
+        match = re.fullmatch(r'\s*(?:W/)?"(\d{1,9})(?:\.[0-9a-f]{32})?"\s*', header)
         if match is None:
             raise InvalidInput("If-Match", 'Give the ETag you received, such as "3".')
         return int(match.group(1))
