@@ -1,13 +1,14 @@
-"""Answers kept under their meeting's state, as the calendar files are: built once per state of the meeting (and
-of whatever else the answer is made from), then served from the answer cache (planner/cache.py: in this process,
-or Redis for every worker) until the next edit.
+"""Answers kept under their meeting's state, as the calendar files are: built once per state of the meeting (and of
+whatever else the answer is made from), then served from the answer cache (planner/cache.py: in this process, or
+Redis for every worker) until the next edit.
 
-A key holds everything an answer is made from: the code that writes it, the address it was asked at, the
-meeting's version and feed state (every change through the operations moves it; see FeedState), the reader's
-language (web.language; kept_page adds it, so no view can leave it out), and what the view names besides (the reader's zone, a registration's version). So an entry is never stale: an edit makes new
-keys. What differs from reader to reader inside a page (the account menu, flashed messages, a form with its
-CSRF token) is not kept: the kept page holds a marker where it goes, and it is rendered afresh into each answer.
-Templates write the marker with ``per_reader_marker``, when ``g.keeping`` says the page is being kept.
+A key holds everything an answer is made from: the code that writes it, the address it was asked at, the meeting's
+version and feed state (every change through the operations moves it; see FeedState), the reader's language
+(web.language; kept_page adds it, so no view can leave it out), and what the view names besides (the reader's zone,
+a registration's version). So an entry is never stale: an edit makes new keys. What differs from reader to reader
+inside a page (the account menu, flashed messages, a form with its CSRF token) is not kept: the kept page holds a
+marker where it goes, and it is rendered afresh into each answer. Templates write the marker with
+``per_reader_marker``, when ``g.keeping`` says the page is being kept.
 """
 import functools
 import hashlib
