@@ -9,7 +9,11 @@ from planner.domain.vocabulary import DayMode, ParticipantRole, Role, SessionSta
 from planner.extensions import db
 from planner.models import Change
 from planner.operations.agenda import assign_role, update_session
+from planner.domain.documents import DocumentKind, DocumentVisibility
+from planner.domain.vocabulary import OfficerRole
+from planner.operations.documents import add_document, add_link
 from planner.operations.meetings import update_meeting, update_person, update_room
+from planner.operations.officers import add_officer
 from planner.operations.registrations import register_participant, update_registration
 from tests.conftest import test_app
 from tests.integration.test_calendar_feeds import FEED, agenda, by_title, issue, participant  # noqa: F401
@@ -26,6 +30,11 @@ EDITS = {
         a["meeting"], actor=None, title="Test meeting", first_day=date(2021, 10, 18), last_day=date(2021, 10, 22),
         timezone="Asia/Seoul", format=a["meeting"].format, venue="Busan", published=True,
         contact_email="secretariat@example.org", short_name="EGM 2021"),
+    "bureau": lambda a, p: add_officer(a["meeting"], a["chang"], OfficerRole.CHAIR),
+    "session document": lambda a, p: add_link(add_document(
+        a["meeting"], title="Customs presentation", kind=DocumentKind.PRESENTATION,
+        visibility=DocumentVisibility.PUBLIC, session=a["opening"], actor=None),
+        language="en", link="https://example.org/slides", actor=None),
 }
 
 

@@ -17,6 +17,7 @@ def addresses(agenda, token) -> list[str]:
         f"/events/{slug}/", f"/events/{slug}/days/2021-10-19", f"/events/{slug}/sessions/{agenda['visit'].id}",
         f"/events/{slug}/sessions/{agenda['opening'].id}", f"/events/{slug}/people/{agenda['chang'].id}",
         f"/events/{slug}/institutions/", f"/events/{slug}/institutions/{agenda['chang'].institution_id}",
+        f"/events/{slug}/people/",
         f"/my/{token}", f"/events/{slug}/?tz=Europe/Paris", f"/api/v1/events/{slug}",
         f"/api/v1/events/{slug}/sessions?tz=Europe/Paris", f"/api/v1/events/{slug}/people",
     ]
