@@ -48,14 +48,18 @@ def day(make):
     return ids
 
 
+def open_timetable(page, live_server):
+    sign_in(page, live_server, "organiser@example.org", PASSWORD)
+    page.goto(live_server + TIMETABLE)
+    # The page scrolled down to the grid, as someone working in it has it.
+    page.evaluate("window.scrollTo(0, document.getElementById('timetable').getBoundingClientRect().top"
+                  " + window.scrollY - 16)")
+    return page
+
+
 @pytest.fixture
 def editor(laptop, live_server, day):
-    sign_in(laptop, live_server, "organiser@example.org", PASSWORD)
-    laptop.goto(live_server + TIMETABLE)
-    # The page scrolled down to the grid, as someone working in it has it.
-    laptop.evaluate("window.scrollTo(0, document.getElementById('timetable').getBoundingClientRect().top"
-                    " + window.scrollY - 16)")
-    return laptop
+    return open_timetable(laptop, live_server)
 
 
 def slot(page, title):
@@ -241,11 +245,7 @@ def touch(page):
 
 @pytest.fixture
 def phone_editor(phone, live_server, day):
-    sign_in(phone, live_server, "organiser@example.org", PASSWORD)
-    phone.goto(live_server + TIMETABLE)
-    phone.evaluate("window.scrollTo(0, document.getElementById('timetable').getBoundingClientRect().top"
-                   " + window.scrollY - 16)")
-    return phone
+    return open_timetable(phone, live_server)
 
 
 def scrolled(page) -> float:

@@ -10,19 +10,23 @@ from planner.web.reader_zone import reader_zone
 
 def readable_meeting_for_api(slug: str) -> tuple[Meeting, bool]:
     """The meeting at ``slug`` and whether the caller organises it; 404 for a draft of someone else's."""
-    meeting = find_meeting(slug, public=False)
-    if meeting is not None and is_organiser(api_user(), meeting):
-        return meeting, True
-    return published_or_404(meeting if meeting is not None and meeting.published else None, slug), False
+    meeting, organiser = _readable(find_meeting(slug, public=False), slug)
+    return meeting, organiser
 
 
 def readable_meeting_with_state_for_api(slug: str) -> tuple[Meeting, FeedState, bool]:
     """As ``readable_meeting_for_api``, with the meeting's feed state, for an answer kept under it (web/kept.py)."""
-    found = meeting_with_feed_state(slug, trashed=False)
-    if found is not None and is_organiser(api_user(), found[0]):
-        return (*found, True)
-    meeting, state = published_or_404(found if found is not None and found[0].published else None, slug)
-    return meeting, state, False
+    (meeting, state), organiser = _readable(meeting_with_feed_state(slug, trashed=False), slug)
+    return meeting, state, organiser
+
+
+def _readable(found, slug: str):
+    """What was loaded with the meeting at ``slug`` (the meeting, or a row starting with it), and whether the
+    caller organises it; 404 for a draft of someone else's."""
+    meeting = found[0] if isinstance(found, tuple) else found
+    if meeting is not None and is_organiser(api_user(), meeting):
+        return found, True
+    return published_or_404(found if meeting is not None and meeting.published else None, slug), False
 
 
 def reader_zone_name(meeting: Meeting) -> str:
