@@ -124,7 +124,9 @@ def set_published(meeting: Meeting, published: bool, *, actor: User | None, base
 
 
 def _keep_wall_clock_times(meeting: Meeting, old_zone: str, actor: User | None) -> None:
-    for session in db.session.scalars(select(Session).where(Session.meeting_id == meeting.id)):
+    # In time order, so the history lists them as the agenda does (unordered, PostgreSQL returns any order).
+    for session in db.session.scalars(select(Session).where(Session.meeting_id == meeting.id)
+                                      .order_by(Session.starts_at, Session.id)):
         starts, ends = (instant and _rezone(instant, old_zone, meeting.timezone)
                         for instant in (session.starts_at, session.ends_at))
         update_session_fields(session, {"starts_at": starts, "ends_at": ends}, actor=actor,
