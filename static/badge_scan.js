@@ -59,7 +59,7 @@
     try {
       stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" }, audio: false });
     } catch (error) {
-      say("The camera could not be opened: " + error.message);
+      say(panel.dataset.cameraFailed.replace("%(reason)s", error.message));
       return;
     }
     video.srcObject = stream;

@@ -30,10 +30,22 @@
     window.history.replaceState(null, "", address);
   }
 
+  // The page's words, in its reader's language (templates/organise/check_in.html): %(name)s and the like
+  // are filled in here.
+  function wording(key, values) {
+    const template = document.getElementById("door").dataset[key] || "";
+    return template.replace(/%\((\w+)\)s/g, (_, name) => (values && values[name]) ?? "");
+  }
+
   function say(message) {
     const box = document.getElementById("door-message");
     box.textContent = message;
     box.hidden = !message;
+  }
+
+  // What a tick did, read out by a screen reader (the server says it in the page's language).
+  function announce(message) {
+    document.getElementById("door-said").textContent = message;
   }
 
   function show(line, answer) {
@@ -41,11 +53,11 @@
     const name = line.querySelector(".door-name").textContent;
     const button = line.querySelector(".tick-button");
     button.setAttribute("aria-pressed", String(answer.checked_in));
-    button.setAttribute("aria-label", (answer.checked_in ? "Undo check-in of " : "Check in ") + name);
-    button.querySelector("span").textContent = answer.checked_in ? "\u2713 In \u00b7 Undo" : "Check in";
+    button.setAttribute("aria-label", wording(answer.checked_in ? "undoLabel" : "checkInLabel", { name }));
+    button.querySelector("span").textContent = wording(answer.checked_in ? "undoText" : "checkInText");
     line.querySelector("input[name=step]").value = answer.checked_in ? "undo" : "check_in";
-    line.querySelector(".door-status").textContent = answer.checked_in
-      ? `Checked in ${answer.checked_in_at}${answer.checked_in_by ? " by " + answer.checked_in_by : ""}` : "";
+    line.querySelector(".door-status").textContent = !answer.checked_in ? ""
+      : wording(answer.checked_in_by ? "statusBy" : "status", { time: answer.checked_in_at, who: answer.checked_in_by });
     for (const [what, count] of Object.entries(answer.counts)) {
       const figure = document.querySelector(`#door-counts [data-count="${what}"]`);
       if (figure) figure.textContent = count;
@@ -65,16 +77,16 @@
       const isJson = (response.headers.get("Content-Type") || "").includes("application/json");
       if (!response.ok || !isJson) {
         // A signed-out session is answered with the sign-in page: say so rather than fail obscurely.
-        throw new Error(`The tick was not saved (${response.ok ? "signed out?" : response.status}). ` +
-                        "Reload the page and try again.");
+        throw new Error(response.ok ? wording("signedOut") : wording("refused", { status: response.status }));
       }
       const answer = await response.json();
       show(form.closest(".door-line"), answer);
       say("");
+      announce(answer.message);
       const input = document.getElementById("q");
       if (answer.checked_in && input.value) { input.focus(); input.select(); }
     } catch (error) {
-      say(error.message || "The tick was not saved. Check the connection and try again.");
+      say(error instanceof TypeError || !error.message ? wording("offline") : error.message);
     } finally {
       button.disabled = false;
     }

@@ -2,11 +2,11 @@
 from datetime import date
 
 from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
 from planner.domain.names import matches_search
-from planner.domain.timezones import to_local
 from planner.extensions import db
 from planner.models import Meeting, Registration
 from planner.operations.presence import check_in, undo_check_in
@@ -18,11 +18,12 @@ from planner.web.access import organised_meeting_or_abort, record_of_meeting_or_
 from planner.web.organise import organise
 from planner.web.organise.badges import MAX_SCANNED_LENGTH, desk_day
 from planner.web.organise.attendance_forms import CHECK_IN, MAX_QUERY_LENGTH, TickForm
+from planner.web.presenters import clock, long_date
 
 
 def _meeting_day_or_404(meeting: Meeting, day: date) -> None:
     if day not in meeting.days:
-        abort(404, description=f"{day:%d %B %Y} is not a day of this meeting.")
+        abort(404, description=gettext("%(day)s is not a day of this meeting.", day=long_date(day)))
 
 
 @organise.get("/events/<slug>/organise/check-in")
@@ -42,7 +43,7 @@ def check_in_desk(slug: str, day: date):
         # A handheld scanner types the badge's address into the search box, and presses Enter.
         return redirect(url_for("organise.scanned_badge", slug=slug, code=code))
     if len(query) > MAX_QUERY_LENGTH:
-        abort(400, description=f"A search is at most {MAX_QUERY_LENGTH} characters.")
+        abort(400, description=gettext("A search is at most %(num)d characters.", num=MAX_QUERY_LENGTH))
     person = request.args.get("person", "")
     lines = door_list(meeting, day)
     # Everyone is on the page, those not matching hidden: without JavaScript the search still works,
@@ -82,15 +83,16 @@ def tick(slug: str, day: date, registration_id: int):
 
 def _said(line: DoorLine, meeting: Meeting) -> str:
     if line.checked_in:
-        return f"{line.name} is checked in ({to_local(line.checked_in_at, meeting.timezone):%H:%M})."
-    return f"{line.name} is not checked in."
+        return gettext("%(name)s is checked in (%(time)s).", name=line.name,
+                       time=clock(line.checked_in_at, meeting.timezone))
+    return gettext("%(name)s is not checked in.", name=line.name)
 
 
 def _line_json(line: DoorLine, meeting: Meeting, counts) -> dict:
     return {
         "registration_id": line.registration_id,
         "checked_in": line.checked_in,
-        "checked_in_at": f"{to_local(line.checked_in_at, meeting.timezone):%H:%M}" if line.checked_in else None,
+        "checked_in_at": clock(line.checked_in_at, meeting.timezone) if line.checked_in else None,
         "checked_in_by": line.checked_in_by,
         "message": _said(line, meeting),
         "counts": {"checked_in": counts.checked_in, "expected": counts.expected, "unexpected": counts.unexpected},
