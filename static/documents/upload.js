@@ -76,7 +76,7 @@ if (form && window.FormData && window.XMLHttpRequest) {
     });
     request.addEventListener("error", () => {
       shown.item.classList.add("refused");
-      shown.message.textContent = say(texts.failedText, { filename: file.name, status: texts.noAnswer });
+      shown.message.textContent = say(texts.failedText, { filename: file.name, status: "no answer" });
       resolve(false);
     });
     request.send(body);
