@@ -185,6 +185,9 @@ class RegistrationForm(VersionedForm):
     role = SelectField(_("Takes part as"), choices=choices(ParticipantRole))
     home_timezone = StringField(_("Home time zone"), render_kw=ZONE_PICKER,
                                 description=_("An IANA zone such as Europe/Zurich, for the time-zone view."))
+    language = SelectField(_("Language"), default="", choices=[option("", _("— the meeting's —"))]
+                           + [option(tag, own_name(tag)) for tag in INTERFACE_LANGUAGES],
+                           description=_("Their invitations and personal calendar are written in it."))
 
     @classmethod
     def with_days(cls, days, **kwargs):
