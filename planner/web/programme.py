@@ -20,6 +20,7 @@ from planner.queries import agenda as queries
 from planner.queries.listing import listed_officers
 from planner.web.access import may_see_private_links, meeting_day_or_404, readable_meeting_or_404
 from planner.web.presenters import css_string
+from planner.web.wording import say
 
 programme = Blueprint("programme", __name__)
 
@@ -46,7 +47,7 @@ def options_or_400() -> ProgrammeOptions:
     try:
         return programme_options(request.args)
     except InvalidInput as error:
-        abort(400, description=error.message)
+        abort(400, description=say(error.message))
 
 
 def render_programme(
