@@ -35,7 +35,7 @@ catalogues: $(CATALOGUES:.po=.mo)
 
 # After changing messages in the code or templates: the template (.pot) and every language's .po, updated.
 catalogues-update: $(VENV)/.runtime
-	$(BIN)/pybabel extract -F babel.cfg --sort-by-file --project Planner --copyright-holder "Planner's authors" \
+	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext --sort-by-file --project Planner --copyright-holder "Planner's authors" \
 		-o planner/translations/messages.pot .
 	$(BIN)/pybabel update --width 120 -i planner/translations/messages.pot -d planner/translations
 

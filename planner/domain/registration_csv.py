@@ -5,6 +5,7 @@ Columns (header names, any order, case-insensitive):
 - ``name`` (required): as the person writes it, e.g. "Chang Wook-jin"
 - ``role`` (required): delegate, expert, observer, staff or press
 - ``honorific``, ``position``, ``email``, ``home_timezone`` (an IANA zone such as Europe/Zurich)
+- ``language``: the one Planner writes to them in (en, fr, es, ru, zh-Hans, ar or ko); empty: the meeting's
 - ``institution``: the name or acronym of one of the meeting's institutions, or a new name
 - ``institution_kind``: government, international, regional, civil_society, think_tank, private or academia
   (for a new institution)
@@ -17,6 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from planner.domain.languages import interface_language, unknown_language_message
 from planner.domain.spreadsheets import CsvProblems, utf8_text
 from planner.domain.timezones import is_known_zone, unknown_zone_message
 from planner.domain.vocabulary import DayMode, InstitutionKind, ParticipantRole
@@ -29,7 +31,8 @@ DAY_MODES = {
     "room": DayMode.IN_ROOM, "in_room": DayMode.IN_ROOM, "in room": DayMode.IN_ROOM, "in the room": DayMode.IN_ROOM,
     "online": DayMode.ONLINE, "absent": DayMode.ABSENT, "": DayMode.ABSENT, "no": DayMode.ABSENT,
 }
-KNOWN_COLUMNS = {"name", "role", "honorific", "position", "email", "home_timezone", "institution", "institution_kind"}
+KNOWN_COLUMNS = {"name", "role", "honorific", "position", "email", "home_timezone", "language", "institution",
+                 "institution_kind"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class ParticipantRow:
     institution: str
     institution_kind: InstitutionKind | None
     days: dict[date, DayMode]
+    language: str | None = None
 
 
 def read_participants(data: bytes, meeting_days: list[date]) -> list[ParticipantRow]:
@@ -133,6 +137,9 @@ def _row(line: int, values: dict[str, str], day_columns: dict[str, date], proble
     zone = values.get("home_timezone", "")
     if zone and not is_known_zone(zone):
         problems.append((line, "home_timezone", unknown_zone_message(zone)))
+    language = interface_language(values.get("language", ""))
+    if values.get("language") and language is None:
+        problems.append((line, "language", unknown_language_message(values["language"])))
     kind_text = values.get("institution_kind", "").lower()
     kind = None
     if kind_text:
@@ -155,5 +162,5 @@ def _row(line: int, values: dict[str, str], day_columns: dict[str, date], proble
     return ParticipantRow(
         line=line, name=name, role=role, honorific=values.get("honorific", ""),
         position=values.get("position", ""), email=email, home_timezone=zone,
-        institution=values.get("institution", ""), institution_kind=kind, days=days,
+        institution=values.get("institution", ""), institution_kind=kind, days=days, language=language,
     )

@@ -32,6 +32,9 @@ class Registration(db.Model):
     role: Mapped[ParticipantRole] = mapped_column(enum_column(ParticipantRole, "participant_role"))
     # Where the participant reads the agenda from, as an IANA zone name.
     home_timezone: Mapped[str] = mapped_column(String(64), default="")
+    # The language the participant reads Planner's emails and calendar files in (one of
+    # domain.languages.INTERFACE_LANGUAGES); none: the meeting's language.
+    language: Mapped[str | None] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # The secret in the participant's own addresses (/my/<token>/…); only its hash is kept.
     personal_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)

@@ -15,6 +15,7 @@ from planner.database import utcnow
 from planner.domain.errors import InvalidInput
 from planner.domain.passwords import password_problem
 from planner.domain.secrets import hash_secret, new_secret
+from planner.domain.wording import _
 from planner.extensions import db
 from planner.models import PasswordReset, SignIn, User
 from planner.models import accounts as account_models
@@ -37,7 +38,7 @@ def create_organiser(email: str, password: str, name: str = "", *, administrator
         errors["email"] = f"There is already an account for {email}."
     if problem := password_problem(password, email):
         errors["password"] = problem
-    name = optional_text(errors, "name", name, "The name", 200)
+    name = optional_text(errors, "name", name, _("The name"), 200)
     raise_if_any(errors)
     user = User(email=email, name=name, administrator=administrator)
     user.set_password(password)

@@ -8,6 +8,7 @@ from planner.domain.changes import is_noticeable_session_change
 from planner.domain.intervals import lies_within, shifted
 from planner.domain.timezones import NonexistentLocalTime, day_span, to_instant
 from planner.domain.vocabulary import AttendanceMode, Role, SessionKind, SessionStatus
+from planner.domain.wording import _
 from planner.extensions import db
 from planner.models import Meeting, Person, Room, Session, SessionRole, User
 from planner.database import utcnow
@@ -137,11 +138,11 @@ def _session_values(meeting: Meeting, errors: dict, session: Session | None, *, 
     if session is not None and timed and "ends" not in errors:
         _children_stay_inside(errors, session, starts_at, ends_at)
     return dict(
-        title=required_text(errors, "title", title, "A title", 300),
+        title=required_text(errors, "title", title, _("A title"), 300),
         kind=kind, starts_at=starts_at, ends_at=ends_at, attendance_mode=attendance_mode,
         room_id=room.id if room is not None else None, parent_id=parent.id if parent is not None else None,
-        description=optional_text(errors, "description", description, "The description", 20000, multiline=True),
-        thematic_area=optional_text(errors, "thematic_area", thematic_area, "The thematic area", 200),
+        description=optional_text(errors, "description", description, _("The description"), 20000, multiline=True),
+        thematic_area=optional_text(errors, "thematic_area", thematic_area, _("The thematic area"), 200),
         status=status, online_link=web_link(errors, "online_link", online_link),
         online_link_public=bool(online_link_public), draft=bool(draft),
     )
@@ -163,8 +164,8 @@ def _instant(errors: dict, field: str, value: datetime | None, meeting: Meeting)
 
 
 def _within_meeting(errors: dict, meeting: Meeting, starts_at: datetime, ends_at: datetime | None) -> None:
-    opens, _ = day_span(meeting.first_day, meeting.timezone)
-    _, closes = day_span(meeting.last_day, meeting.timezone)
+    opens = day_span(meeting.first_day, meeting.timezone)[0]
+    closes = day_span(meeting.last_day, meeting.timezone)[1]
     if starts_at < opens or starts_at >= closes:
         errors["starts"] = _within_meeting_days(meeting)
     elif ends_at is not None and ends_at > closes:
@@ -234,7 +235,7 @@ def update_role(session_role: SessionRole, *, on_behalf_of: str, actor: User | N
 
 
 def _on_behalf_of(errors: dict, value: str | None) -> str:
-    return optional_text(errors, "on_behalf_of", value, "“On behalf of”", 300)
+    return optional_text(errors, "on_behalf_of", value, _("“On behalf of”"), 300)
 
 
 def remove_role(session_role: SessionRole, *, actor: User | None, based_on_version: int | None = None,

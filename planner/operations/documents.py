@@ -6,6 +6,7 @@ from planner.domain.documents import (
     DocumentKind, DocumentVisibility, RefusedFile, language_code, language_name_in_english, stored_filename,
 )
 from planner.domain.errors import InvalidInput
+from planner.domain.wording import _
 from planner.extensions import db
 from planner.models import Document, DocumentRevision, DocumentVersion, Meeting, Session, User
 from planner.operations import file_store, records
@@ -147,7 +148,7 @@ def _in_group(session_id: int | None):
 
 
 def _document_values(meeting: Meeting, errors: dict, *, title, kind, visibility, session) -> dict:
-    values = {"title": required_text(errors, "title", title, "The title", TITLE_LENGTH)}
+    values = {"title": required_text(errors, "title", title, _("The title"), TITLE_LENGTH)}
     try:
         values["kind"] = DocumentKind(kind)
     except ValueError:

@@ -7,6 +7,7 @@ from sqlalchemy import func, or_, select
 from planner.domain.languages import DEFAULT_LANGUAGE, interface_language, unknown_language_message
 from planner.domain.timezones import is_known_zone, to_instant, to_local, unknown_zone_message
 from planner.domain.vocabulary import InstitutionKind, MeetingFormat, TeamRole
+from planner.domain.wording import _
 from planner.extensions import db
 from planner.models import CheckIn, Institution, Meeting, Person, Registration, Room, SentInvitation, Session, User
 from planner.operations import records
@@ -28,11 +29,11 @@ def _meeting_values(errors: dict, *, title: str, first_day: date, last_day: date
                     description: str = "", online_link: str = "", contact_email: str = "",
                     language: str = DEFAULT_LANGUAGE, published: bool = False) -> dict:
     values = dict(
-        title=required_text(errors, "title", title, "A title", 300),
-        short_name=optional_text(errors, "short_name", short_name, "The short name", 80),
-        hosts=optional_text(errors, "hosts", hosts, "Hosts", 2000, multiline=True),
-        venue=optional_text(errors, "venue", venue, "The venue", 300),
-        description=optional_text(errors, "description", description, "The description", 20000, multiline=True),
+        title=required_text(errors, "title", title, _("A title"), 300),
+        short_name=optional_text(errors, "short_name", short_name, _("The short name"), 80),
+        hosts=optional_text(errors, "hosts", hosts, _("Hosts"), 2000, multiline=True),
+        venue=optional_text(errors, "venue", venue, _("The venue"), 300),
+        description=optional_text(errors, "description", description, _("The description"), 20000, multiline=True),
         online_link=web_link(errors, "online_link", online_link),
         contact_email=email_address(errors, "contact_email", contact_email),
         first_day=first_day, last_day=last_day, timezone=(timezone or "").strip(), format=format,
@@ -145,15 +146,15 @@ def _rezone(instant: datetime, old_zone: str, new_zone: str) -> datetime:
 
 def _room_values(meeting: Meeting, errors: dict, *, name: str, capacity: int | None = None,
                  online_only: bool = False, venue: str = "", address: str = "", exclude_id: int | None = None) -> dict:
-    name = required_text(errors, "name", name, "A room name", 200)
+    name = required_text(errors, "name", name, _("A room name"), 200)
     if capacity is not None and capacity < 0:
         errors["capacity"] = "Capacity cannot be negative."
     if capacity is not None and capacity > 100000:
         errors["capacity"] = "Capacity is at most 100,000."
     if name and _name_taken(Room, meeting, name, exclude_id):
         errors["name"] = f"This meeting already has a room called “{name}”."
-    venue = optional_text(errors, "venue", venue, "The venue", 300)
-    address = optional_text(errors, "address", address, "The address", 500)
+    venue = optional_text(errors, "venue", venue, _("The venue"), 300)
+    address = optional_text(errors, "address", address, _("The address"), 500)
     if address and not venue:
         errors["venue"] = "Name the venue at this address (a room elsewhere, such as a restaurant in town)."
     return dict(name=name, capacity=capacity, online_only=bool(online_only), venue=venue, address=address)
@@ -203,13 +204,13 @@ def _leaving(records_left: list, one: str, many: str, without: str) -> str:
 
 def _institution_values(meeting: Meeting, errors: dict, *, name: str, kind: InstitutionKind, acronym: str = "",
                         country: str = "", exclude_id: int | None = None) -> dict:
-    name = required_text(errors, "name", name, "An institution name", 300)
+    name = required_text(errors, "name", name, _("An institution name"), 300)
     if name and _name_taken(Institution, meeting, name, exclude_id):
         errors["name"] = f"This meeting already has an institution called “{name}”."
     if not isinstance(kind, InstitutionKind):
         errors["kind"] = "Choose the kind of institution."
-    return dict(name=name, kind=kind, acronym=optional_text(errors, "acronym", acronym, "The acronym", 40),
-                country=optional_text(errors, "country", country, "The country", 100))
+    return dict(name=name, kind=kind, acronym=optional_text(errors, "acronym", acronym, _("The acronym"), 40),
+                country=optional_text(errors, "country", country, _("The country"), 100))
 
 
 def add_institution(meeting: Meeting, *, actor: User | None = None, **fields) -> Institution:
@@ -249,9 +250,9 @@ def person_values(meeting: Meeting, errors: dict, *, name: str, honorific: str =
     if institution is not None and institution.meeting_id != meeting.id:
         errors["institution"] = "Choose an institution of this meeting."
     return dict(
-        name=required_text(errors, "name", name, "A name", 200),
-        honorific=optional_text(errors, "honorific", honorific, "The honorific", 20),
-        position=optional_text(errors, "position", position, "The position", 300),
+        name=required_text(errors, "name", name, _("A name"), 200),
+        honorific=optional_text(errors, "honorific", honorific, _("The honorific"), 20),
+        position=optional_text(errors, "position", position, _("The position"), 300),
         institution_id=institution.id if institution is not None else None,
         email=email_address(errors, "email", email),
     )

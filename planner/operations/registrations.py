@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from planner.database import utcnow
 from planner.domain.errors import InvalidInput
+from planner.domain.languages import interface_language, unknown_language_message
 from planner.domain.registration_csv import ParticipantRow
 from planner.domain.spreadsheets import CsvProblems
 from planner.domain.timezones import is_known_zone, unknown_zone_message
@@ -16,6 +17,20 @@ from planner.operations import records
 from planner.operations.history import Actor, credit_creation, ensure_current
 from planner.operations.meetings import person_values, add_institution, add_person
 from planner.operations.validation import raise_if_any
+
+
+# update_registration's default: the participant's language stays as it is.
+KEEP_LANGUAGE = object()
+
+
+def preferred_language(errors: dict, text: str | None) -> str | None:
+    """A participant's language as given (``fr``, ``zh_Hans``, any case), none when left empty."""
+    if not (text or "").strip():
+        return None
+    if tag := interface_language(text):
+        return tag
+    errors["language"] = unknown_language_message(text)
+    return None
 
 
 def _check(meeting: Meeting, errors: dict, *, role, days: Mapping[date, DayMode], home_timezone: str) -> None:
@@ -33,9 +48,10 @@ def _check(meeting: Meeting, errors: dict, *, role, days: Mapping[date, DayMode]
 
 def register_participant(
     meeting: Meeting, person: Person, *, role: ParticipantRole, days: Mapping[date, DayMode],
-    home_timezone: str = "", actor: Actor = None,
+    home_timezone: str = "", language: str | None = None, actor: Actor = None,
 ) -> Registration:
     errors: dict[str, str] = {}
+    language = preferred_language(errors, language)
     if person.meeting_id != meeting.id:
         errors["person"] = "Choose a person of this meeting."
     elif db.session.scalar(select(Registration.id).where(Registration.person_id == person.id)) is not None:
@@ -43,7 +59,7 @@ def register_participant(
     _check(meeting, errors, role=role, days=days, home_timezone=home_timezone)
     raise_if_any(errors)
     registration = Registration(meeting_id=meeting.id, person_id=person.id, role=role,
-                                home_timezone=home_timezone.strip())
+                                home_timezone=home_timezone.strip(), language=language)
     records.created(registration, meeting_id=meeting.id, actor=actor,
                     summary=f"Registered {person.name} as {role.label.lower()}")
     _write_days(registration, days, actor, person.name)
@@ -52,13 +68,14 @@ def register_participant(
 
 def update_registration(
     registration: Registration, *, role: ParticipantRole, days: Mapping[date, DayMode], home_timezone: str = "",
-    actor: User | None, based_on_version: int | None = None,
+    language=KEEP_LANGUAGE, actor: User | None, based_on_version: int | None = None,
 ) -> None:
     errors: dict[str, str] = {}
+    language = registration.language if language is KEEP_LANGUAGE else preferred_language(errors, language)
     _check(registration.meeting, errors, role=role, days=days, home_timezone=home_timezone)
     raise_if_any(errors)
     ensure_current(registration, based_on_version)
-    records.updated(registration, {"role": role, "home_timezone": home_timezone.strip()},
+    records.updated(registration, {"role": role, "home_timezone": home_timezone.strip(), "language": language},
                     meeting_id=registration.meeting_id, actor=actor,
                     summary=f"Changed the registration of {registration.person.name}")
     _write_days(registration, days, actor, registration.person.name)
@@ -142,8 +159,8 @@ def import_participants(meeting: Meeting, rows: list[ParticipantRow], *, actor: 
     records.created_all([person for _, person in new_people], [f"Added {person.name}" for _, person in new_people],
                         meeting_id=meeting.id, actor=actor)
     registrations = records.created_all(
-        [Registration(meeting_id=meeting.id, person_id=person.id, role=row.role, home_timezone=row.home_timezone)
-         for row, person in zip(rows, people)],
+        [Registration(meeting_id=meeting.id, person_id=person.id, role=row.role, home_timezone=row.home_timezone,
+                      language=row.language) for row, person in zip(rows, people)],
         [f"Registered {person.name} as {row.role.label.lower()}" for row, person in zip(rows, people)],
         meeting_id=meeting.id, actor=actor)
     days = [(DayAttendance(registration_id=registration.id, day=day, mode=mode), f"{person.name}: "
@@ -159,7 +176,7 @@ def self_register(
     meeting: Meeting, *, name: str, email: str, role: ParticipantRole, days: Mapping[date, DayMode],
     honorific: str = "", position: str = "", institution_name: str = "",
     institution_kind: InstitutionKind = InstitutionKind.GOVERNMENT, home_timezone: str = "",
-    now: datetime | None = None,
+    language: str | None = None, now: datetime | None = None,
 ) -> Registration:
     """Someone registers themselves through the meeting's public form, while it is open."""
     if not is_registration_open(meeting, now):
@@ -183,7 +200,7 @@ def self_register(
                         email=email, actor=None)
     credit_creation([person, *([institution] if institution_created else [])], person)
     return register_participant(meeting, person, role=role, days=days, home_timezone=home_timezone or "",
-                                actor=person)
+                                language=language, actor=person)
 
 
 def is_registration_open(meeting: Meeting, now: datetime | None = None) -> bool:

@@ -3,6 +3,7 @@ from sqlalchemy import select
 
 from planner.database import utcnow
 from planner.domain.secrets import hash_secret, new_secret
+from planner.domain.wording import _
 from planner.extensions import db
 from planner.models import ApiToken, User
 from planner.operations.validation import raise_if_any, required_text
@@ -12,7 +13,7 @@ PREFIX = "plnr_"
 
 def create_token(user: User, name: str) -> tuple[ApiToken, str]:
     errors: dict[str, str] = {}
-    name = required_text(errors, "name", name, "What the token is for", 100)
+    name = required_text(errors, "name", name, _("What the token is for"), 100)
     raise_if_any(errors)
     secret = new_secret(PREFIX)
     token = ApiToken(user=user, name=name, prefix=secret[:12], secret_hash=hash_secret(secret))

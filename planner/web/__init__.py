@@ -1,7 +1,9 @@
 """The web layer: blueprints for pages and the JSON API. Nothing below imports it."""
 from flask import Flask
 
-from planner.web import access, errors, kept, language, limits, presenters, reader_zone, security, static_files
+from planner.web import (
+    access, errors, kept, language, limits, presenters, reader_zone, security, static_files, wording,
+)
 from planner.web.api import api
 from planner.web import joining  # noqa: F401  (attaches the team-invitation route to auth)
 from planner.web import participant_list  # noqa: F401  (attaches the published list of participants to public)
@@ -25,6 +27,7 @@ def register_web(app: Flask) -> None:
     security.register(app)
     reader_zone.register(app)
     language.register(app)
+    wording.register(app)
     kept.register(app)
     static_files.register(app)
     app.register_blueprint(public)

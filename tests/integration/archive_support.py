@@ -40,7 +40,7 @@ def build_meeting(make: Factory) -> None:
     update_session(closing, actor=owner, starts=datetime(2021, 10, 22, 15), ends=datetime(2021, 10, 22, 16))
     assign_role(block, kim, Role.CHAIR, actor=owner)
     assign_role(block, lee, Role.SPEAKER, actor=owner)
-    registration = register_participant(meeting, kim, role=ParticipantRole.EXPERT, actor=owner,
+    registration = register_participant(meeting, kim, role=ParticipantRole.EXPERT, actor=owner, language="ko",
                                         days={date(2021, 10, 18): DayMode.IN_ROOM, date(2021, 10, 19): DayMode.ONLINE})
     issue_personal_token(registration, actor=owner)
     check_in(registration, date(2021, 10, 18), actor=owner)

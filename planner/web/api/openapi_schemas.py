@@ -128,7 +128,10 @@ ROOM_FIELDS = {"name": text(200), "capacity": nullable({"type": "integer", "mini
 INSTITUTION_FIELDS = {"name": text(300), "kind": choice(InstitutionKind), "acronym": text(40), "country": text(100)}
 PERSON_FIELDS = {"name": text(200), "honorific": text(20), "position": text(300), "institution_id": REFERENCE,
                  "email": text(254)}
-REGISTRATION_FIELDS = {"role": choice(ParticipantRole), "home_timezone": text(64), "days": DAY_MODES}
+LANGUAGE = {"type": ["string", "null"], "enum": [*INTERFACE_LANGUAGES, None],
+            "description": "The language Planner writes to the participant in; null: the meeting's."}
+REGISTRATION_FIELDS = {"role": choice(ParticipantRole), "home_timezone": text(64), "language": LANGUAGE,
+                       "days": DAY_MODES}
 
 ERROR = {
     "type": "object", "required": ["error"], "additionalProperties": False,
@@ -196,7 +199,8 @@ def schemas() -> dict[str, Any]:
             "id": ID, "person_id": ID,
             "person": record({"name": text(), "honorific": text(), "position": text(), "institution_id": nullable(ID),
                               "email": text()}),
-            "role": choice(ParticipantRole), "home_timezone": text(), "days": DAY_MODES, "version": ID,
+            "role": choice(ParticipantRole), "home_timezone": text(), "language": LANGUAGE, "days": DAY_MODES,
+            "version": ID,
         }),
         "Registrations": record({"registrations": {"type": "array", "items": ref("Registration")}}),
         "Headcounts": record({
@@ -240,7 +244,8 @@ def schemas() -> dict[str, Any]:
             **body({"person_id": REFERENCE, "person": body(REGISTRATION_PERSON, required=("name",)),
                     **REGISTRATION_FIELDS}, required=("role",), example={
                         "role": "delegate", "person": {"name": "Lee Ji-eun", "institution_id": 1},
-                        "home_timezone": "Asia/Seoul", "days": {"2021-10-18": "in_room", "2021-10-19": "online"}}),
+                        "home_timezone": "Asia/Seoul", "language": "ko",
+                        "days": {"2021-10-18": "in_room", "2021-10-19": "online"}}),
             "description": "Give person_id of someone in the meeting, or person to add them.",
         },
         "RegistrationChange": body({**REGISTRATION_FIELDS, "version": VERSION},

@@ -15,7 +15,7 @@ from planner.web.api.auth import api_user, require_api_user
 from planner.web.api.parsing import MISSING, given, json_body
 from planner.web.api.responses import expected_version, with_etag, writes
 
-REGISTRATION_FIELDS = {"person_id", "person", "role", "home_timezone", "days"}
+REGISTRATION_FIELDS = {"person_id", "person", "role", "home_timezone", "language", "days"}
 PERSON_FIELDS = {"name", "honorific", "position", "institution_id", "email"}
 
 
@@ -28,9 +28,17 @@ def registration_json(registration: Registration) -> dict:
                    "institution_id": person.institution_id, "email": person.email},
         "role": registration.role.value,
         "home_timezone": registration.home_timezone,
+        "language": registration.language,
         "days": {attendance.day.isoformat(): attendance.mode.value for attendance in registration.days},
         "version": registration.version,
     }
+
+
+def _language(body):
+    """The participant's language (``fr``, ``zh-Hans``), or null for the meeting's; checked by the operations."""
+    if body.has("language") and body.data["language"] is None:
+        return None
+    return body.text("language", max_length=16)
 
 
 def _respond(meeting, registration_id: int, status: int = 200):
@@ -97,12 +105,14 @@ def create_registration(slug: str):
     body = json_body(REGISTRATION_FIELDS)
     role = body.choice("role", ParticipantRole, required=True)
     zone = body.text("home_timezone", max_length=64)
+    language = _language(body)
     days = body.day_modes("days", DayMode)
     body.raise_if_invalid()
     person = _new_person(body, meeting)
     body.raise_if_invalid()
     created = register_participant(meeting, person, role=role, days={} if days is MISSING else days,
-                                   home_timezone="" if zone is MISSING else zone, actor=api_user())
+                                   home_timezone="" if zone is MISSING else zone,
+                                   language=None if language is MISSING else language, actor=api_user())
     return _respond(meeting, created.id, 201)
 
 
@@ -111,10 +121,10 @@ def create_registration(slug: str):
 def change_registration(slug: str, registration_id: int):
     meeting = organised_meeting_or_abort(slug, require_api_user())
     found = _registration_or_404(meeting, registration_id)
-    body = json_body({"role", "home_timezone", "days", "version"})
+    body = json_body({"role", "home_timezone", "language", "days", "version"})
     version = expected_version(body)
     values = given(role=body.choice("role", ParticipantRole), home_timezone=body.text("home_timezone", max_length=64),
-                   days=body.day_modes("days", DayMode))
+                   language=_language(body), days=body.day_modes("days", DayMode))
     body.raise_if_invalid()
     update_registration(found, actor=api_user(), based_on_version=version,
                         **{"role": found.role, "home_timezone": found.home_timezone, "days": {}, **values})

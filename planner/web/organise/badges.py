@@ -28,6 +28,7 @@ from planner.web.access import organised_meeting_or_abort, record_of_meeting_or_
 from planner.web.organise import organise
 from planner.web.organise.forms import ConfirmForm
 from planner.web.presenters import plural
+from planner.web.wording import say
 
 # A scanned badge's address: the site's address, the meeting's and the code, well within this.
 MAX_SCANNED_LENGTH = 500
@@ -114,7 +115,7 @@ def badges_page(slug: str):
     try:
         sheet = sheet_from(request.args.get("sheet"))
     except InvalidInput as error:
-        abort(400, description=f"sheet: {error.errors['sheet']}")
+        abort(400, description=f"sheet: {say(error.errors['sheet'])}")
     which = request.args.get("which", "all")
     if which not in WHICH:
         abort(400, description="which: choose everyone, those changed since the last print, or those chosen.")

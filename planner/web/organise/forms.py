@@ -175,6 +175,9 @@ class RegistrationForm(VersionedForm):
     role = SelectField("Takes part as", choices=choices(ParticipantRole))
     home_timezone = StringField("Home time zone", render_kw=ZONE_PICKER, description="An IANA zone such as Europe/Zurich, for the "
                                                               "time-zone view.")
+    language = SelectField("Language", default="", choices=[option("", "— the meeting's —")]
+                           + [option(tag, own_name(tag)) for tag in INTERFACE_LANGUAGES],
+                           description="Their invitations and personal calendar are written in it.")
 
     @classmethod
     def with_days(cls, days, **kwargs):

@@ -34,6 +34,7 @@ from planner.web.organise import organise
 from planner.web.organise.forms import ConfirmForm
 from planner.web.organise.responses import show_invalid
 from planner.web.presenters import long_date
+from planner.web.wording import say
 
 
 class InvitationForm(FlaskForm):
@@ -104,7 +105,7 @@ def send_updates(slug: str):
     try:
         prepared = prepare_updates(meeting, session_url=session_address, sender=settings.sender if settings else "")
     except InvalidInput as error:
-        flash(error.message)
+        flash(say(error.message))
         return redirect(url_for("organise.invitations", slug=slug))
     if not prepared:
         flash("Everyone invited holds the current version of their sessions; there is no update to send.")

@@ -94,7 +94,7 @@ def registration_settings(slug: str):
 def _registration_form(meeting: Meeting, registration: Registration | None = None, **kwargs) -> RegistrationForm:
     if registration is not None:
         data = {"role": registration.role.value, "home_timezone": registration.home_timezone,
-                "version": str(registration.version),
+                "language": registration.language or "", "version": str(registration.version),
                 **{day_field(day): registration.mode_on(day).value for day in meeting.days}}
         kwargs.setdefault("data", data)
     else:
@@ -123,7 +123,8 @@ def new_registration(slug: str):
         try:
             person = _chosen_or_new_person(form, meeting)
             register_participant(meeting, person, role=ParticipantRole(form.role.data), days=_days(form, meeting),
-                                 home_timezone=form.home_timezone.data, actor=current_user)
+                                 home_timezone=form.home_timezone.data, language=form.language.data,
+                                 actor=current_user)
         except InvalidInput as error:
             show_invalid(form, error)
         else:
@@ -152,7 +153,8 @@ def edit_registration(slug: str, registration_id: int):
     if form.validate_on_submit():
         try:
             update_registration(registration, role=ParticipantRole(form.role.data), days=_days(form, meeting),
-                                home_timezone=form.home_timezone.data, actor=current_user,
+                                home_timezone=form.home_timezone.data, language=form.language.data,
+                                actor=current_user,
                                 based_on_version=form.based_on_version)
         except InvalidInput as error:
             show_invalid(form, error)

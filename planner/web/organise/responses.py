@@ -6,12 +6,15 @@ from flask_wtf import FlaskForm
 
 from planner.domain.errors import InvalidInput, StaleEdit
 from planner.extensions import db
+from planner.web.wording import say
 
 
 def show_invalid(form: FlaskForm, error: InvalidInput) -> None:
-    """Put each message beside its field; a message for no field of this form goes to the top."""
+    """Put each message beside its field, in the reader's language; a message for no field of this form goes to
+    the top."""
     db.session.rollback()
     for name, message in error.errors.items():
+        message = say(message)
         field = getattr(form, name, None)
         if field is not None and hasattr(field, "errors"):
             field.errors = [*field.errors, message] if isinstance(field.errors, list) else [message]
@@ -20,15 +23,16 @@ def show_invalid(form: FlaskForm, error: InvalidInput) -> None:
 
 
 def commit_and_say(change: Callable[[], str]) -> None:
-    """Make ``change`` and flash what it says; or, when the operation refuses, undo it and flash why."""
+    """Make ``change`` and flash what it says; or, when the operation refuses, undo it and flash why (both in the
+    reader's language: the session keeps plain text)."""
     try:
         said = change()
     except InvalidInput as error:
         db.session.rollback()
-        flash(error.message)
+        flash(say(error.message))
     else:
         db.session.commit()
-        flash(said)
+        flash(say(said))
 
 
 def stale_page(template: str, form: FlaskForm, error: StaleEdit, status: int = 409, **context):

@@ -13,6 +13,7 @@ from planner.web.forms import option
 from planner.web.organise import organise
 from planner.web.organise.forms import BulkSessionsForm, SessionFilterForm
 from planner.web.presenters import short_date
+from planner.web.wording import say
 
 NO_ROOM = "none"
 FILTERS = ("day", "room", "kind", "status")
@@ -71,7 +72,7 @@ def bulk_sessions(slug: str):
                                   minutes=form.minutes.data)
     except InvalidInput as error:
         db.session.rollback()
-        flash(f"Nothing was changed: {error.message}")
+        flash(f"Nothing was changed: {say(error.message)}")
     except StaleEdit:
         db.session.rollback()
         flash("Nothing was changed: someone changed one of these sessions meanwhile. The list now shows them as "

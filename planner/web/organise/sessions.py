@@ -17,6 +17,7 @@ from planner.web.organise import organise
 from planner.web.forms import option
 from planner.web.organise.forms import ConfirmForm, RoleForm, SessionForm
 from planner.web.organise.responses import show_invalid, stale_page
+from planner.web.wording import say
 
 
 def _prepare(form: SessionForm, meeting: Meeting, session: Session | None) -> None:
@@ -189,7 +190,7 @@ def change_role(slug: str, role_id: int, action: str):
             move_role(session_role, -1 if action == "up" else 1, actor=current_user)
     except InvalidInput as error:
         db.session.rollback()
-        flash(error.message)
+        flash(say(error.message))
     else:
         db.session.commit()
     return redirect(url_for("organise.edit_session", slug=slug, session_id=session_id) + "#people")

@@ -21,6 +21,7 @@ from planner.web.organise import organise
 from planner.web.organise.forms import ConfirmForm
 from planner.web.organise.responses import commit_and_say, show_invalid
 from planner.web.senders import account_mail_sender
+from planner.web.wording import say
 
 
 class InviteForm(FlaskForm):
@@ -100,7 +101,7 @@ def invitation_action(slug: str, invitation_id: int, action: str):
                 flash(f"Sent {invitation.email} a new link, valid for seven days; the old one no longer works.")
     except InvalidInput as error:
         db.session.rollback()
-        flash(error.message)
+        flash(say(error.message))
     if link is not None:
         return _page(meeting, InviteForm(formdata=None), link=link)
     return redirect(url_for("organise.team_page", slug=slug))

@@ -17,6 +17,7 @@ from planner.queries.undo import last_undoable_change
 from planner.web.access import meeting_day_or_404, organised_meeting_or_abort
 from planner.web.organise import organise
 from planner.web.organise.forms import UndoForm
+from planner.web.wording import say
 
 
 @organise.get("/events/<slug>/organise/timetable")
@@ -54,7 +55,7 @@ def undo(slug: str):
         db.session.commit()
     except InvalidInput as error:
         db.session.rollback()
-        message, status = error.message, 409
+        message, status = say(error.message), 409
     if request.accept_mimetypes.best_match(["text/html", "application/json"]) == "application/json":
         return jsonify({"message": message, "undone": status == 200}), status
     flash(message)

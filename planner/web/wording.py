@@ -1,0 +1,26 @@
+"""The domain's messages (domain.wording.Message) written in the reader's language: ``say`` is the one door.
+
+Pages and flashed messages say them; the API does not (its clients are programs, which read the English the
+Message is as a ``str``). Flashed messages are said before they are flashed: the session keeps plain text only.
+"""
+import flask_babel
+from flask import Flask
+
+from planner.domain.wording import Message, translate_with
+
+
+def say(text):
+    """``text`` in the reader's language when it is a Message; any other value as it is (what people typed)."""
+    if not isinstance(text, Message):
+        return text
+    params = {name: say(value) for name, value in text.params.items()}
+    if text.plural is not None:
+        params.pop("num", None)
+        return flask_babel.ngettext(text.msgid, text.plural, text.num, **params)
+    return flask_babel.gettext(text.msgid, **params)
+
+
+def register(app: Flask) -> None:
+    # A Message printed in a template is said too (Jinja escapes it through Message.__html__).
+    translate_with(say)
+    app.add_template_filter(say)
