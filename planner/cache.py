@@ -79,8 +79,8 @@ class InProcess:
     than to fetch or cannot travel (objects); ``max_entries`` 0 keeps nothing. For values whose keys name all
     they are made from, so they are never stale:
 
-    - each calendar event's text, keyed by its CalendarEntry and zone: after an edit only the changed events are
-      written again;
+    - each calendar event's text, keyed by its CalendarEntry, zone and language: after an edit only the changed
+      events are written again;
     - each meeting's calendar (web/calendars.py's MeetingCalendar), keyed by the meeting's state: after an edit
       it is made once, and every feed of the meeting is put together from it.
     """

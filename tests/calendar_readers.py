@@ -89,3 +89,34 @@ def icaljs_instants(tmp_path_factory):
 def all_readers(icaljs_instants):
     """``{name: reader}`` for the three parsers."""
     return {"icalendar": icalendar_instants, "vobject": vobject_instants, "ical.js": icaljs_instants}
+
+
+# What an event says: {uid: (SUMMARY, DESCRIPTION)}, as each parser unescapes them.
+Texts = dict[str, tuple[str, str]]
+
+
+def icalendar_texts(data: bytes) -> Texts:
+    return {str(event["UID"]): (str(event["SUMMARY"]), str(event.get("DESCRIPTION", "")))
+            for event in icalendar.Calendar.from_ical(data).walk("VEVENT")}
+
+
+def vobject_texts(data: bytes) -> Texts:
+    return {event.uid.value: (event.summary.value, event.description.value if hasattr(event, "description") else "")
+            for event in vobject.readOne(data.decode()).vevent_list}
+
+
+@pytest.fixture(scope="session")
+def all_text_readers(icaljs_instants, tmp_path_factory):
+    """``{name: reader}``: each parser's reading of the events' texts."""
+    folder = tmp_path_factory.mktemp("ics-texts")
+    counter = iter(range(1_000_000))
+
+    def icaljs_texts(data: bytes) -> Texts:
+        path = folder / f"{next(counter)}.ics"
+        path.write_bytes(data)
+        finished = subprocess.run(["node", str(ICALJS_FOLDER / "instants.mjs"), str(path)], check=True,
+                                  capture_output=True, text=True)
+        rows = [json.loads(line) for line in finished.stdout.splitlines()]
+        return {row["uid"]: (row["summary"], row["description"] or "") for row in rows}
+
+    return {"icalendar": icalendar_texts, "vobject": vobject_texts, "ical.js": icaljs_texts}

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from planner.domain.errors import InvalidInput
-from planner.domain.vocabulary import ParticipantRole
+from planner.domain.vocabulary import N_, ParticipantRole
 
 _SALT = "planner.badge"
 
@@ -62,9 +62,9 @@ def badge_face(*texts: str) -> str:
 class Sheet(enum.Enum):
     """How badges are laid out on paper: (page size, badges across, badges down, badge width, height in mm)."""
 
-    A4 = "a4", "A4, 8 badges of 90 × 55 mm", "A4", 2, 4, 90, 55
-    LETTER = "letter", "Letter, 6 badges of 4 × 3 in", "letter", 2, 3, 101.6, 76.2
-    SINGLE = "single", "One badge a page (badge printer), 90 × 55 mm", "90mm 55mm", 1, 1, 90, 55
+    A4 = "a4", N_("A4, 8 badges of 90 × 55 mm"), "A4", 2, 4, 90, 55
+    LETTER = "letter", N_("Letter, 6 badges of 4 × 3 in"), "letter", 2, 3, 101.6, 76.2
+    SINGLE = "single", N_("One badge a page (badge printer), 90 × 55 mm"), "90mm 55mm", 1, 1, 90, 55
 
     def __new__(cls, value, label, page_size, across, down, width, height):
         member = object.__new__(cls)

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
+from planner.domain.wording import _
+
 # What a participant sees in their calendar; a change to any of these must reach it (SEQUENCE rises).
 NOTICEABLE_SESSION_FIELDS = frozenset({"starts_at", "ends_at", "room_id", "title", "status", "online_link"})
 
@@ -23,36 +25,37 @@ def is_noticeable_session_change(before: Mapping[str, Any], after: Mapping[str, 
     return any(name in NOTICEABLE_SESSION_FIELDS for name, _, _ in differences(before, after))
 
 
-# What people call the records whose names are not already words, where an edit of one is refused as stale.
-ENTITY_LABELS = {
-    "sessionrole": "role", "meetingofficer": "officer of the meeting", "dayattendance": "day's attendance",
-    "documentversion": "language version", "documentrevision": "revision", "teammember": "team member",
-    "teaminvitation": "team invitation", "checkin": "check-in", "onlinereport": "online attendance report",
-    "apitoken": "API token",
+# A record as a sentence names it, where an edit of it is refused as stale ("Someone else changed this role").
+THIS_ENTITY = {
+    "meeting": _("this meeting"), "session": _("this session"), "room": _("this room"),
+    "institution": _("this institution"), "person": _("this person"), "registration": _("this registration"),
+    "document": _("this document"), "badge": _("this badge"), "user": _("this account"),
+    "sessionrole": _("this role"), "meetingofficer": _("this officer of the meeting"),
+    "dayattendance": _("this day's attendance"), "documentversion": _("this language version"),
+    "documentrevision": _("this revision"), "teammember": _("this team member"),
+    "teaminvitation": _("this team invitation"), "checkin": _("this check-in"),
+    "onlinereport": _("this online attendance report"), "apitoken": _("this API token"),
+    "printsettings": _("these print settings"),
 }
-# Records named in the plural.
-PLURAL_ENTITIES = {"printsettings": "print settings"}
 
 
 def this_entity(entity: str) -> str:
     """The record as a sentence names it: "this role", "these print settings"."""
-    if entity in PLURAL_ENTITIES:
-        return f"these {PLURAL_ENTITIES[entity]}"
-    return f"this {ENTITY_LABELS.get(entity, entity)}"
+    return THIS_ENTITY.get(entity) or f"this {entity}"
 
 
 # What organisers call the fields, where a change is shown to them (the stale-edit notice, the history).
 FIELD_LABELS = {
-    "title": "Title", "kind": "Kind", "starts_at": "Starts", "ends_at": "Ends", "room_id": "Room",
-    "parent_id": "Inside", "attendance_mode": "Attendance", "online_link": "Online link",
-    "online_link_public": "Online link shown to the public", "description": "Description",
-    "thematic_area": "Thematic area", "status": "Status", "draft": "Draft", "deleted_at": "Deleted",
-    "short_name": "Short name", "hosts": "Hosts", "first_day": "First day", "last_day": "Last day",
-    "timezone": "Time zone", "venue": "Venue", "format": "Format", "contact_email": "Contact email",
-    "published": "Published", "name": "Name", "capacity": "Seats", "online_only": "Online only",
-    "acronym": "Acronym", "country": "Country", "honorific": "Honorific", "position": "Position",
-    "institution_id": "Institution", "email": "Email", "person_id": "Person", "registration_id": "Registration",
-    "role": "Role", "home_timezone": "Home time zone", "slug": "Web address (slug)",
+    "title": _("Title"), "kind": _("Kind"), "starts_at": _("Starts"), "ends_at": _("Ends"), "room_id": _("Room"),
+    "parent_id": _("Inside"), "attendance_mode": _("Attendance"), "online_link": _("Online link"),
+    "online_link_public": _("Online link shown to the public"), "description": _("Description"),
+    "thematic_area": _("Thematic area"), "status": _("Status"), "draft": _("Draft"), "deleted_at": _("Deleted"),
+    "short_name": _("Short name"), "hosts": _("Hosts"), "first_day": _("First day"), "last_day": _("Last day"),
+    "timezone": _("Time zone"), "venue": _("Venue"), "format": _("Format"), "contact_email": _("Contact email"),
+    "published": _("Published"), "name": _("Name"), "capacity": _("Seats"), "online_only": _("Online only"),
+    "acronym": _("Acronym"), "country": _("Country"), "honorific": _("Honorific"), "position": _("Position"),
+    "institution_id": _("Institution"), "email": _("Email"), "person_id": _("Person"), "registration_id": _("Registration"),
+    "role": _("Role"), "home_timezone": _("Home time zone"), "slug": _("Web address (slug)"),
 }
 
 

@@ -6,12 +6,12 @@ Pure: plain entries in, the ordered groups and their spreadsheet rows out. The p
 """
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from planner.domain.names import fold
-from planner.domain.vocabulary import DayMode, InstitutionKind, ParticipantRole
+from planner.domain.vocabulary import N_, DayMode, InstitutionKind, ParticipantRole
 
 # The order delegations are listed in, by the kind of their institution. Kinds a meeting does not use
 # are simply not there.
@@ -19,7 +19,7 @@ KIND_ORDER: tuple[str, ...] = tuple(kind.value for kind in (
     InstitutionKind.GOVERNMENT, InstitutionKind.INTERNATIONAL, InstitutionKind.REGIONAL,
     InstitutionKind.CIVIL_SOCIETY, InstitutionKind.THINK_TANK, InstitutionKind.ACADEMIA, InstitutionKind.PRIVATE,
 ))
-NO_INSTITUTION_HEADING = "Other participants"
+NO_INSTITUTION_HEADING = N_("Other participants")
 
 # Particles that belong to a family name written last ("Ursula VON DER LEYEN", "Luis DE LA CRUZ").
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "das", "do", "dos", "du",
@@ -85,11 +85,11 @@ class Entry:
         return any(mode in wanted for mode in modes)
 
     def attendance(self, day: date | None) -> str:
-        """How they attend, in words: that day's way, or over the whole meeting."""
+        """How they attend, in words (English, marked for the catalogues): that day's way, or over the whole meeting."""
         modes = {self.mode_on(day)} if day else set(self.modes.values())
         modes.discard(DayMode.ABSENT)
         if modes == {DayMode.IN_ROOM, DayMode.ONLINE}:
-            return "In the room and online"
+            return N_("In the room and online")
         return next(iter(modes)).label if modes else DayMode.ABSENT.label
 
 
@@ -116,7 +116,7 @@ class ListChoice:
             (self.day is None and self.attendance is None) or entry.attends(self.day, self.attendance))
 
 
-BUREAU = "Bureau"
+BUREAU = N_("Bureau")
 
 
 def participant_list(entries: Iterable[Entry], choice: ListChoice = ListChoice()) -> list[Group]:
@@ -166,23 +166,28 @@ def _institution(entry: Entry) -> str:
     return entry.institution
 
 
-LIST_HEADER = ("Section", "Country or institution", "Institution", "Honorific", "Name", "Position", "Role",
-               "Office in the bureau")
+LIST_HEADER = (N_("Section"), N_("Country or institution"), N_("Institution"), N_("Honorific"), N_("Name"),
+               N_("Position"), N_("Role"), N_("Office in the bureau"))
+ATTENDANCE_HEADER = N_("Attendance")
 
 
-def list_rows(groups: Sequence[Group], *, capitals: bool, attendance: bool, day: date | None
-              ) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
-    """The list as spreadsheet rows, one a person, in the order the page prints them."""
-    header = LIST_HEADER + (("Attendance",) if attendance else ())
+def list_rows(groups: Sequence[Group], *, capitals: bool, attendance: bool, day: date | None,
+              words: Callable[[str], str] = str) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """The list as spreadsheet rows, one a person, in the order the page prints them.
+
+    ``words`` writes Planner's own words (headings, sections, roles, offices, ways of attending) in the reader's
+    language (the web layer's gettext); what organisers and participants typed is left as it is.
+    """
+    header = tuple(map(words, LIST_HEADER + ((ATTENDANCE_HEADER,) if attendance else ())))
     rows = []
     for group in groups:
         for entry in group.entries:
             shown = family_name_in_capitals(entry.name) if capitals else entry.name
             # The bureau prints no headings of its own: its rows say each officer's delegation.
             heading, subheading = _headings(entry) if group.section == BUREAU else (group.heading, group.subheading)
-            row = (group.section, heading, subheading, entry.honorific, shown,
-                   entry.position, entry.role.label, entry.bureau_title)
-            rows.append(row + ((entry.attendance(day),) if attendance else ()))
+            row = (words(group.section), heading, subheading, entry.honorific, shown,
+                   entry.position, words(entry.role.label), words(entry.bureau_title) if entry.bureau_title else "")
+            rows.append(row + ((words(entry.attendance(day)),) if attendance else ()))
     return header, rows
 
 

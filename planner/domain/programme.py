@@ -14,19 +14,19 @@ from typing import Protocol
 from planner.domain.agenda import AgendaItem, Scheduled, agenda_days
 from planner.domain.calendars.readers import session_link
 from planner.domain.errors import InvalidInput
-from planner.domain.vocabulary import AttendanceMode, Choice, SessionKind
+from planner.domain.vocabulary import N_, AttendanceMode, Choice, SessionKind
 
 
 class Paper(Choice):
     """Sheet sizes; the value is also the CSS ``@page`` size keyword."""
 
-    A4 = "a4", "A4"
-    LETTER = "letter", "US Letter"
+    A4 = "a4", N_("A4")
+    LETTER = "letter", N_("US Letter")
 
 
 class Edition(Choice):
-    PUBLIC = "public", "Public, without online links"
-    INTERNAL = "internal", "Internal, with online links"
+    PUBLIC = "public", N_("Public, without online links")
+    INTERNAL = "internal", N_("Internal, with online links")
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,8 @@ class ProgrammeOptions:
 
 @dataclass(frozen=True)
 class AttendanceKey:
-    """How a printed row says how one attends: a mark that survives black-and-white print, and words."""
+    """How a printed row says how one attends: a mark that survives black-and-white print, and words (marked for
+    the catalogues: the page shows them in the reader's language)."""
 
     mode: AttendanceMode
     mark: str
@@ -49,9 +50,9 @@ class AttendanceKey:
 ATTENDANCE_KEYS = {
     key.mode: key
     for key in (
-        AttendanceKey(AttendanceMode.IN_PERSON, "●", "In the room", "in the room only"),
-        AttendanceKey(AttendanceMode.HYBRID, "◐", "Hybrid", "in the room and online"),
-        AttendanceKey(AttendanceMode.ONLINE, "○", "Online", "online only"),
+        AttendanceKey(AttendanceMode.IN_PERSON, "●", N_("In the room"), N_("in the room only")),
+        AttendanceKey(AttendanceMode.HYBRID, "◐", N_("Hybrid"), N_("in the room and online")),
+        AttendanceKey(AttendanceMode.ONLINE, "○", N_("Online"), N_("online only")),
     )
 }
 

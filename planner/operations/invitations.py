@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from planner.domain.calendars import CANCEL, REQUEST, Attendee, Organizer, attendee_role, join_link
 from planner.domain.calendars.messages import Letter
+from planner.domain.calendars.words import words_in
 from planner.domain.errors import InvalidInput
 from planner.domain.timezones import local_day
 from planner.domain.vocabulary import SessionStatus
@@ -109,6 +110,8 @@ def _prepare(meeting: Meeting, session: Session, registration: Registration, *, 
         organizer=Organizer(meeting.contact_email, meeting.short_name or meeting.title),
         sender=sender or meeting.contact_email, meeting_name=meeting.short_name or meeting.title,
         zone_name=meeting.timezone,
+        # Written in the participant's language, else the meeting's: the mail worker has no reader to ask.
+        words=words_in(registration.language or meeting.language),
     )
     return Prepared(session, registration, letter)
 

@@ -19,6 +19,7 @@ from planner.cache import event_texts, meeting_calendars
 from planner.domain.calendars import (
     FORMAT_VERSION, Attachment, CalendarEntry, feed, join_link, published_event, zone_text,
 )
+from planner.domain.calendars.words import Words, words_in
 from planner.domain.documents import Reader
 from planner.domain.timezones import local_day
 from planner.domain.vocabulary import DayMode
@@ -30,6 +31,7 @@ from planner.queries.documents import readable_documents
 from planner.queries.listing import ListedSession
 from planner.web.access import TRASHED, readable_feed_or_abort
 from planner.web.kept import kept
+from planner.web.language import reader_language
 from planner.web.presenters import long_date
 
 calendars = Blueprint("calendars", __name__)
@@ -38,8 +40,9 @@ calendars = Blueprint("calendars", __name__)
 @calendars.get("/events/<slug>/calendar.ics")
 def meeting_feed(slug: str):
     meeting, state = readable_feed_or_abort(meeting_with_feed_state(slug), slug)
+    words = _reader_words()
     return _calendar_file(meeting, state, f"{slug}.ics", lambda: meeting_calendar(meeting, state).file(
-        name=_meeting_name(meeting), description=meeting.title))
+        name=_meeting_name(meeting), description=meeting.title, words=words), words=words)
 
 
 @calendars.get("/events/<slug>/days/<isodate:day>.ics")
@@ -47,22 +50,25 @@ def day_file(slug: str, day: date):
     meeting, state = readable_feed_or_abort(meeting_with_feed_state(slug), slug)
     if day not in meeting.days:
         abort(404, description=f"{day:%d %B %Y} is not a day of this meeting.")
+    words = _reader_words()
     return _calendar_file(meeting, state, f"{slug}-{day.isoformat()}.ics", lambda: meeting_calendar(
-        meeting, state).file(lambda item: item.day == day, name=f"{_meeting_name(meeting)}, {long_date(day)}"))
+        meeting, state).file(lambda item: item.day == day, name=f"{_meeting_name(meeting)}, {long_date(day)}",
+                             words=words), words=words)
 
 
 @calendars.get("/events/<slug>/sessions/<int:session_id>.ics")
 def session_file(slug: str, session_id: int):
     meeting, state = readable_feed_or_abort(meeting_with_feed_state(slug), slug)
+    words = _reader_words()
 
     # Looked up only when the file is built: whether the session is shown changes the meeting's state.
     def build() -> bytes:
         calendar = meeting_calendar(meeting, state, unless_kept=session_id)
         if not calendar.holds(session_id):
             abort(404, description="This meeting has no such session.")
-        return calendar.file(lambda item: item.session.id == session_id, name=_meeting_name(meeting))
+        return calendar.file(lambda item: item.session.id == session_id, name=_meeting_name(meeting), words=words)
 
-    return _calendar_file(meeting, state, f"{slug}-session-{session_id}.ics", build)
+    return _calendar_file(meeting, state, f"{slug}-session-{session_id}.ics", build, words=words)
 
 
 @calendars.get("/my/<token>/calendar.ics")
@@ -78,11 +84,14 @@ def personal_feed(token: str):
     attended = {day for day, mode in modes.items() if mode in (DayMode.IN_ROOM, DayMode.ONLINE)}
     person_id = registration.person_id
     name = f"{_meeting_name(meeting)} — {registration.person.name}"
+    # In the participant's own language when their registration names one; else as any reader's.
+    words = words_in(registration.language) if registration.language else _reader_words()
     return _calendar_file(
         meeting, state, f"{meeting.slug}-personal.ics",
         lambda: meeting_calendar(meeting, state).file(
             lambda item: item.day in attended or person_id in item.holders, name=name,
-            day_mode=lambda day: modes.get(day, DayMode.ABSENT)),
+            day_mode=lambda day: modes.get(day, DayMode.ABSENT), words=words),
+        words=words,
         validators=(registration.id, registration.version, tuple(sorted((d, m.value) for d, m in modes.items()))),
         reader=f"registration-{registration.id}",
     )
@@ -92,6 +101,11 @@ def personal_feed(token: str):
 def webcal_url(endpoint: str, **values) -> str:
     """The address calendar apps open to subscribe (webcal://), for a feed at ``endpoint``."""
     return "webcal://" + url_for(endpoint, _external=True, **values).split("://", 1)[1]
+
+
+def _reader_words() -> Words:
+    """Planner's words in the language web.language chooses (address, cookie, browser, the meeting's)."""
+    return words_in(reader_language().tag)
 
 
 def _meeting_name(meeting: Meeting) -> str:
@@ -114,6 +128,7 @@ class MeetingCalendar:
     After an edit, the first file asked for builds it (one pass over the sessions, reusing the texts of the
     events that did not change); every other file, each participant's feed among them, is then put together
     from its texts without a query: a few per-participant choices (which sessions, which join links) and a join.
+    It serves every language: each event's text is kept under the language of Planner's words in it.
     """
 
     def __init__(self, meeting: Meeting, sessions: Sequence[ListedSession], holders: dict[int, frozenset[int]],
@@ -128,27 +143,28 @@ class MeetingCalendar:
             for session in sessions
         ]
         self._ids = {item.session.id for item in self.items}
-        self._texts: dict[tuple[int, str], str] = {}
+        self._texts: dict[tuple[int, str, str], str] = {}
         self._zones: dict[tuple[date, date], str] = {}
 
     def holds(self, session_id: int) -> bool:
         return session_id in self._ids
 
     def file(self, chosen: Callable[[CalendarItem], bool] = lambda item: True, *, name: str, description: str = "",
-             day_mode: Callable[[date], DayMode | None] = lambda day: None) -> bytes:
+             day_mode: Callable[[date], DayMode | None] = lambda day: None, words: Words) -> bytes:
         items = [item for item in self.items if chosen(item)]
-        events = [self._text(item, day_mode(item.day)) for item in items]
+        events = [self._text(item, day_mode(item.day), words) for item in items]
         zone = self._zone(min(item.first_day for item in items), max(item.last_day for item in items)) if items else ""
         return feed(events, zone=zone, zone_name=self.zone_name, name=name, description=description)
 
-    def _text(self, item: CalendarItem, day_mode: DayMode | None) -> str:
+    def _text(self, item: CalendarItem, day_mode: DayMode | None, words: Words) -> str:
         session = item.session
         link = join_link(session.online_link, attendance_mode=session.attendance_mode,
                          link_public=session.online_link_public, day_mode=day_mode, meeting_link=self.meeting_link)
-        text = self._texts.get((session.id, link))
+        text = self._texts.get((session.id, link, words.language))
         if text is None:
             entry = replace(item.entry, join_link=link) if link else item.entry
-            text = self._texts[session.id, link] = published_event(entry, self.zone_name, event_texts())
+            text = self._texts[session.id, link, words.language] = published_event(entry, self.zone_name,
+                                                                                   event_texts(), words)
         return text
 
     def _zone(self, first: date, last: date) -> str:
@@ -187,12 +203,13 @@ def _attachments(meeting: Meeting) -> dict[int, tuple[Attachment, ...]]:
     return {session_id: tuple(each) for session_id, each in found.items()}
 
 
-def _calendar_file(meeting: Meeting, state: FeedState, filename: str, build: Callable[[], bytes], *,
+def _calendar_file(meeting: Meeting, state: FeedState, filename: str, build: Callable[[], bytes], *, words: Words,
                    validators: tuple = (), reader: str | None = None) -> Response:
     """The file, or 304; ``reader`` names whose private feed it is (none for a public one, or a draft's preview)."""
-    # The file's name is in it, so that only a client that was sent this very file is answered 304.
-    etag = hashlib.sha256(repr((FORMAT_VERSION, filename, meeting.id, meeting.version, astuple(state), validators))
-                          .encode()).hexdigest()[:32]
+    # The file's name is in it, so that only a client that was sent this very file is answered 304; its language
+    # too, so that a file kept in one language (under this ETag) is never served in another.
+    etag = hashlib.sha256(repr((FORMAT_VERSION, filename, meeting.id, meeting.version, astuple(state), validators,
+                                words.language)).encode()).hexdigest()[:32]
     last_modified = max(filter(None, (state.last_modified, meeting.updated_at)))
     if is_resource_modified(request.environ, etag=etag, last_modified=last_modified):
         if reader is not None:

@@ -1,4 +1,5 @@
 """Small pieces every form of the site uses."""
+from flask_babel import lazy_gettext
 from wtforms.fields.choices import SelectChoice
 
 
@@ -7,7 +8,8 @@ def option(value: str, label: str) -> SelectChoice:
 
 
 def choices(vocabulary) -> list[SelectChoice]:
-    return [option(member.value, member.label) for member in vocabulary]
+    """A fixed choice of the domain for each member, its label (marked with N_) in the reader's language."""
+    return [option(member.value, lazy_gettext(member.label)) for member in vocabulary]
 
 
 def day_field(day) -> str:

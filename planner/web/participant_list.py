@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask import Response, abort, render_template, request
+from flask_babel import gettext
 from werkzeug.datastructures import MultiDict
 
 from planner.domain.participant_list import Group, ListChoice, list_rows, participant_list, roles_from
@@ -31,14 +32,14 @@ def list_options_or_400(meeting: Meeting, args: MultiDict, *, offered_roles: fro
     day = _day_or_400(meeting, args.get("day", ""))
     how = args.get("attendance", "")
     if how and how not in {mode.value for mode in ATTENDANCE_CHOICES}:
-        abort(400, description="attendance: choose “in_room” or “online”.")
+        abort(400, description=gettext("attendance: choose “in_room” or “online”."))
     asked = args.getlist("role")
     roles = roles_from(asked)
     if len(roles) != len(set(asked)) or not roles <= offered_roles:
-        abort(400, description="role: choose roles from the list.")
+        abort(400, description=gettext("role: choose roles from the list."))
     paper = args.get("paper", Paper.A4.value)
     if paper not in {choice.value for choice in Paper}:
-        abort(400, description="paper: choose A4 or US Letter.")
+        abort(400, description=gettext("paper: choose A4 or US Letter."))
     return ListOptions(
         choice=ListChoice(day=day, attendance=DayMode(how) if how else None, roles=roles or offered_roles),
         paper=Paper(paper), show_attendance=args.get("attendance_shown") == "1",
@@ -51,9 +52,9 @@ def _day_or_400(meeting: Meeting, value: str) -> date | None:
     try:
         day = date.fromisoformat(value)
     except ValueError:
-        abort(400, description="day: give a day of the meeting as YYYY-MM-DD.")
+        day = None
     if day not in meeting.days:
-        abort(400, description="day: give a day of the meeting as YYYY-MM-DD.")
+        abort(400, description=gettext("day: give a day of the meeting as YYYY-MM-DD."))
     return day
 
 
@@ -78,12 +79,12 @@ def render_list(meeting: Meeting, options: ListOptions, *, public: bool, offered
 def list_spreadsheet(meeting: Meeting, options: ListOptions, kind: str) -> Response:
     settings = print_settings(meeting)
     header, rows = list_rows(listed_groups(meeting, options), capitals=settings.family_names_in_capitals,
-                             attendance=options.show_attendance, day=options.choice.day)
+                             attendance=options.show_attendance, day=options.choice.day, words=gettext)
     filename = f"{meeting.slug}-participants.{kind}"
     disposition = {"Content-Disposition": f'attachment; filename="{filename}"'}
     if kind == "csv":
         return Response(csv_text(header, rows), mimetype="text/csv", headers=disposition)
-    return Response(xlsx_bytes(header, rows, title="Participants"), headers=disposition,
+    return Response(xlsx_bytes(header, rows, title=gettext("Participants")), headers=disposition,
                     mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
@@ -94,7 +95,7 @@ def published_list(slug: str):
     settings = print_settings(meeting)
     offered = public_roles(settings)
     if not (settings.list_published and offered):
-        abort(404, description="The list of participants of this meeting is not published.")
+        abort(404, description=gettext("The list of participants of this meeting is not published."))
     args = request.args.copy()
     for private in ("day", "attendance", "attendance_shown"):
         args.pop(private, None)

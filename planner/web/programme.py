@@ -3,7 +3,11 @@ from collections.abc import Sequence
 from datetime import date
 from functools import partial
 
+import re
+
 from flask import Blueprint, abort, render_template, request
+from flask_babel import gettext
+from markupsafe import Markup
 
 from planner.domain.errors import InvalidInput
 from planner.domain.programme import (
@@ -15,6 +19,7 @@ from planner.queries.documents import readable_documents
 from planner.queries import agenda as queries
 from planner.queries.listing import listed_officers
 from planner.web.access import may_see_private_links, meeting_day_or_404, readable_meeting_or_404
+from planner.web.presenters import css_string
 from planner.web.wording import say
 
 programme = Blueprint("programme", __name__)
@@ -51,7 +56,7 @@ def render_programme(
     """Any selection of days and sessions, printed the same way; ``day`` names a single day asked for."""
     private_links = may_see_private_links(meeting)
     if options.edition is Edition.INTERNAL and not private_links:
-        abort(403, description="The internal edition, with the online links, is for the meeting's organisers.")
+        abort(403, description=gettext("The internal edition, with the online links, is for the meeting's organisers."))
     return render_template(
         "programme/programme.html", meeting=meeting, days=days, day=day, options=options,
         legend=attendance_legend(days), papers=list(Paper),
@@ -63,3 +68,17 @@ def render_programme(
         # Printed at the end of the whole programme (a day's sheet is for its room), with addresses to type in.
         documents=readable_documents(meeting, Reader.PUBLIC, meeting_only=True) if day is None else [],
     )
+
+
+# Where the translated words put the two page numbers; each becomes a CSS counter.
+_COUNTERS = re.compile("(\x00page\x00|\x00pages\x00)")
+
+
+@programme.app_template_global()
+def page_counter() -> Markup:
+    """"Page 2 of 5" as the CSS ``content`` of a page's margin, in the reader's language: the words around the
+    numbers as strings, the numbers as the page counters (every printed document's footer)."""
+    words = gettext("Page %(page)s of %(pages)s", page="\x00page\x00", pages="\x00pages\x00")
+    parts = [f"counter({part.strip(chr(0))})" if _COUNTERS.fullmatch(part) else css_string(part)
+             for part in _COUNTERS.split(words) if part]
+    return Markup(" ".join(parts))

@@ -38,6 +38,9 @@ export function withinDay(grid, place) {
 
 export function columns(grid) { return [...grid.querySelectorAll(".room-column")]; }
 
+// Rooms follow the page's direction: in a right-to-left page the next room is the one to the left.
+export function rightToLeft(grid) { return getComputedStyle(grid).direction === "rtl"; }
+
 export function column(grid, roomId) {
   return columns(grid).find((candidate) => candidate.dataset.roomId === roomId) || null;
 }

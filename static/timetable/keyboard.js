@@ -1,6 +1,7 @@
-// The keyboard path: a focused session moves by the grid's step with Up and Down, to the next room with Left and
-// Right, changes length with Shift+Up and Shift+Down. Each step is announced; the move is saved once the keys
-// pause (or focus leaves), as a drag is. Escape before that puts it back; Enter opens the session.
+// The keyboard path: a focused session moves by the grid's step with Up and Down, to the room on that side with
+// Left and Right (the rooms run right to left in an Arabic page), changes length with Shift+Up and Shift+Down.
+// Each step is announced; the move is saved once the keys pause (or focus leaves), as a drag is.
+// Escape before that puts it back; Enter opens the session.
 import { announce, text } from "./announce.js";
 import * as grid from "./grid.js";
 import { commit } from "./server.js";
@@ -19,7 +20,8 @@ function moved(table, slot, place, key, shift) {
   }
   if (shift || grid.isNested(slot)) return place;
   const columns = grid.columns(table);
-  const next = columns[columns.findIndex((c) => c.dataset.roomId === place.roomId) + direction];
+  const onward = grid.rightToLeft(table) ? -direction : direction;
+  const next = columns[columns.findIndex((c) => c.dataset.roomId === place.roomId) + onward];
   return next ? { ...place, roomId: next.dataset.roomId } : place;
 }
 

@@ -1,5 +1,5 @@
 // Prints every event of the iCalendar file named on the command line as JSON lines:
-// its UID and its start and end in UTC, as ical.js (the parser in Thunderbird) reads them
+// its UID, its start and end in UTC and its summary and description, as ical.js (the parser in Thunderbird) reads them
 // using the VTIMEZONE definitions in the file itself.
 import { readFileSync } from "node:fs";
 import ICAL from "ical.js";
@@ -15,5 +15,7 @@ for (const vevent of calendar.getAllSubcomponents("vevent")) {
     start: event.startDate.toJSDate().toISOString(),
     end: event.endDate.toJSDate().toISOString(),
     tzid: event.startDate.zone ? event.startDate.zone.tzid : null,
+    summary: event.summary,
+    description: event.description,
   }));
 }

@@ -12,9 +12,11 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Protocol
 
 from planner.domain.calendars.vtimezone import vtimezone
+from planner.domain.calendars.words import ENGLISH, Words
 from planner.domain.calendars.writer import duration, line, local, named, parameter, text, texts, utc
 from planner.domain.timezones import local_day, to_local
 from planner.domain.vocabulary import SessionStatus
+from planner.domain.wording import _
 
 PRODUCT_ID = "-//Planner//Planner meeting agendas//EN"
 # Raise when the files change shape, so validators made from the data alone change too.
@@ -24,20 +26,26 @@ REFRESH_INTERVAL = timedelta(hours=1)
 
 PUBLISH, REQUEST, CANCEL = "PUBLISH", "REQUEST", "CANCEL"
 END_CALENDAR = "END:VCALENDAR\r\n"
-_CONFERENCE = named("CONFERENCE", {"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": "Join online"})
+
+
+def _conference(words: Words) -> str:
+    return named("CONFERENCE", {"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": words.say(_("Join online"))})
 
 
 @dataclass(frozen=True)
 class RoleHolder:
-    role: str  # as read: "Chair", "Speaker"
+    role: str  # as read in English, the vocabulary's label: "Chair", "Speaker"
     name: str  # with honorific: "Mr Chang Wook-jin"
     position: str = ""
     institution: str = ""
     on_behalf_of: str = ""
 
-    def line(self) -> str:
+    def line(self, words: Words = ENGLISH) -> str:
         held = ", ".join(part for part in (self.name, self.position, self.institution) if part)
-        return f"{self.role}: {held}" + (f" (on behalf of {self.on_behalf_of})" if self.on_behalf_of else "")
+        if self.on_behalf_of:
+            held = words.say(_("%(holder)s (on behalf of %(represented)s)", holder=held,
+                               represented=self.on_behalf_of))
+        return words.say(_("%(role)s: %(holder)s", role=words.label(self.role), holder=held))
 
 
 @dataclass(frozen=True)
@@ -96,13 +104,13 @@ class Written(Protocol):
 
 
 def publish(entries: Sequence[CalendarEntry], *, zone_name: str, name: str, description: str = "",
-            written: Written | None = None) -> bytes:
+            written: Written | None = None, words: Words = ENGLISH) -> bytes:
     """A feed or file to import or subscribe to.
 
     Each event's DTSTAMP is its last modification, not the time of the request, so an
     unchanged agenda gives the same bytes every time (and conditional requests work).
     """
-    return feed([published_event(entry, zone_name, written) for entry in entries],
+    return feed([published_event(entry, zone_name, written, words) for entry in entries],
                 zone="".join(_zone(entries, zone_name)), zone_name=zone_name, name=name, description=description)
 
 
@@ -129,7 +137,7 @@ def zone_text(zone_name: str, first_day: date, last_day: date) -> str:
 
 
 def invitation(entry: CalendarEntry, *, method: str, zone_name: str, organizer: Organizer, attendee: Attendee,
-               stamp: datetime) -> bytes:
+               stamp: datetime, words: Words = ENGLISH) -> bytes:
     """An iTIP message (RFC 5546) about one session for one attendee: REQUEST (new or updated) or CANCEL.
 
     ``stamp`` is when the message is sent; with SEQUENCE it tells clients which message is newest.
@@ -139,30 +147,31 @@ def invitation(entry: CalendarEntry, *, method: str, zone_name: str, organizer: 
         parameters |= {"PARTSTAT": "NEEDS-ACTION", "RSVP": "TRUE"}
     people = [line("ORGANIZER", f"mailto:{organizer.email}", {"CN": organizer.name}),
               line("ATTENDEE", f"mailto:{attendee.email}", parameters)]
-    lines = _calendar_head(method) + _zone([entry], zone_name) + _event(entry, zone_name, stamp=stamp, extra=people)
+    lines = _calendar_head(method) + _zone([entry], zone_name) + _event(entry, zone_name, stamp=stamp, extra=people,
+                                                                        words=words)
     lines.append(END_CALENDAR)
     return "".join(lines).encode()
 
 
-def describe(entry: CalendarEntry) -> str:
+def describe(entry: CalendarEntry, words: Words = ENGLISH) -> str:
     """The event's text: who chairs and speaks, what it is about, how to join, where to read more."""
     paragraphs = []
     if entry.cancelled:
-        paragraphs.append("This session is cancelled.")
+        paragraphs.append(words.say(_("This session is cancelled.")))
     if entry.people:
-        paragraphs.append("\n".join(holder.line() for holder in entry.people))
+        paragraphs.append("\n".join(holder.line(words) for holder in entry.people))
     if entry.description:
         paragraphs.append(entry.description)
     if entry.join_link:
-        paragraphs.append(f"Join online: {entry.join_link}")
+        paragraphs.append(words.say(_("Join online: %(link)s", link=entry.join_link)))
     if entry.url:
-        paragraphs.append(f"Agenda: {entry.url}")
+        paragraphs.append(words.say(_("Agenda: %(link)s", link=entry.url)))
     return "\n\n".join(paragraphs)
 
 
-def summary(entry: CalendarEntry) -> str:
+def summary(entry: CalendarEntry, words: Words = ENGLISH) -> str:
     # Outlook and Apple Calendar keep showing a cancelled event of a subscribed feed; the title says why.
-    return f"Cancelled: {entry.title}" if entry.cancelled else entry.title
+    return words.say(_("Cancelled: %(title)s", title=entry.title)) if entry.cancelled else entry.title
 
 
 def _calendar_head(method: str) -> list[str]:
@@ -178,18 +187,20 @@ def _zone(entries: Sequence[CalendarEntry], zone_name: str) -> list[str]:
     return [zone_text(zone_name, min(days), max(days))]
 
 
-def published_event(entry: CalendarEntry, zone_name: str, written: Written | None) -> str:
-    # The entry holds everything the event is written from (its stamp is its last modification).
-    key = (entry, zone_name)
+def published_event(entry: CalendarEntry, zone_name: str, written: Written | None, words: Words = ENGLISH) -> str:
+    # The entry holds everything the event is written from (its stamp is its last modification) but the language
+    # of Planner's own words in it: a French event must never be served to an English reader.
+    key = (entry, zone_name, words.language)
     text = written.get(key) if written is not None else None
     if text is None:
-        text = "".join(_event(entry, zone_name, stamp=entry.last_modified))
+        text = "".join(_event(entry, zone_name, stamp=entry.last_modified, words=words))
         if written is not None:
             written.set(key, text)
     return text
 
 
-def _event(entry: CalendarEntry, zone_name: str, *, stamp: datetime, extra: Sequence[str] = ()) -> list[str]:
+def _event(entry: CalendarEntry, zone_name: str, *, stamp: datetime, extra: Sequence[str] = (),
+           words: Words = ENGLISH) -> list[str]:
     lines = [
         "BEGIN:VEVENT\r\n",
         line("UID", text(entry.uid)),
@@ -202,16 +213,16 @@ def _event(entry: CalendarEntry, zone_name: str, *, stamp: datetime, extra: Sequ
     if entry.ends_at is not None:
         lines.append(_moment("DTEND", entry.ends_at, zone_name))
     lines += [
-        line("SUMMARY", text(summary(entry))),
+        line("SUMMARY", text(summary(entry, words))),
     ]
     if entry.location:
         lines.append(line("LOCATION", text(entry.location)))
-    lines.append(line("DESCRIPTION", text(describe(entry))))
+    lines.append(line("DESCRIPTION", text(describe(entry, words))))
     if entry.url:
         lines.append(line("URL", entry.url))
     lines += [line("ATTACH", attachment.url, {"FMTTYPE": attachment.content_type})
               for attachment in entry.attachments]
-    if categories := [label for label in (entry.kind, entry.thematic_area) if label]:
+    if categories := [label for label in (words.label(entry.kind), entry.thematic_area) if label]:
         lines.append(line("CATEGORIES", texts(categories)))
     lines += [
         line("STATUS", entry.status.name),
@@ -219,7 +230,7 @@ def _event(entry: CalendarEntry, zone_name: str, *, stamp: datetime, extra: Sequ
         line("LAST-MODIFIED", utc(entry.last_modified)),
     ]
     if entry.join_link:
-        lines.append(line(_CONFERENCE, entry.join_link))
+        lines.append(line(_conference(words), entry.join_link))
     lines += extra
     lines.append("END:VEVENT\r\n")
     return lines

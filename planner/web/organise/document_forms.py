@@ -1,4 +1,5 @@
 """The organisers' forms for documents: shapes only; the operations check the rules and the files."""
+from flask_babel import lazy_gettext as _
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired, MultipleFileField
 from wtforms import SelectField, StringField, URLField
@@ -20,35 +21,36 @@ def language_choices(extra: tuple[str, ...] = ()) -> list:
 
 
 class _Placing(FlaskForm):
-    kind = SelectField("Type", choices=choices(DocumentKind))
-    visibility = SelectField("Who may read it", choices=choices(DocumentVisibility),
-                             description="Participants read theirs through their personal page.")
-    session = SelectField("For", choices=[option(WHOLE_MEETING, "The whole meeting")], validate_choice=False)
+    kind = SelectField(_("Type"), choices=choices(DocumentKind))
+    visibility = SelectField(_("Who may read it"), choices=choices(DocumentVisibility),
+                             description=_("Participants read theirs through their personal page."))
+    session = SelectField(_("For"), choices=[option(WHOLE_MEETING, "The whole meeting")], validate_choice=False)
 
 
 class UploadDocumentsForm(_Placing):
-    files = MultipleFileField("Files", description="PDF, Word, Excel, PowerPoint, OpenDocument, text or pictures; "
-                                                   "several at once, each a document of its own.")
-    title = StringField("Title", description="Left empty, each document is named after its file.")
-    language = SelectField("Language", choices=language_choices())
+    files = MultipleFileField(_("Files"), description=_("PDF, Word, Excel, PowerPoint, OpenDocument, text or "
+                                                          "pictures; several at once, each a document of its own."))
+    title = StringField(_("Title"), description=_("Left empty, each document is named after its file."))
+    language = SelectField(_("Language"), choices=language_choices())
 
 
 class LinkDocumentForm(_Placing):
-    title = StringField("Title", validators=[DataRequired(message="Give the document a title.")])
-    link = URLField("Web address", validators=[DataRequired(message="Give the web address the document is at.")])
-    language = SelectField("Language", choices=language_choices())
+    title = StringField(_("Title"), validators=[DataRequired(message=_("Give the document a title."))])
+    link = URLField(_("Web address"),
+                    validators=[DataRequired(message=_("Give the web address the document is at."))])
+    language = SelectField(_("Language"), choices=language_choices())
 
 
 class DocumentForm(VersionedForm, _Placing):
-    title = StringField("Title", validators=[DataRequired(message="Give the document a title.")])
+    title = StringField(_("Title"), validators=[DataRequired(message=_("Give the document a title."))])
 
 
 class VersionFileForm(FlaskForm):
-    file = FileField("File", validators=[FileRequired(message="Choose the file.")])
-    language = SelectField("Language", choices=language_choices(),
-                           description="A language it has already: this file replaces the one readers get.")
+    file = FileField(_("File"), validators=[FileRequired(message=_("Choose the file."))])
+    language = SelectField(_("Language"), choices=language_choices(),
+                           description=_("A language it has already: this file replaces the one readers get."))
 
 
 class VersionLinkForm(FlaskForm):
-    link = URLField("Web address", validators=[DataRequired(message="Give the web address the version is at.")])
-    language = SelectField("Language", choices=language_choices())
+    link = URLField(_("Web address"), validators=[DataRequired(message=_("Give the web address the version is at."))])
+    language = SelectField(_("Language"), choices=language_choices())
