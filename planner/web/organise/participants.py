@@ -87,7 +87,7 @@ def registration_settings(slug: str):
         db.session.commit()
         flash("Saved the registration settings.")
         return redirect(url_for("organise.participants", slug=slug))
-    flash("Not saved: " + "; ".join(f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()))
+    flash("Not saved: " + "; ".join(f"{name}: {' '.join(map(str, errors))}" for name, errors in form.errors.items()))
     return participants(slug, status=400)
 
 
