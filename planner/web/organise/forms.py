@@ -100,7 +100,7 @@ class SessionForm(VersionedForm):
     starts = DateTimeLocalField(_("Starts"), format="%Y-%m-%dT%H:%M",
                                 validators=[InputRequired(message=_("Give the start date and time."))])
     ends = DateTimeLocalField(_("Ends"), format="%Y-%m-%dT%H:%M", validators=[RequiredUnlessTicked(
-        "no_end", "Give the end date and time, or tick “No end time”.")])
+        "no_end", _("Give the end date and time, or tick “No end time”."))])
     no_end = BooleanField(_("No end time"),
                           description=_("For an item the agenda gives only a start: “18:30 Reception”"))
     room = SelectField(_("Room"), coerce=str)
