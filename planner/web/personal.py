@@ -19,6 +19,7 @@ from planner.queries.documents import readable_documents
 from planner.web.forms import choices, day_field
 from planner.web.kept import kept_page
 from planner.web.organise.responses import show_invalid
+from planner.web.presenters import long_date
 from planner.web.programme import options_or_400, render_programme
 from planner.web.reader_zone import reader_zone
 
@@ -43,7 +44,7 @@ def registration_with_state_or_404(token: str) -> tuple[Registration, FeedState]
 def _days_form(registration: Registration) -> FlaskForm:
     meeting = registration.meeting
     form_class = type("OwnDaysForm", (FlaskForm,), {
-        day_field(day): SelectField(f"{day:%A %d %B}", choices=choices(DayMode)) for day in meeting.days
+        day_field(day): SelectField(long_date(day), choices=choices(DayMode)) for day in meeting.days
     })
     return form_class(data={day_field(day): registration.mode_on(day).value for day in meeting.days})
 
