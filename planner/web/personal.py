@@ -1,5 +1,6 @@
 """A participant's own page at a secret address: their days, their sessions, their join links and feed."""
 from flask import Blueprint, abort, flash, redirect, url_for
+from flask_babel import gettext, lazy_gettext
 from flask_wtf import FlaskForm
 from wtforms import SelectField
 
@@ -19,16 +20,19 @@ from planner.queries.documents import readable_documents
 from planner.web.forms import choices, day_field
 from planner.web.kept import kept_page
 from planner.web.organise.responses import show_invalid
+from planner.web.presenters import long_date
 from planner.web.programme import options_or_400, render_programme
 from planner.web.reader_zone import reader_zone
 
 personal = Blueprint("personal", __name__)
 
+UNKNOWN_ADDRESS = lazy_gettext("This personal address is not valid, or no longer: ask the organisers for a new one.")
+
 
 def registration_or_404(token: str) -> Registration:
     registration = registration_for_token(token)
     if registration is None or not registration.meeting.published:
-        abort(404, description="This personal address is not valid, or no longer: ask the organisers for a new one.")
+        abort(404, description=UNKNOWN_ADDRESS)
     return registration
 
 
@@ -36,14 +40,14 @@ def registration_with_state_or_404(token: str) -> tuple[Registration, FeedState]
     """As ``registration_or_404``, with its meeting's feed state, for a page kept under it (web/kept.py)."""
     found = registration_with_feed_state(token)
     if found is None or found[0].meeting.deleted_at is not None or not found[0].meeting.published:
-        abort(404, description="This personal address is not valid, or no longer: ask the organisers for a new one.")
+        abort(404, description=UNKNOWN_ADDRESS)
     return found
 
 
 def _days_form(registration: Registration) -> FlaskForm:
     meeting = registration.meeting
     form_class = type("OwnDaysForm", (FlaskForm,), {
-        day_field(day): SelectField(f"{day:%A %d %B}", choices=choices(DayMode)) for day in meeting.days
+        day_field(day): SelectField(long_date(day), choices=choices(DayMode)) for day in meeting.days
     })
     return form_class(data={day_field(day): registration.mode_on(day).value for day in meeting.days})
 
@@ -66,7 +70,7 @@ def page(token: str):
             show_invalid(form, error)
         else:
             db.session.commit()
-            flash("Saved how you attend each day.")
+            flash(gettext("Saved how you attend each day."))
             return redirect(url_for("personal.page", token=token))
     zones = reader_zone(meeting)
 
