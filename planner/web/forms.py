@@ -2,9 +2,17 @@
 from flask_babel import lazy_gettext
 from wtforms.fields.choices import SelectChoice
 
+from planner.domain.languages import INTERFACE_LANGUAGES, direction, own_name
+
 
 def option(value: str, label: str) -> SelectChoice:
     return SelectChoice(value, label)
+
+
+def language_options() -> list[SelectChoice]:
+    """Each interface language named in itself, and marked as written in it (screen readers, fonts, bidi)."""
+    return [SelectChoice(tag, own_name(tag), render_kw={"lang": tag, "dir": direction(tag)})
+            for tag in INTERFACE_LANGUAGES]
 
 
 def choices(vocabulary) -> list[SelectChoice]:

@@ -10,12 +10,14 @@ from datetime import date, datetime
 from itertools import groupby
 
 from babel import Locale
-from babel.dates import format_date, format_interval, format_skeleton, format_time, get_timezone_location
+from babel.dates import format_date, format_interval, format_skeleton
 from flask import Flask
 from flask_babel import get_locale, gettext, ngettext
 from markupsafe import Markup, escape
 
-from planner.domain.documents import ACCEPTED_TYPES, by_kind, language_name, size_text
+from planner.domain.cldr import city_of, clock_time, written_size
+from planner.domain.documents import ACCEPTED_TYPES, by_kind, language_name
+from planner.domain.documents import size_text as english_size
 from planner.addresses import meeting_links
 from planner.domain.participant_list import written_name
 from planner.domain.changes import FIELD_LABELS, differences
@@ -37,7 +39,7 @@ def reader_locale() -> Locale | None:
 def wall_clock(local: datetime) -> str:
     """A wall-clock time: "09:00"; the locale's own short form elsewhere ("9:00 ص", 24-hour where it is used)."""
     locale = reader_locale()
-    return f"{local:%H:%M}" if locale is None else format_time(local.time(), "short", locale=locale)
+    return f"{local:%H:%M}" if locale is None else clock_time(local.time(), locale)
 
 
 def later_day_mark(starts_at: datetime, ends_at: datetime | None, zone_name: str) -> str:
@@ -113,12 +115,18 @@ def weekday_name(day: date) -> str:
     return f"{day:%a}" if locale is None else format_date(day, "EEE", locale=locale)
 
 
+def size_text(size: int) -> str:
+    """A file's size: "3.4 MB"; "3,4 Mo" in French."""
+    locale = reader_locale()
+    return english_size(size) if locale is None else written_size(size, locale)
+
+
 def city_name(zone_name: str) -> str:
     """The place a zone is named after, in the reader's language: "Seoul"; "Séoul", "서울" (CLDR)."""
     locale = reader_locale()
     if locale is None or not is_known_zone(zone_name):
         return zone_city(zone_name)
-    return get_timezone_location(zone_name, locale=locale, return_city=True)
+    return city_of(zone_name, locale)
 
 
 def short_date_time(local: datetime, since: datetime | None = None) -> str:
@@ -243,10 +251,17 @@ def zone_choices(zones: ReaderZone) -> list[tuple[str, list[tuple[str, str, bool
         for name in group:
             chosen = name == zones.name and not selected
             selected = selected or chosen
-            label = name if region in (THIS_MEETING, YOUR_CHOICE) else name.partition("/")[2] or name
-            options.append((name, label.replace("_", " "), chosen))
+            options.append((name, _zone_label(name, whole=region in (THIS_MEETING, YOUR_CHOICE)), chosen))
         choices.append((gettext(region) if region in NAMED_GROUPS else region, options))
     return choices
+
+
+def _zone_label(zone_name: str, whole: bool) -> str:
+    """A zone as the picker offers it: in English the tz database's name ("Asia/Seoul" for the meeting's own,
+    "Argentina/Buenos Aires" under America); elsewhere CLDR's name of the city in the reader's language."""
+    if reader_locale() is not None:
+        return city_name(zone_name)
+    return (zone_name if whole else zone_name.partition("/")[2] or zone_name).replace("_", " ")
 
 
 def label(choice) -> str:

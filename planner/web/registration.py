@@ -6,12 +6,12 @@ from wtforms import EmailField, SelectField, StringField
 from wtforms.validators import DataRequired
 
 from planner.domain.errors import InvalidInput
-from planner.domain.languages import INTERFACE_LANGUAGES, own_name
+from planner.domain.languages import own_name
 from planner.domain.vocabulary import DayMode, InstitutionKind, ParticipantRole
 from planner.extensions import db
 from planner.operations.registrations import is_registration_open, self_register
 from planner.web.access import published_meeting_or_404
-from planner.web.forms import day_field, option
+from planner.web.forms import day_field, language_options, option
 from planner.web.language import reader_language
 from planner.web.organise.responses import show_invalid
 from planner.web.presenters import long_date
@@ -38,8 +38,7 @@ class SelfRegistrationForm(FlaskForm):
     home_timezone = StringField(lazy_gettext("Your time zone"),
                                 description=lazy_gettext("Such as Europe/Zurich; we show you the agenda in it."))
     # Each language in its own name, as the page's picker writes it: a reader finds theirs whatever the page's.
-    language = SelectField(lazy_gettext("Your language"), choices=[option(tag, own_name(tag))
-                                                                   for tag in INTERFACE_LANGUAGES],
+    language = SelectField(lazy_gettext("Your language"), choices=language_options(),
                            description=lazy_gettext("Your invitations and your calendar come in it."))
 
 

@@ -63,7 +63,7 @@ def test_publishing_says_what_becomes_visible_asks_to_confirm_and_opens_the_page
     assert "Publish…" in text_of(alice.get("/events/draft/organise/"))
     page = text_of(alice.get("/events/draft/organise/publish"))
     assert "Publish “Quiet meeting”?" in page
-    assert "1 sessions (1 marked draft stay hidden)" in page
+    assert "1 session (1 marked draft stay hidden)" in page
     assert not is_published(app)
 
     response = submit(alice, "/events/draft/organise/publish", action_contains="/publish")

@@ -123,7 +123,7 @@ def test_deleting_a_meeting_says_what_goes_with_it_and_asks_first(organiser, rea
         make.session(meeting, "Opening")
         make.session(meeting, "Closing", datetime(2021, 10, 22, 16))
     page = organiser.get(f"{ORGANISE}/delete")
-    assert "Delete the meeting “Owned meeting”? This also changes: 2 sessions 1 rooms 1 institutions 1 people " \
+    assert "Delete the meeting “Owned meeting”? This also changes: 2 sessions 1 room 1 institution 1 person " \
            "It goes to the trash with everything in it: its pages and calendars close at once, and it can be " \
            "restored for 30 days, then it is deleted for good." in text_of(page)
     assert read(lambda: rows(Meeting, "slug")) == [("owned",)]

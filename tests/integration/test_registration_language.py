@@ -29,7 +29,7 @@ def csrf_token(client, address: str) -> str:
 
 def selected_language(page: str) -> str:
     select_element = re.search(r'<select[^>]*name="language".*?</select>', page, re.S)[0]
-    return re.search(r'<option selected value="([^"]*)"|<option value="([^"]*)" selected', select_element)[0]
+    return next(option for option in re.findall(r"<option[^>]*>", select_element) if " selected" in option)
 
 
 def registered() -> Registration:

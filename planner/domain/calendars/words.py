@@ -13,9 +13,10 @@ from gettext import NullTranslations
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_skeleton, format_time, get_timezone_location
+from babel.dates import format_skeleton
 from babel.support import Translations
 
+from planner.domain.cldr import city_of, clock_time
 from planner.domain.languages import DEFAULT_LANGUAGE, babel_identifier, direction, interface_language
 from planner.domain.timezones import is_known_zone
 from planner.domain.wording import Message, _
@@ -63,14 +64,14 @@ class Words:
     def clock(self, moment: datetime) -> str:
         """"09:00"; the locale's own short form elsewhere (24-hour where it is used)."""
         locale = self.locale
-        return f"{moment:%H:%M}" if locale is None else format_time(moment.time(), "short", locale=locale)
+        return f"{moment:%H:%M}" if locale is None else clock_time(moment.time(), locale)
 
     def zone(self, zone_name: str) -> str:
         """The zone a time is on: its IANA name in English ("Asia/Seoul"), "heure de Séoul" elsewhere."""
         locale = self.locale
         if locale is None or not is_known_zone(zone_name):
             return zone_name
-        return self.say(_("%(city)s time", city=get_timezone_location(zone_name, locale=locale, return_city=True)))
+        return self.say(_("%(city)s time", city=city_of(zone_name, locale)))
 
 
 ENGLISH = Words()

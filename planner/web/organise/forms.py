@@ -13,8 +13,8 @@ from planner.domain.vocabulary import (
     AttendanceMode, DayMode, InstitutionKind, MeetingFormat, OfficerRole, ParticipantRole, Role, SessionKind,
     SessionStatus,
 )
-from planner.domain.languages import DEFAULT_LANGUAGE, INTERFACE_LANGUAGES, own_name
-from planner.web.forms import choices, day_field, option
+from planner.domain.languages import DEFAULT_LANGUAGE
+from planner.web.forms import choices, day_field, language_options, option
 from planner.web.presenters import reader_locale, short_date
 
 
@@ -63,7 +63,7 @@ class MeetingForm(VersionedForm):
     venue = StringField(_("Venue"))
     format = SelectField(_("Format"), choices=choices(MeetingFormat))
     language = SelectField(_("Language"), default=DEFAULT_LANGUAGE,
-                           choices=[option(tag, own_name(tag)) for tag in INTERFACE_LANGUAGES],
+                           choices=language_options(),
                            description=_("Its pages' language for readers whose browser asks for none of these."))
     online_link = URLField(_("Default online link"), validators=[Optional()])
     contact_email = EmailField(_("Contact email"), validators=[Optional()])
@@ -100,7 +100,7 @@ class SessionForm(VersionedForm):
     starts = DateTimeLocalField(_("Starts"), format="%Y-%m-%dT%H:%M",
                                 validators=[InputRequired(message=_("Give the start date and time."))])
     ends = DateTimeLocalField(_("Ends"), format="%Y-%m-%dT%H:%M", validators=[RequiredUnlessTicked(
-        "no_end", "Give the end date and time, or tick “No end time”.")])
+        "no_end", _("Give the end date and time, or tick “No end time”."))])
     no_end = BooleanField(_("No end time"),
                           description=_("For an item the agenda gives only a start: “18:30 Reception”"))
     room = SelectField(_("Room"), coerce=str)
@@ -186,7 +186,7 @@ class RegistrationForm(VersionedForm):
     home_timezone = StringField(_("Home time zone"), render_kw=ZONE_PICKER,
                                 description=_("An IANA zone such as Europe/Zurich, for the time-zone view."))
     language = SelectField(_("Language"), default="", choices=[option("", _("— the meeting's —"))]
-                           + [option(tag, own_name(tag)) for tag in INTERFACE_LANGUAGES],
+                           + language_options(),
                            description=_("Their invitations and personal calendar are written in it."))
 
     @classmethod

@@ -1,5 +1,6 @@
 """Organisers' meetings: the dashboard, creating, editing and deleting a meeting."""
 from flask import current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _, ngettext
 from flask_login import current_user
 
 from planner.domain.errors import InvalidInput, StaleEdit
@@ -15,6 +16,16 @@ from planner.web.organise import organise
 from planner.web.organise.checklist import checklist
 from planner.web.organise.forms import ConfirmForm, MeetingForm
 from planner.web.organise.responses import show_invalid, stale_page
+
+
+# What deleting a meeting takes with it, by the overview's figures.
+AFFECTED = {
+    "sessions": lambda num: ngettext("%(num)d session", "%(num)d sessions", num),
+    "rooms": lambda num: ngettext("%(num)d room", "%(num)d rooms", num),
+    "institutions": lambda num: ngettext("%(num)d institution", "%(num)d institutions", num),
+    "people": lambda num: ngettext("%(num)d person", "%(num)d people", num),
+    "registrations": lambda num: ngettext("%(num)d registration", "%(num)d registrations", num),
+}
 
 
 def meeting_fields(form: MeetingForm, *, published: bool = False) -> dict:
@@ -44,7 +55,7 @@ def new_meeting():
             show_invalid(form, error)
         else:
             db.session.commit()
-            flash(f"Created “{meeting.title}”.")
+            flash(_("Created “%(meeting)s”.", meeting=meeting.title))
             return redirect(url_for("organise.overview", slug=meeting.slug))
     return render_template("organise/meeting_form.html", form=form, meeting=None), 400 if form.errors else 200
 
@@ -69,11 +80,11 @@ def publish(slug: str):
             set_published(meeting, not meeting.published, actor=current_user, based_on_version=form.based_on_version)
         except StaleEdit:
             db.session.rollback()
-            flash("Someone changed the meeting meanwhile; check what it is now and confirm again.")
+            flash(_("Someone changed the meeting meanwhile; check what it is now and confirm again."))
             return redirect(url_for("organise.publish", slug=slug))
         db.session.commit()
-        flash(f"Published “{meeting.title}”: anyone can now read it." if meeting.published
-              else f"“{meeting.title}” is a draft again: only its organisers can read it.")
+        flash(_("Published “%(meeting)s”: anyone can now read it.", meeting=meeting.title) if meeting.published
+              else _("“%(meeting)s” is a draft again: only its organisers can read it.", meeting=meeting.title))
         return redirect(url_for("organise.overview", slug=slug))
     return render_template("organise/publish.html", meeting=meeting, form=form, overview=meeting_overview(meeting))
 
@@ -96,7 +107,7 @@ def edit_meeting(slug: str):
             return stale_page("organise/meeting_form.html", form, error, meeting=meeting)
         else:
             db.session.commit()
-            flash("Saved the meeting's details.")
+            flash(_("Saved the meeting's details."))
             return redirect(url_for("organise.overview", slug=meeting.slug))
     return render_template("organise/meeting_form.html", form=form, meeting=meeting), 400 if form.errors else 200
 
@@ -105,16 +116,21 @@ def edit_meeting(slug: str):
 def delete_meeting_page(slug: str):
     meeting = organised_meeting_or_abort(slug)
     form = ConfirmForm()
+    days = current_app.config["TRASH_DAYS"]
     if form.validate_on_submit():
         move_to_trash(meeting, actor=current_user, now=utcnow())
         db.session.commit()
-        flash(f"Moved “{meeting.title}” to the trash: it can be restored for {current_app.config['TRASH_DAYS']} days.")
+        flash(ngettext("Moved “%(meeting)s” to the trash: it can be restored for %(num)d day.",
+                       "Moved “%(meeting)s” to the trash: it can be restored for %(num)d days.", days,
+                       meeting=meeting.title))
         return redirect(url_for("organise.dashboard"))
-    overview_ = meeting_overview(meeting)
-    affected = [f"{count} {what}" for what, count in overview_.counts.items() if count]
+    counts = meeting_overview(meeting).counts
+    affected = [AFFECTED[what](count) for what, count in counts.items() if count]
     return render_template("organise/confirm_delete.html", meeting=meeting, form=form,
-                           what=f"the meeting “{meeting.title}”", affected=affected,
-                           consequence=f"It goes to the trash with everything in it: its pages and calendars "
-                                       f"close at once, and it can be restored for {current_app.config['TRASH_DAYS']} "
-                                       f"days, then it is deleted for good.",
+                           question=_("Delete the meeting “%(meeting)s”?", meeting=meeting.title), affected=affected,
+                           consequence=ngettext(
+                               "It goes to the trash with everything in it: its pages and calendars close at once, "
+                               "and it can be restored for %(num)d day, then it is deleted for good.",
+                               "It goes to the trash with everything in it: its pages and calendars close at once, "
+                               "and it can be restored for %(num)d days, then it is deleted for good.", days),
                            cancel_url=url_for("organise.overview", slug=slug))

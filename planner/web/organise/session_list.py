@@ -1,5 +1,6 @@
 """The sessions list: every session of a meeting, filtered by day, room, kind and status; several changed at once."""
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext
 from flask_login import current_user
 
 from planner.domain.errors import InvalidInput, StaleEdit
@@ -21,8 +22,8 @@ FILTERS = ("day", "room", "kind", "status")
 
 def _filter_form(meeting: Meeting) -> SessionFilterForm:
     form = SessionFilterForm(request.args)
-    form.day.choices = [option("", "Every day")] + [option(day.isoformat(), short_date(day)) for day in meeting.days]
-    form.room.choices = [option("", "Any room"), option(NO_ROOM, "No room")] + [
+    form.day.choices = [option("", gettext("Every day"))] + [option(day.isoformat(), short_date(day)) for day in meeting.days]
+    form.room.choices = [option("", gettext("Any room")), option(NO_ROOM, gettext("No room"))] + [
         option(str(room.id), room.name) for room in meeting.rooms]
     return form
 
@@ -41,7 +42,7 @@ def _shown(meeting: Meeting, form: SessionFilterForm) -> list:
 
 def _bulk_form(meeting: Meeting) -> BulkSessionsForm:
     form = BulkSessionsForm()
-    form.to_room.choices = [option(NO_ROOM, "— no room —")] + [option(str(room.id), room.name) for room in meeting.rooms]
+    form.to_room.choices = [option(NO_ROOM, gettext("— no room —"))] + [option(str(room.id), room.name) for room in meeting.rooms]
     return form
 
 
@@ -62,7 +63,7 @@ def bulk_sessions(slug: str):
     back = url_for("organise.session_list", slug=slug,
                    **{name: request.form[name] for name in FILTERS if request.form.get(name)})
     if not form.validate_on_submit():
-        flash(" ".join(error for errors in form.errors.values() for error in errors))
+        flash(" ".join(str(error) for errors in form.errors.values() for error in errors))
         return redirect(back)
     try:
         chosen = [_chosen(meeting, value) for value in request.form.getlist("session")]
@@ -72,11 +73,11 @@ def bulk_sessions(slug: str):
                                   minutes=form.minutes.data)
     except InvalidInput as error:
         db.session.rollback()
-        flash(f"Nothing was changed: {say(error.message)}")
+        flash(gettext("Nothing was changed: %(reason)s", reason=say(error.message)))
     except StaleEdit:
         db.session.rollback()
-        flash("Nothing was changed: someone changed one of these sessions meanwhile. The list now shows them as "
-              "they are; choose again.")
+        flash(gettext("Nothing was changed: someone changed one of these sessions meanwhile. The list now shows "
+                      "them as they are; choose again."))
     else:
         db.session.commit()
         flash(f"{summary}.")
@@ -88,5 +89,5 @@ def _chosen(meeting: Meeting, value: str) -> tuple[Session, int]:
     session_id, _, version = value.partition(":")
     # Nine digits at most: a longer number is no session, and PostgreSQL would refuse to compare it.
     if not (session_id.isdigit() and version.isdigit()) or max(len(session_id), len(version)) > 9:
-        raise InvalidInput("sessions", "A chosen session was not understood; reload the list and choose again.")
+        raise InvalidInput("sessions", gettext("A chosen session was not understood; reload the list and choose again."))
     return record_of_meeting_or_404(Session, meeting, int(session_id)), int(version)

@@ -2,6 +2,7 @@
 from datetime import date, datetime, time
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -17,16 +18,17 @@ from planner.web.organise import organise
 from planner.web.forms import option
 from planner.web.organise.forms import ConfirmForm, RoleForm, SessionForm
 from planner.web.organise.responses import show_invalid, stale_page
+from planner.web.presenters import label, short_date_time
 from planner.web.wording import say
 
 
 def _prepare(form: SessionForm, meeting: Meeting, session: Session | None) -> None:
     rooms = meeting.rooms
-    form.room.choices = [option("", "— no room —")] + [option(str(room.id), room.name) for room in rooms]
+    form.room.choices = [option("", gettext("— no room —"))] + [option(str(room.id), room.name) for room in rooms]
     blocks = [s for s in agenda_sessions(meeting, public=False)
               if session is None or s.id != session.id]
-    form.parent.choices = [option("", "— not inside another session —")] + [
-        option(str(s.id), f"{to_local(s.starts_at, meeting.timezone):%a %d %b %H:%M} {s.title}") for s in blocks
+    form.parent.choices = [option("", gettext("— not inside another session —"))] + [
+        option(str(s.id), f"{short_date_time(to_local(s.starts_at, meeting.timezone))} {s.title}") for s in blocks
     ]
 
 
@@ -68,14 +70,14 @@ def new_session(slug: str):
         else:
             db.session.commit()
             if "another" in request.form:  # "Save and add another": the next one on the same day, in the same room
-                flash(f"Added “{session.title}”.")
+                flash(gettext("Added “%(title)s”.", title=session.title))
                 return redirect(url_for("organise.new_session", slug=slug, room=session.room_id or None,
                                         day=local_day(session.starts_at, meeting.timezone).isoformat()))
             if session.kind.is_pause:  # nobody chairs a coffee break: back to the day it is on
-                flash(f"Added “{session.title}”.")
+                flash(gettext("Added “%(title)s”.", title=session.title))
                 return redirect(url_for("organise.timetable", slug=slug,
                                         day=local_day(session.starts_at, meeting.timezone)))
-            flash(f"Added “{session.title}”. Now add the people who chair and speak.")
+            flash(gettext("Added “%(title)s”. Now add the people who chair and speak.", title=session.title))
             return redirect(url_for("organise.edit_session", slug=slug, session_id=session.id))
     return render_template("organise/session_form.html", meeting=meeting, form=form, session=None,
                            role_form=None), 400 if form.errors else 200
@@ -100,7 +102,7 @@ def _form_data(session: Session, meeting: Meeting) -> dict:
 def _role_form(meeting: Meeting) -> RoleForm:
     form = RoleForm(prefix="role")
     people = db.session.scalars(select(Person).where(Person.meeting_id == meeting.id).order_by(Person.name))
-    form.person.choices = [option("", "— choose —")] + [option(str(p.id), p.display_name) for p in people]
+    form.person.choices = [option("", gettext("— choose —"))] + [option(str(p.id), p.display_name) for p in people]
     return form
 
 
@@ -121,7 +123,7 @@ def edit_session(slug: str, session_id: int):
                               role_form=_role_form(meeting))
         else:
             db.session.commit()
-            flash(f"Saved “{session.title}”.")
+            flash(gettext("Saved “%(title)s”.", title=session.title))
             day = local_day(session.starts_at, meeting.timezone)
             return redirect(url_for("organise.timetable", slug=slug, day=day))
     return render_template("organise/session_form.html", meeting=meeting, form=form, session=session,
@@ -139,15 +141,19 @@ def delete_session_page(slug: str, session_id: int):
             delete_session(session, actor=current_user, based_on_version=form.based_on_version)
         except StaleEdit:
             db.session.rollback()
-            flash(f"Someone changed “{session.title}” meanwhile; check it before deleting.")
+            flash(gettext("Someone changed “%(title)s” meanwhile; check it before deleting.", title=session.title))
             return redirect(url_for("organise.delete_session_page", slug=slug, session_id=session_id))
         db.session.commit()
-        flash(f"Deleted “{session.title}”. Subscribed calendars will show it as cancelled.")
+        flash(gettext("Deleted “%(title)s”. Subscribed calendars will show it as cancelled.", title=session.title))
         return redirect(url_for("organise.timetable", slug=slug, day=day))
-    affected = [f"“{child.title}” inside it is deleted too" for child in session.children if child.deleted_at is None]
-    affected += [f"{role.person.display_name} loses the role of {role.role.label.lower()}" for role in session.roles]
+    affected = [gettext("“%(title)s” inside it is deleted too", title=child.title)
+                for child in session.children if child.deleted_at is None]
+    affected += [gettext("%(person)s loses the role of %(role)s", person=role.person.display_name,
+                         role=label(role.role).lower()) for role in session.roles]
     return render_template("organise/confirm_delete.html", meeting=meeting, form=form,
-                           what=f"the session “{session.title}”", affected=affected, consequence=None,
+                           what=gettext("the session “%(title)s”", title=session.title),
+                           question=gettext("Delete the session “%(title)s”?", title=session.title),
+                           affected=affected, consequence=None,
                            cancel_url=url_for("organise.edit_session", slug=slug, session_id=session_id))
 
 
@@ -165,7 +171,8 @@ def add_role(slug: str, session_id: int):
             show_invalid(role_form, error)
         else:
             db.session.commit()
-            flash(f"{person.display_name} added as {Role(role_form.role.data).label.lower()}.")
+            flash(gettext("%(person)s added as %(role)s.", person=person.display_name,
+                          role=label(Role(role_form.role.data)).lower()))
             return redirect(url_for("organise.edit_session", slug=slug, session_id=session_id) + "#people")
     form = SessionForm(data=_form_data(session, meeting))
     _prepare(form, meeting, session)
@@ -178,7 +185,7 @@ def change_role(slug: str, role_id: int, action: str):
     meeting = organised_meeting_or_abort(slug)
     session_role = db.session.get(SessionRole, role_id)
     if session_role is None or session_role.session.meeting_id != meeting.id:
-        abort(404, description="This meeting has no such role.")
+        abort(404, description=gettext("This meeting has no such role."))
     form = ConfirmForm()
     if not form.validate_on_submit():
         return redirect(url_for("organise.edit_session", slug=slug, session_id=session_role.session_id))

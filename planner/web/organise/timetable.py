@@ -2,6 +2,7 @@
 from datetime import date
 
 from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext
 from flask_login import current_user
 
 from planner.domain.changes import FIELD_LABELS
@@ -39,7 +40,7 @@ def timetable(slug: str, day: date):
         day_count=day_headcounts(meeting).get(day),
         day_start_iso=day_span(day, meeting.timezone)[0].isoformat(),
         undoable=last_undoable_change(meeting, current_user), undo_form=UndoForm(day=day.isoformat()),
-        field_labels=FIELD_LABELS,
+        field_labels={name: say(label) for name, label in FIELD_LABELS.items()},
     )
 
 
@@ -49,9 +50,9 @@ def undo(slug: str):
     meeting = organised_meeting_or_abort(slug)
     form = UndoForm()
     if not form.validate_on_submit():
-        abort(400, description=" ".join(error for errors in form.errors.values() for error in errors))
+        abort(400, description=" ".join(str(error) for errors in form.errors.values() for error in errors))
     try:
-        message, status = f"Undone: {undo_last_change(meeting, actor=current_user)}.", 200
+        message, status = gettext("Undone: %(change)s.", change=undo_last_change(meeting, actor=current_user)), 200
         db.session.commit()
     except InvalidInput as error:
         db.session.rollback()

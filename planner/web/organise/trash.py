@@ -1,5 +1,6 @@
 """The trash: deleted meetings, until they are restored or purged."""
 from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from planner.extensions import db
@@ -21,8 +22,8 @@ def trash():
 def restore(slug: str):
     meeting = organised_meeting_or_abort(slug, trashed=True)
     if meeting.deleted_at is None:
-        abort(404, description=f"“{meeting.title}” is not in the trash.")
+        abort(404, description=_("“%(meeting)s” is not in the trash.", meeting=meeting.title))
     restore_from_trash(meeting, actor=current_user)
     db.session.commit()
-    flash(f"Restored “{meeting.title}” with everything in it.")
+    flash(_("Restored “%(meeting)s” with everything in it.", meeting=meeting.title))
     return redirect(url_for("organise.overview", slug=slug))
