@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from babel.dates import get_timezone_name
 
+from planner.domain.wording import Message, _
+
 
 class UnknownTimeZone(ValueError):
     def __init__(self, name: str):
@@ -81,12 +83,13 @@ def suggested_zone(text: str) -> str | None:
     return (by_name.get(close[0]) or by_city[close[0]]) if close else None
 
 
-def unknown_zone_message(text: str, example: str = "Europe/Zurich") -> str:
+def unknown_zone_message(text: str, example: str = "Europe/Zurich") -> Message:
     """What to tell someone who typed a zone that does not exist, with what they probably meant."""
     suggestion = suggested_zone(text)
     if suggestion:
-        return f"“{text}” is not a known IANA time zone. Did you mean {suggestion}?"
-    return f"“{text}” is not a known IANA time zone, such as {example}."
+        return _("“%(text)s” is not a known IANA time zone. Did you mean %(suggestion)s?", text=text,
+                 suggestion=suggestion)
+    return _("“%(text)s” is not a known IANA time zone, such as %(example)s.", text=text, example=example)
 
 
 def zone_city(zone_name: str) -> str:
