@@ -113,3 +113,10 @@ def test_the_api_answers_its_refusals_in_english_whatever_the_reader_asks(client
     assert refused.status_code == 422
     assert refused.get_json()["error"]["fields"]["home_timezone"] == (
         "“Mars/Base” is not a known IANA time zone, such as Europe/Zurich.")
+
+
+def test_an_unknown_zone_in_the_address_is_noticed_in_french(client, meeting):
+    meeting_page = client.get("/events/test-meeting/?tz=Mars/Olympus_Mons&lang=fr")
+    assert meeting_page.status_code == 200
+    assert ("« Mars/Olympus_Mons » n’est pas un fuseau horaire IANA connu, comme Europe/Zurich ou Asia/Seoul."
+            in text_of(meeting_page))
