@@ -18,7 +18,8 @@ from planner.domain.wording import Message, _
 
 class UnknownTimeZone(ValueError):
     def __init__(self, name: str):
-        super().__init__(f"“{name}” is not a known IANA time zone, such as Europe/Zurich or Asia/Seoul.")
+        self.message = _("“%(name)s” is not a known IANA time zone, such as Europe/Zurich or Asia/Seoul.", name=name)
+        super().__init__(self.message)
         self.name = name
 
 
@@ -116,8 +117,8 @@ class ReaderZone:
         return self.name != self.meeting
 
     @property
-    def problem(self) -> str | None:
-        return str(UnknownTimeZone(self.rejected)) if self.rejected is not None else None
+    def problem(self) -> Message | None:
+        return UnknownTimeZone(self.rejected).message if self.rejected is not None else None
 
 
 def choose_reader_zone(meeting_zone: str, *, requested: str | None = None, remembered: str | None = None) -> ReaderZone:

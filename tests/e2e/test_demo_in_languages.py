@@ -89,6 +89,11 @@ def test_the_seoul_agenda_in_arabic_is_laid_out_right_to_left(page, demo):
     assert when["x"] + when["width"] <= box(page.locator("main"))["x"] + box(
         page.locator("main"))["width"] + 1
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    # The meeting's description, typed in English, reads as an English paragraph: its closing "(UNCCT, IOM,
+    # WCO)." not turned around by the Arabic page.
+    lead = page.locator("p.lead")
+    expect(lead).to_contain_text("(UNCCT, IOM, WCO).")
+    assert lead.evaluate("element => getComputedStyle(element).direction") == "ltr"
 
 
 def test_the_picker_chosen_by_mouse_is_remembered_on_the_next_page(page, demo):

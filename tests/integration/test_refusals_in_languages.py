@@ -4,7 +4,12 @@ import io
 import re
 
 import pytest
+from sqlalchemy import select
 
+from planner.domain.vocabulary import TeamRole
+from planner.extensions import db
+from planner.models import Meeting
+from planner.operations.team import invite
 from tests.conftest import PASSWORD
 from tests.integration.browsing import csrf_token_of, errors_beside_fields, submit, text_of
 from tests.integration.test_registration_language import headers, meeting  # noqa: F401  (fixtures)
@@ -29,6 +34,21 @@ def test_a_refused_password_is_named_in_french_on_the_account_page(browser, owne
                                                   "confirmation": password})
     assert refused.status_code == 400
     assert errors_beside_fields(refused) == {"password": [refusal]}
+
+
+def test_joining_a_team_with_a_common_password_and_no_name_is_refused_in_french(client, seed, owned):
+    with seed():
+        meeting = db.session.scalars(select(Meeting).where(Meeting.slug == "owned")).one()
+        _, secret = invite(meeting, "door@example.org", TeamRole.DOOR_STAFF, actor=None)
+        db.session.commit()
+    link = f"/team/join/{secret}"
+    client.get(f"{link}?lang=fr")
+    refused = submit(client, link, {"name": "", "password": COMMON_BUT_LONG, "confirmation": COMMON_BUT_LONG})
+    assert refused.status_code == 400
+    assert errors_beside_fields(refused) == {
+        "name": ["Indiquez votre nom tel que vos collègues doivent le voir."],
+        "password": ["Ce mot de passe figure sur les listes des mots de passe les plus courants ; "
+                     "choisissez-en un autre."]}
 
 
 def test_too_many_sign_ins_are_refused_in_korean_saying_when_to_try_again(client, owned):
@@ -93,3 +113,10 @@ def test_the_api_answers_its_refusals_in_english_whatever_the_reader_asks(client
     assert refused.status_code == 422
     assert refused.get_json()["error"]["fields"]["home_timezone"] == (
         "“Mars/Base” is not a known IANA time zone, such as Europe/Zurich.")
+
+
+def test_an_unknown_zone_in_the_address_is_noticed_in_french(client, meeting):
+    meeting_page = client.get("/events/test-meeting/?tz=Mars/Olympus_Mons&lang=fr")
+    assert meeting_page.status_code == 200
+    assert ("« Mars/Olympus_Mons » n’est pas un fuseau horaire IANA connu, comme Europe/Zurich ou Asia/Seoul."
+            in text_of(meeting_page))
