@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from planner.domain.intervals import days_touched, last_moment, share_time
 from planner.domain.timezones import local_day, to_local
-from planner.domain.vocabulary import DayMode, InstitutionKind
+from planner.domain.vocabulary import N_, DayMode, InstitutionKind
 
 NO_INSTITUTION = "none"
 UNMATCHED = "unmatched"
@@ -23,9 +23,9 @@ ALL = "all"
 KINDS: tuple[str, ...] = (*(kind.value for kind in InstitutionKind), NO_INSTITUTION, UNMATCHED)
 KIND_LABELS: dict[str, str] = {
     **{kind.value: kind.label for kind in InstitutionKind},
-    NO_INSTITUTION: "No institution",
-    UNMATCHED: "Not matched to a registration",
-    ALL: "All",
+    NO_INSTITUTION: N_("No institution"),
+    UNMATCHED: N_("Not matched to a registration"),
+    ALL: N_("All"),
 }
 
 

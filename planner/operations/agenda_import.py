@@ -76,7 +76,7 @@ def _write(meeting: Meeting, rows: list[AgendaRow], *, actor: User | None) -> Ag
     while waiting:  # a row waits for the row it sits inside
         ready = [row for row in waiting if _parent_line(row, titled) not in {r.line for r in waiting}]
         if not ready:
-            problems += [(row.line, "parent", "These rows sit inside each other in a circle.") for row in waiting]
+            problems += [(row.line, "parent", _("These rows sit inside each other in a circle.")) for row in waiting]
             break
         for row in ready:
             made[row.line] = _write_row(meeting, row, rooms, people, titled, made, done, problems, actor)

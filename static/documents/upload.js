@@ -76,7 +76,7 @@ if (form && window.FormData && window.XMLHttpRequest) {
     });
     request.addEventListener("error", () => {
       shown.item.classList.add("refused");
-      shown.message.textContent = say(texts.failedText, { filename: file.name, status: "no answer" });
+      shown.message.textContent = say(texts.failedText, { filename: file.name, status: texts.noAnswer });
       resolve(false);
     });
     request.send(body);

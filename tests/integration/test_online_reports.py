@@ -82,7 +82,7 @@ def test_a_second_report_that_repeats_connections_stores_only_the_new_ones(clien
     upload(client, ZOOM_REPORT)
     later = ZOOM_REPORT + "Late Comer,late@example.org,10/19/2021 02:00:00 PM,10/19/2021 03:00:00 PM,60,Yes\n"
     response = upload(client, later.replace("User Email", "Email"), filename="zoom-full.csv")
-    assert "Imported 1 connections: 0 matched to registrations, 1 not matched. 6 were already known and were " \
+    assert "Imported 1 connection: 0 matched to registrations, 1 not matched. 6 were already known and were " \
            "skipped." in text_of(client.get(response.location))
     assert len(stored()) == 7
 
@@ -107,7 +107,7 @@ def test_times_are_read_in_the_zone_the_organiser_names(client, organiser):
 
 def test_connections_outside_the_meetings_days_are_imported_with_a_warning(client, organiser):
     response = upload(client, "Name,Join time,Leave time\nChang Wook-jin,2021-10-25 09:00,2021-10-25 10:00\n")
-    assert "1 connections (lines 2) fall outside the meeting's days and count for none of them; check the time " \
+    assert "1 connection (line 2) falls outside the meeting's days and counts for none of them; check the time " \
            "zone." in text_of(client.get(response.location))
 
 

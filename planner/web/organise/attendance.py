@@ -1,5 +1,6 @@
 """The attendance report: registered against actual, in the room and online, on a page and as CSV."""
 from flask import Response, render_template
+from flask_babel import gettext
 
 from planner.domain.attendance_report import CSV_HEADER, KIND_LABELS, report_rows
 from planner.domain.spreadsheets import csv_text
@@ -12,7 +13,7 @@ from planner.web.organise import organise
 def attendance(slug: str):
     meeting = organised_meeting_or_abort(slug)
     return render_template("organise/attendance.html", meeting=meeting, report=meeting_attendance(meeting),
-                           kind_labels=KIND_LABELS)
+                           kind_labels={kind: gettext(label) for kind, label in KIND_LABELS.items()})
 
 
 @organise.get("/events/<slug>/organise/attendance.csv")

@@ -9,6 +9,7 @@ import zipfile
 from datetime import date
 
 from flask import current_app, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext, lazy_gettext, ngettext
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import SelectField, SelectMultipleField
@@ -33,29 +34,30 @@ from planner.web.access import organised_meeting_or_abort, record_of_meeting_or_
 from planner.web.organise import organise
 from planner.web.organise.forms import ConfirmForm
 from planner.web.organise.responses import show_invalid
-from planner.web.presenters import long_date
+from planner.web.presenters import label, long_date, short_date_time
 from planner.web.wording import say
 
 
 class InvitationForm(FlaskForm):
-    scope = SelectField("Invite to")
-    recipients = SelectMultipleField("Send to", coerce=int, widget=ListWidget(prefix_label=False),
+    scope = SelectField(lazy_gettext("Invite to"))
+    recipients = SelectMultipleField(lazy_gettext("Send to"), coerce=int, widget=ListWidget(prefix_label=False),
                                      option_widget=CheckboxInput())
 
 
 def _scope_choices(meeting: Meeting) -> dict[str, list[tuple[str, str]]]:
     sessions = agenda_sessions(meeting, public=False)
     return {
-        "Meeting": [("meeting", f"The whole meeting, {len(meeting.days)} days")],
-        "A day": [(f"day:{day.isoformat()}", long_date(day)) for day in meeting.days],
-        "A session": [(f"session:{s.id}", _session_label(s, meeting)) for s in sessions
+        gettext("Meeting"): [("meeting", ngettext("The whole meeting, %(num)d day", "The whole meeting, %(num)d days",
+                                                  len(meeting.days)))],
+        gettext("A day"): [(f"day:{day.isoformat()}", long_date(day)) for day in meeting.days],
+        gettext("A session"): [(f"session:{s.id}", _session_label(s, meeting)) for s in sessions
                       if s.status is not SessionStatus.CANCELLED],
     }
 
 
 def _session_label(session: Session, meeting: Meeting) -> str:
-    draft = " (draft)" if session.draft else ""
-    return f"{to_local(session.starts_at, meeting.timezone):%a %d %b %H:%M} {session.title}{draft}"
+    draft = " " + gettext("(draft)") if session.draft else ""
+    return f"{short_date_time(to_local(session.starts_at, meeting.timezone))} {session.title}{draft}"
 
 
 def _scope(value: str) -> Scope:
@@ -74,7 +76,7 @@ def invitations(slug: str):
     form = InvitationForm()
     form.scope.choices = _scope_choices(meeting)
     form.recipients.choices = [
-        (r.id, f"{r.person.display_name} <{r.person.email}> · {r.role.label}") for r in registrations
+        (r.id, f"{r.person.display_name} <{r.person.email}> · {label(r.role)}") for r in registrations
     ]
     if not form.is_submitted() and request.args.get("select") == "all":  # "Select all", also without JavaScript
         form.recipients.data = [r.id for r in registrations]
@@ -108,7 +110,7 @@ def send_updates(slug: str):
         flash(say(error.message))
         return redirect(url_for("organise.invitations", slug=slug))
     if not prepared:
-        flash("Everyone invited holds the current version of their sessions; there is no update to send.")
+        flash(gettext("Everyone invited holds the current version of their sessions; there is no update to send."))
         return redirect(url_for("organise.invitations", slug=slug))
     return _deliver(meeting, prepared, settings, kind=BatchKind.UPDATES)
 

@@ -1,5 +1,6 @@
 """Participants: who is registered, how each attends each day, headcounts, and the CSV import."""
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext, ngettext
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -25,6 +26,7 @@ from planner.web.organise import organise
 from planner.web.forms import day_field, option
 from planner.web.organise.forms import ConfirmForm, ImportForm, RegistrationForm, RegistrationSettingsForm
 from planner.web.organise.responses import show_invalid, stale_page
+from planner.web.wording import say
 
 
 def _settings_form(meeting: Meeting) -> RegistrationSettingsForm:
@@ -64,7 +66,7 @@ def import_participants_page(slug: str):
         db.session.rollback()
         return participants(slug, import_form=form, problems=error.problems, status=400)
     db.session.commit()
-    flash(f"Imported {len(imported)} participants.")
+    flash(ngettext("Imported %(num)d participant.", "Imported %(num)d participants.", len(imported)))
     return redirect(url_for("organise.participants", slug=slug))
 
 
@@ -82,12 +84,13 @@ def registration_settings(slug: str):
             )
         except (InvalidInput, StaleEdit) as error:
             db.session.rollback()
-            flash(f"Not saved: {error}")
+            flash(gettext("Not saved: %(error)s", error=say(error.message) if isinstance(error, InvalidInput) else error))
             return participants(slug, status=409 if isinstance(error, StaleEdit) else 400)
         db.session.commit()
-        flash("Saved the registration settings.")
+        flash(gettext("Saved the registration settings."))
         return redirect(url_for("organise.participants", slug=slug))
-    flash("Not saved: " + "; ".join(f"{name}: {' '.join(map(str, errors))}" for name, errors in form.errors.items()))
+    flash(gettext("Not saved: %(error)s", error="; ".join(f"{form[name].label.text}: {' '.join(map(str, errors))}"
+                                                       for name, errors in form.errors.items())))
     return participants(slug, status=400)
 
 
@@ -103,11 +106,11 @@ def _registration_form(meeting: Meeting, registration: Registration | None = Non
                                    default_day_modes(meeting.days, busy, meeting.format).items()})
     form = RegistrationForm.with_days(meeting.days, **kwargs)
     people = db.session.scalars(select(Person).where(Person.meeting_id == meeting.id).order_by(Person.name))
-    form.person.choices = [option("", "— a new person —")] + [option(str(p.id), p.display_name) for p in people]
+    form.person.choices = [option("", gettext("— a new person —"))] + [option(str(p.id), p.display_name) for p in people]
     institutions = db.session.scalars(
         select(Institution).where(Institution.meeting_id == meeting.id).order_by(Institution.name)
     )
-    form.institution.choices = [option("", "— none —")] + [option(str(i.id), i.display_name) for i in institutions]
+    form.institution.choices = [option("", gettext("— none —"))] + [option(str(i.id), i.display_name) for i in institutions]
     return form
 
 
@@ -129,7 +132,7 @@ def new_registration(slug: str):
             show_invalid(form, error)
         else:
             db.session.commit()
-            flash(f"Registered {person.display_name}.")
+            flash(gettext("Registered %(name)s.", name=person.display_name))
             return redirect(url_for("organise.participants", slug=slug))
     return render_template("organise/registration_form.html", meeting=meeting, form=form,
                            registration=None), 400 if form.errors else 200
@@ -163,7 +166,7 @@ def edit_registration(slug: str, registration_id: int):
                               registration=registration)
         else:
             db.session.commit()
-            flash(f"Saved the registration of {registration.person.display_name}.")
+            flash(gettext("Saved the registration of %(name)s.", name=registration.person.display_name))
             return redirect(url_for("organise.participants", slug=slug))
     return render_template("organise/registration_form.html", meeting=meeting, form=form,
                            registration=registration), 400 if form.errors else 200
@@ -180,21 +183,22 @@ def delete_registration_page(slug: str, registration_id: int):
             delete_registration(registration, actor=current_user, based_on_version=form.based_on_version)
         except StaleEdit:
             db.session.rollback()
-            flash(f"Someone changed the registration of {name} meanwhile; check it before removing it.")
+            flash(gettext("Someone changed the registration of %(name)s meanwhile; check it before removing it.", name=name))
             return redirect(url_for("organise.delete_registration_page", slug=slug, registration_id=registration_id))
         db.session.commit()
-        flash(f"Removed the registration of {name}; {name} stays among the meeting's people.")
+        flash(gettext("Removed the registration of %(name)s; %(name)s stays among the meeting's people.", name=name))
         return redirect(url_for("organise.participants", slug=slug))
     return render_template("organise/confirm_delete.html", meeting=meeting, form=form,
-                           what=f"the registration of {name}",
-                           affected=[f"{name} stays among the meeting's people and keeps any roles in sessions"],
+                           what=gettext("the registration of %(name)s", name=name),
+                           affected=[gettext("%(name)s stays among the meeting's people and keeps any roles in sessions",
+                                             name=name)],
                            consequence=None, cancel_url=url_for("organise.participants", slug=slug))
 
 
 def _registration_or_404(meeting: Meeting, registration_id: int) -> Registration:
     registration = find_registration(meeting, registration_id)
     if registration is None:
-        abort(404, description="This meeting has no such registration.")
+        abort(404, description=gettext("This meeting has no such registration."))
     return registration
 
 
@@ -204,15 +208,16 @@ def personal_address(slug: str, registration_id: int, action: str):
     meeting = organised_meeting_or_abort(slug)
     registration = _registration_or_404(meeting, registration_id)
     if not ConfirmForm().validate_on_submit():
-        abort(400, description="The form was not sent from this site (its CSRF token is missing).")
+        abort(400, description=gettext("The form was not sent from this site (its CSRF token is missing)."))
     name = registration.person.display_name
     if action == "issue":
         token = issue_personal_token(registration, actor=current_user)
         db.session.commit()
-        flash(f"The personal address of {name} (copy it now, it is not shown again; any earlier one no longer "
-              f"works): {url_for('personal.page', token=token, _external=True)}")
+        flash(gettext("The personal address of %(name)s (copy it now, it is not shown again; any earlier one no "
+                      "longer works): %(address)s", name=name, address=url_for("personal.page", token=token,
+                                                                             _external=True)))
     else:
         revoke_personal_token(registration, actor=current_user)
         db.session.commit()
-        flash(f"The personal address of {name} no longer works.")
+        flash(gettext("The personal address of %(name)s no longer works.", name=name))
     return redirect(url_for("organise.participants", slug=slug))
