@@ -14,6 +14,7 @@ from wtforms.validators import DataRequired, Length
 from planner.database import utcnow
 from planner.domain.account_mail import password_reset_email
 from planner.domain.errors import InvalidInput
+from planner.domain.wording import _
 from planner.extensions import db, login
 from planner.jobs import deliver
 from planner.models import User
@@ -118,8 +119,8 @@ class NewPasswordForm(FlaskForm):
 def reset_password_page(secret: str):
     reset = open_password_reset(secret)
     if reset is None:
-        abort(404, description="This reset link does not work any more: it was used, replaced by a newer one, "
-                               "or is more than an hour old. Ask for a new one.")
+        abort(404, description=_("This reset link does not work any more: it was used, replaced by a newer one, "
+                                 "or is more than an hour old. Ask for a new one."))
     form = NewPasswordForm()
     if form.validate_on_submit():
         try:

@@ -7,6 +7,7 @@ from wtforms.validators import Length
 
 from planner.domain.errors import InvalidInput
 from planner.domain.vocabulary import TeamRole
+from planner.domain.wording import _
 from planner.extensions import db
 from planner.operations.accounts import find_user
 from planner.operations.team import accept, open_invitation
@@ -24,8 +25,8 @@ class JoinForm(FlaskForm):
 def join_team(secret: str):
     invitation = open_invitation(secret)
     if invitation is None:
-        abort(404, description="This invitation link does not work any more: it was used, withdrawn, replaced by "
-                               "a newer one, or is more than seven days old. Ask the organiser for a new one.")
+        abort(404, description=_("This invitation link does not work any more: it was used, withdrawn, replaced "
+                                 "by a newer one, or is more than seven days old. Ask the organiser for a new one."))
     existing = find_user(invitation.email)
     form = JoinForm()
     if form.validate_on_submit():
