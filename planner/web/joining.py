@@ -1,5 +1,6 @@
 """Following a team invitation's link: an existing account gains the role; a new person makes their account."""
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext, lazy_gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
@@ -15,22 +16,23 @@ from planner.web.organise.responses import show_invalid
 
 
 class JoinForm(FlaskForm):
-    name = StringField("Your name, as colleagues should see it", validators=[Length(max=200)])
-    password = PasswordField("Choose a password", validators=[Length(max=500)])
-    confirmation = PasswordField("The password again", validators=[Length(max=500)])
+    name = StringField(_("Your name, as colleagues should see it"), validators=[Length(max=200)])
+    password = PasswordField(_("Choose a password"), validators=[Length(max=500)])
+    confirmation = PasswordField(_("The password again"), validators=[Length(max=500)])
 
 
 @auth.route("/team/join/<secret>", methods=["GET", "POST"])
 def join_team(secret: str):
     invitation = open_invitation(secret)
     if invitation is None:
-        abort(404, description="This invitation link does not work any more: it was used, withdrawn, replaced by "
-                               "a newer one, or is more than seven days old. Ask the organiser for a new one.")
+        abort(404, description=gettext("This invitation link does not work any more: it was used, withdrawn, replaced "
+                                       "by a newer one, or is more than seven days old. Ask the organiser for a "
+                                       "new one."))
     existing = find_user(invitation.email)
     form = JoinForm()
     if form.validate_on_submit():
         if existing is None and form.password.data != form.confirmation.data:
-            form.confirmation.errors.append("The two passwords are not the same.")
+            form.confirmation.errors.append(gettext("The two passwords are not the same."))
         else:
             try:
                 user = accept(invitation, name=form.name.data or "", password=form.password.data or "")
@@ -41,7 +43,8 @@ def join_team(secret: str):
                 meeting = invitation.meeting
                 if existing is None:
                     sign_in_browser(user, remember=False)  # a new session: flash after it
-                flash(f"You are on the team of {meeting.title} as {invitation.role.label}.")
+                flash(gettext("You are on the team of %(meeting)s as %(role)s.", meeting=meeting.title,
+                              role=gettext(invitation.role.label)))
                 if existing is not None and not (current_user.is_authenticated and current_user.id == user.id):
                     return redirect(url_for("auth.login_page"))
                 start = "organise.overview" if invitation.role is TeamRole.ORGANISER else "organise.check_in_start"
