@@ -19,6 +19,7 @@ from datetime import date, datetime, time
 
 from planner.domain.spreadsheets import CsvProblems, utf8_text
 from planner.domain.vocabulary import Role, SessionKind
+from planner.domain.wording import _, ngettext
 
 MAX_BYTES = 1_000_000
 MAX_ROWS = 2_000
@@ -60,13 +61,13 @@ class AgendaRow:
 def read_table(data: bytes, filename: str) -> list[list]:
     """The cells of the file's first sheet, row by row: text, or dates and times where a spreadsheet holds them."""
     if len(data) > MAX_BYTES:
-        raise CsvProblems([(0, "file", f"The file is larger than {MAX_BYTES // 1_000_000} MB.")])
+        raise CsvProblems([(0, "file", _("The file is larger than %(size)d MB.", size=MAX_BYTES // 1_000_000))])
     name = filename.lower()
     if name.endswith(".xlsx"):
         return _xlsx_table(data)
     if name.endswith(".csv"):
         return _csv_table(data)
-    raise CsvProblems([(0, "file", "Upload an .xlsx (Excel) or .csv file.")])
+    raise CsvProblems([(0, "file", _("Upload an .xlsx (Excel) or .csv file."))])
 
 
 def _xlsx_table(data: bytes) -> list[list]:
@@ -75,8 +76,8 @@ def _xlsx_table(data: bytes) -> list[list]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
-        raise CsvProblems([(0, "file", "This is not a readable .xlsx file: save it again from the spreadsheet "
-                                       "as an Excel workbook, or as CSV.")]) from None
+        raise CsvProblems([(0, "file", _("This is not a readable .xlsx file: save it again from the spreadsheet "
+                                         "as an Excel workbook, or as CSV."))]) from None
     try:
         sheet = workbook.worksheets[0]
         return [list(row) for _, row in zip(range(MAX_ROWS + 2), sheet.iter_rows(values_only=True))]
@@ -88,20 +89,23 @@ def _csv_table(data: bytes) -> list[list]:
     try:
         return [row for _, row in zip(range(MAX_ROWS + 2), csv.reader(io.StringIO(utf8_text(data), newline="")))]
     except csv.Error as error:
-        raise CsvProblems([(0, "file", f"This is not a readable CSV file ({error}).")]) from None
+        raise CsvProblems([(0, "file", _("This is not a readable CSV file (%(error)s).", error=str(error)))]) from None
 
 
 def read_agenda(table: list[list], meeting_days: list[date]) -> list[AgendaRow]:
     """The agenda rows of ``table``, or every problem found in any of them."""
     if not table or not any(_text(cell) for cell in table[0]):
-        raise CsvProblems([(1, "file", "The file is empty; the first row must name the columns.")])
+        raise CsvProblems([(1, "file", _("The file is empty; the first row must name the columns."))])
     header = [_text(cell).lower() for cell in table[0]]
     problems: list[tuple[int, str, str]] = [
-        (1, column, f"“{column}” is not a column of an agenda; the columns are {', '.join(COLUMNS)}.")
+        (1, column, _("“%(column)s” is not a column of an agenda; the columns are %(columns)s.", column=column,
+                      columns=", ".join(COLUMNS)))
         for column in header if column and column not in COLUMNS]
-    problems += [(1, column, f"The header has no “{column}” column.") for column in REQUIRED if column not in header]
+    problems += [(1, column, _("The header has no “%(column)s” column.", column=column)) for column in REQUIRED if column not in header]
     if len(table) > MAX_ROWS + 1:
-        problems.append((0, "file", f"The file has more than {MAX_ROWS:,} rows; import the agenda in parts."))
+        problems.append((0, "file", ngettext(
+            "The file has more than %(num)d row; import the agenda in parts.",
+            "The file has more than %(num)d rows; import the agenda in parts.", MAX_ROWS)))
     if problems:
         raise CsvProblems(problems)
     rows = []
@@ -115,7 +119,7 @@ def read_agenda(table: list[list], meeting_days: list[date]) -> list[AgendaRow]:
         if row is not None:
             rows.append(row)
     if not rows and not problems:
-        problems.append((2, "file", "The file has no sessions under its header."))
+        problems.append((2, "file", _("The file has no sessions under its header.")))
     problems += _unknown_parents(rows)
     if problems:
         raise CsvProblems(problems)
@@ -127,16 +131,16 @@ def _row(line: int, values: dict, meeting_days: list[date], problems: list) -> A
     start = _time(values.get("start"), "start", problems, required=True)
     end = _time(values.get("end"), "end", problems, required=False)
     if start is not None and end is not None and end <= start:
-        problems.append(("end", "The end must come after the start."))
+        problems.append(("end", _("The end must come after the start.")))
     title = _text(values.get("title"))
     if not title:
-        problems.append(("title", "Give the session a title."))
+        problems.append(("title", _("Give the session a title.")))
     kind = _kind(values.get("kind"), problems)
     parent = _text(values.get("parent"))
     reference = ROW_REFERENCE.match(parent)
     parent_line = int(reference.group(1)) if reference else None
     if parent_line is not None and parent_line == line:
-        problems.append(("parent", "A session cannot sit inside itself."))
+        problems.append(("parent", _("A session cannot sit inside itself.")))
     people = tuple((role, " ".join(name.split())) for column, role in ROLE_COLUMNS.items()
                    for name in NAME_SEPARATOR.split(_text(values.get(column), multiline=True)) if name)
     if problems:
@@ -148,7 +152,7 @@ def _row(line: int, values: dict, meeting_days: list[date], problems: list) -> A
 
 def _unknown_parents(rows: list[AgendaRow]) -> list[tuple[int, str, str]]:
     lines = {row.line for row in rows}
-    return [(row.line, "parent", f"There is no session in row {row.parent_line} of the file.")
+    return [(row.line, "parent", _("There is no session in row %(row)d of the file.", row=row.parent_line))
             for row in rows if row.parent_line is not None and row.parent_line not in lines]
 
 
@@ -168,22 +172,23 @@ def _day(value, meeting_days: list[date], problems: list) -> date | None:
     else:
         text = _text(value)
         if not text:
-            problems.append(("day", "Give the day: its date (2021-10-18) or its number in the meeting (1, 2, …)."))
+            problems.append(("day", _("Give the day: its date (2021-10-18) or its number in the meeting (1, 2, …).")))
             return None
         if text.isdigit() or (isinstance(value, float) and value.is_integer()):
             number = int(float(text))
             if 1 <= number <= len(meeting_days):
                 return meeting_days[number - 1]
-            problems.append(("day", f"The meeting has days 1 to {len(meeting_days)}; there is no day {number}."))
+            problems.append(("day", _("The meeting has days 1 to %(last)d; there is no day %(number)d.", last=len(meeting_days),
+                                          number=number)))
             return None
         try:
             found = date.fromisoformat(text)
         except ValueError:
-            problems.append(("day", f"“{text}” is not a date; write it as 2021-10-18, or the day's number."))
+            problems.append(("day", _("“%(text)s” is not a date; write it as 2021-10-18, or the day's number.", text=text)))
             return None
     if found not in meeting_days:
-        problems.append(("day", f"{found.isoformat()} is not a day of the meeting "
-                                f"({meeting_days[0].isoformat()} to {meeting_days[-1].isoformat()})."))
+        problems.append(("day", _("%(day)s is not a day of the meeting (%(first)s to %(last)s).", day=found.isoformat(),
+                                  first=meeting_days[0].isoformat(), last=meeting_days[-1].isoformat())))
         return None
     return found
 
@@ -196,12 +201,12 @@ def _time(value, column: str, problems: list, *, required: bool) -> time | None:
     text = _text(value)
     if not text:
         if required:
-            problems.append((column, "Give the start time, e.g. 09:00."))
+            problems.append((column, _("Give the start time, e.g. 09:00.")))
         return None
     match = TIME.match(text)
     if match and int(match.group(1)) < 24 and int(match.group(2)) < 60:
         return time(int(match.group(1)), int(match.group(2)))
-    problems.append((column, f"“{text}” is not a time; write it as 09:00."))
+    problems.append((column, _("“%(text)s” is not a time; write it as 09:00.", text=text)))
     return None
 
 
@@ -212,6 +217,6 @@ def _kind(value, problems: list) -> SessionKind | None:
     for kind in SessionKind:
         if text in (kind.value, kind.label.lower()):
             return kind
-    problems.append(("kind", f"“{_text(value)}” is not a kind of session; use one of "
-                             f"{', '.join(kind.value for kind in SessionKind)}."))
+    problems.append(("kind", _("“%(text)s” is not a kind of session; use one of %(kinds)s.", text=_text(value),
+                               kinds=", ".join(kind.value for kind in SessionKind))))
     return None

@@ -3,6 +3,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from planner.domain.changes import this_entity
+from planner.domain.wording import _
 
 
 class InvalidInput(ValueError):
@@ -11,7 +12,7 @@ class InvalidInput(ValueError):
     def __init__(self, field: str | None = None, message: str | None = None, *, errors: Mapping[str, str] = None):
         self.errors = dict(errors or {})
         if field is not None:
-            self.errors[field] = message or "This value is not valid."
+            self.errors[field] = message or _("This value is not valid.")
         super().__init__("; ".join(f"{name}: {text}" for name, text in self.errors.items()))
 
     @property

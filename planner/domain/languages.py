@@ -5,6 +5,8 @@ them with an underscore (``zh_Hans``).
 """
 from babel import Locale
 
+from planner.domain.wording import Message, _
+
 INTERFACE_LANGUAGES = ("en", "fr", "es", "ru", "zh-Hans", "ar", "ko")
 DEFAULT_LANGUAGE = "en"
 RIGHT_TO_LEFT = frozenset({"ar"})
@@ -41,5 +43,6 @@ def closest_interface_language(text: str) -> str | None:
     return interface_language(subtags[0])
 
 
-def unknown_language_message(text: str) -> str:
-    return f"“{text}” is not a language Planner is written in; choose one of {', '.join(INTERFACE_LANGUAGES)}."
+def unknown_language_message(text: str) -> Message:
+    return _("“%(text)s” is not a language Planner is written in; choose one of %(languages)s.", text=text,
+             languages=", ".join(INTERFACE_LANGUAGES))

@@ -3,6 +3,8 @@ from functools import cache
 
 from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
+from planner.domain.wording import Message, _, ngettext
+
 MINIMUM_LENGTH = 12
 MAXIMUM_LENGTH = 500
 
@@ -13,15 +15,15 @@ def _common_passwords() -> frozenset[str]:
     return frozenset(FREQUENCY_LISTS["passwords"])
 
 
-def password_problem(password: str, email: str = "") -> str | None:
+def password_problem(password: str, email: str = "") -> Message | None:
     """Why ``password`` cannot be used, or None when it can."""
     if len(password) < MINIMUM_LENGTH:
-        return f"Use at least {MINIMUM_LENGTH} characters."
+        return ngettext("Use at least %(num)d character.", "Use at least %(num)d characters.", MINIMUM_LENGTH)
     if len(password) > MAXIMUM_LENGTH:
-        return f"Use at most {MAXIMUM_LENGTH} characters."
+        return ngettext("Use at most %(num)d character.", "Use at most %(num)d characters.", MAXIMUM_LENGTH)
     folded = password.strip().casefold()
     if email and folded == email.strip().casefold():
-        return "Do not use your email address as your password."
+        return _("Do not use your email address as your password.")
     if folded in _common_passwords() or folded.replace(" ", "") in _common_passwords():
-        return "This password is on the lists of the most common passwords; choose another."
+        return _("This password is on the lists of the most common passwords; choose another.")
     return None

@@ -7,9 +7,12 @@ from collections.abc import Iterable, Sequence
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from planner.domain.wording import _
+
 
 class CsvProblems(ValueError):
-    """Every problem found in an imported file, as (row number, column, message); row 1 is the header."""
+    """Every problem found in an imported file, as (row number, column, message); row 1 is the header. The
+    messages are domain.wording Messages: English for the API, the reader's language on pages."""
 
     def __init__(self, problems: list[tuple[int, str, str]]):
         super().__init__(f"{len(problems)} problem(s) in the file")
@@ -22,8 +25,8 @@ def utf8_text(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise CsvProblems([(line, "file", "This row is not UTF-8 text: save the file as CSV in UTF-8 "
-                                          "encoding.")]) from None
+        raise CsvProblems([(line, "file", _("This row is not UTF-8 text: save the file as CSV in UTF-8 "
+                                            "encoding."))]) from None
 
 
 # A cell starting with one of these is read by Excel, LibreOffice and Google Sheets as a formula.

@@ -13,10 +13,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from babel.dates import get_timezone_name
 
+from planner.domain.wording import Message, _
+
 
 class UnknownTimeZone(ValueError):
     def __init__(self, name: str):
-        super().__init__(f"“{name}” is not a known IANA time zone, such as Europe/Zurich or Asia/Seoul.")
+        self.message = _("“%(name)s” is not a known IANA time zone, such as Europe/Zurich or Asia/Seoul.", name=name)
+        super().__init__(self.message)
         self.name = name
 
 
@@ -81,12 +84,13 @@ def suggested_zone(text: str) -> str | None:
     return (by_name.get(close[0]) or by_city[close[0]]) if close else None
 
 
-def unknown_zone_message(text: str, example: str = "Europe/Zurich") -> str:
+def unknown_zone_message(text: str, example: str = "Europe/Zurich") -> Message:
     """What to tell someone who typed a zone that does not exist, with what they probably meant."""
     suggestion = suggested_zone(text)
     if suggestion:
-        return f"“{text}” is not a known IANA time zone. Did you mean {suggestion}?"
-    return f"“{text}” is not a known IANA time zone, such as {example}."
+        return _("“%(text)s” is not a known IANA time zone. Did you mean %(suggestion)s?", text=text,
+                 suggestion=suggestion)
+    return _("“%(text)s” is not a known IANA time zone, such as %(example)s.", text=text, example=example)
 
 
 def zone_city(zone_name: str) -> str:
@@ -113,8 +117,8 @@ class ReaderZone:
         return self.name != self.meeting
 
     @property
-    def problem(self) -> str | None:
-        return str(UnknownTimeZone(self.rejected)) if self.rejected is not None else None
+    def problem(self) -> Message | None:
+        return UnknownTimeZone(self.rejected).message if self.rejected is not None else None
 
 
 def choose_reader_zone(meeting_zone: str, *, requested: str | None = None, remembered: str | None = None) -> ReaderZone:

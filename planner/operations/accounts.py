@@ -33,9 +33,9 @@ def create_organiser(email: str, password: str, name: str = "", *, administrator
     errors: dict[str, str] = {}
     email = email_address(errors, "email", email)
     if not email:
-        errors.setdefault("email", "Give an email address.")
+        errors.setdefault("email", _("Give an email address."))
     elif find_user(email) is not None:
-        errors["email"] = f"There is already an account for {email}."
+        errors["email"] = _("There is already an account for %(email)s.", email=email)
     if problem := password_problem(password, email):
         errors["password"] = problem
     name = optional_text(errors, "name", name, _("The name"), 200)
@@ -141,7 +141,7 @@ def _set_password(user: User, password: str, confirmation: str, errors: dict) ->
     if problem := password_problem(password, user.email):
         errors["password"] = problem
     elif password != confirmation:
-        errors["confirmation"] = "The two passwords are not the same."
+        errors["confirmation"] = _("The two passwords are not the same.")
     raise_if_any(errors)
     user.set_password(password)
 
@@ -150,7 +150,7 @@ def change_password(user: User, *, current: str, password: str, confirmation: st
     """A signed-in user's new password; every other sign-in of theirs ends, this one stays."""
     errors: dict[str, str] = {}
     if not user.check_password(current):
-        errors["current"] = "This is not your current password."
+        errors["current"] = _("This is not your current password.")
         raise_if_any(errors)
     _set_password(user, password, confirmation, errors)
     end_sign_ins(user, keep_secret=user.current_sign_in_secret)
@@ -189,7 +189,7 @@ def reset_password(reset: PasswordReset, *, password: str, confirmation: str, no
 def set_account_active(user: User, active: bool, *, actor: User) -> None:
     """Switch an account off (it can no longer sign in or use its API tokens; its sign-ins end) or on again."""
     if not active and user.id == actor.id:
-        raise InvalidInput("active", "You cannot deactivate your own account.")
+        raise InvalidInput("active", _("You cannot deactivate your own account."))
     user.active = active
     if not active:
         end_sign_ins(user)
@@ -198,9 +198,9 @@ def set_account_active(user: User, active: bool, *, actor: User) -> None:
 
 def set_administrator(user: User, administrator: bool, *, actor: User) -> None:
     if not administrator and user.administrator and _administrator_count() <= 1:
-        raise InvalidInput("administrator", "The site needs at least one administrator.")
+        raise InvalidInput("administrator", _("The site needs at least one administrator."))
     if not administrator and user.id == actor.id:
-        raise InvalidInput("administrator", "Ask another administrator to remove your own administrator rights.")
+        raise InvalidInput("administrator", _("Ask another administrator to remove your own administrator rights."))
     user.administrator = administrator
     db.session.flush()
 

@@ -10,6 +10,7 @@ from planner.domain.agenda_sheet import ROLE_COLUMNS, AgendaRow
 from planner.domain.errors import InvalidInput
 from planner.domain.spreadsheets import CsvProblems
 from planner.domain.vocabulary import AttendanceMode, MeetingFormat
+from planner.domain.wording import _
 from planner.extensions import db
 from planner.models import Meeting, Person, Room, Session, User
 from planner.operations.agenda import add_session, assign_role
@@ -75,7 +76,7 @@ def _write(meeting: Meeting, rows: list[AgendaRow], *, actor: User | None) -> Ag
     while waiting:  # a row waits for the row it sits inside
         ready = [row for row in waiting if _parent_line(row, titled) not in {r.line for r in waiting}]
         if not ready:
-            problems += [(row.line, "parent", "These rows sit inside each other in a circle.") for row in waiting]
+            problems += [(row.line, "parent", _("These rows sit inside each other in a circle.")) for row in waiting]
             break
         for row in ready:
             made[row.line] = _write_row(meeting, row, rooms, people, titled, made, done, problems, actor)
@@ -140,13 +141,13 @@ def _parent(row: AgendaRow, titled: dict, made: dict, problems: list) -> Session
     else:
         found = titled.get(row.parent.lower(), [])
     if not found:
-        problems.append((row.line, "parent", f"No session in the file or the meeting is titled “{row.parent}”."))
+        problems.append((row.line, "parent", _("No session in the file or the meeting is titled “%(title)s”.", title=row.parent)))
         return None
     if len(found) > 1:
-        problems.append((row.line, "parent", f"Several sessions are titled “{row.parent}”: give the row instead "
-                                             f"(“row 4”)."))
+        problems.append((row.line, "parent", _("Several sessions are titled “%(title)s”: give the row instead "
+                                               "(“row 4”).", title=row.parent)))
         return None
     parent = made.get(found[0]) if isinstance(found[0], int) else found[0]
     if parent is None:  # its row was refused; that row's problem says why
-        problems.append((row.line, "parent", f"The session it sits inside (“{row.parent}”) could not be imported."))
+        problems.append((row.line, "parent", _("The session it sits inside (“%(title)s”) could not be imported.", title=row.parent)))
     return parent

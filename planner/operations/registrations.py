@@ -11,6 +11,7 @@ from planner.domain.registration_csv import ParticipantRow
 from planner.domain.spreadsheets import CsvProblems
 from planner.domain.timezones import is_known_zone, unknown_zone_message
 from planner.domain.vocabulary import DayMode, InstitutionKind, ParticipantRole
+from planner.domain.wording import _
 from planner.extensions import db
 from planner.models import DayAttendance, Meeting, Person, Registration, User
 from planner.operations import records
@@ -35,15 +36,15 @@ def preferred_language(errors: dict, text: str | None) -> str | None:
 
 def _check(meeting: Meeting, errors: dict, *, role, days: Mapping[date, DayMode], home_timezone: str) -> None:
     if not isinstance(role, ParticipantRole):
-        errors["role"] = "Choose delegate, expert, observer, staff or press."
+        errors["role"] = _("Choose delegate, expert, observer, staff or press.")
     if home_timezone and not is_known_zone(home_timezone):
         errors["home_timezone"] = unknown_zone_message(home_timezone)
     meeting_days = set(meeting.days)
     for day, mode in days.items():
         if day not in meeting_days:
-            errors["days"] = f"{day:%d %B %Y} is not a day of this meeting."
+            errors["days"] = _("%(day)s is not a day of this meeting.", day=f"{day:%d %B %Y}")
         elif not isinstance(mode, DayMode):
-            errors[f"day_{day.isoformat()}"] = "Choose in the room, online or not attending."
+            errors[f"day_{day.isoformat()}"] = _("Choose in the room, online or not attending.")
 
 
 def register_participant(
@@ -53,9 +54,9 @@ def register_participant(
     errors: dict[str, str] = {}
     language = preferred_language(errors, language)
     if person.meeting_id != meeting.id:
-        errors["person"] = "Choose a person of this meeting."
+        errors["person"] = _("Choose a person of this meeting.")
     elif db.session.scalar(select(Registration.id).where(Registration.person_id == person.id)) is not None:
-        errors["person"] = f"{person.name} is already registered."
+        errors["person"] = _("%(name)s is already registered.", name=person.name)
     _check(meeting, errors, role=role, days=days, home_timezone=home_timezone)
     raise_if_any(errors)
     registration = Registration(meeting_id=meeting.id, person_id=person.id, role=role,
@@ -85,7 +86,7 @@ def change_own_attendance(registration: Registration, days: Mapping[date, DayMod
     """A participant changes how they attend, until the organiser's deadline."""
     deadline = registration.meeting.attendance_changes_close_at
     if deadline is not None and (now or utcnow()) > deadline:
-        raise InvalidInput("days", "Changes are closed; please write to the organisers.")
+        raise InvalidInput("days", _("Changes are closed; please write to the organisers."))
     errors: dict[str, str] = {}
     _check(registration.meeting, errors, role=registration.role, days=days, home_timezone="")
     raise_if_any(errors)
@@ -130,14 +131,15 @@ def import_participants(meeting: Meeting, rows: list[ParticipantRow], *, actor: 
         key = row.institution.lower()
         if row.institution and key not in institutions and key not in new_institutions:
             if row.institution_kind is None:
-                problems.append((row.line, "institution", f"“{row.institution}” is not an institution of this "
-                                                          f"meeting; give institution_kind to add it."))
+                problems.append((row.line, "institution", _(
+                    "“%(institution)s” is not an institution of this meeting; give institution_kind to add it.",
+                    institution=row.institution)))
             else:
                 new_institutions[key] = (row, row.institution_kind)
         errors: dict[str, str] = {}
         person = (people_by_email.get(row.email.lower()) if row.email else None) or people_by_name.get(row.name.lower())
         if person is not None and person.id in registered:
-            errors["name"] = f"{person.name} is already registered."
+            errors["name"] = _("%(name)s is already registered.", name=person.name)
         people.append(person if person is not None else person_values(
             meeting, errors, name=row.name, honorific=row.honorific, position=row.position, email=row.email))
         _check(meeting, errors, role=row.role, days=row.days, home_timezone=row.home_timezone)
@@ -180,14 +182,14 @@ def self_register(
 ) -> Registration:
     """Someone registers themselves through the meeting's public form, while it is open."""
     if not is_registration_open(meeting, now):
-        raise InvalidInput("form", "Registration for this meeting is closed.")
+        raise InvalidInput("form", _("Registration for this meeting is closed."))
     errors: dict[str, str] = {}
     # An address already registered is registered again, as a second person the organisers see beside the first:
     # refusing it would tell anyone who tries an address whether its owner takes part.
     if not (email or "").strip():
-        errors["email"] = "Give your email address: the organisers write to you there."
+        errors["email"] = _("Give your email address: the organisers write to you there.")
     if role is ParticipantRole.STAFF:
-        errors["role"] = "Staff are registered by the organisers."
+        errors["role"] = _("Staff are registered by the organisers.")
     raise_if_any(errors)
     institution, institution_created = None, False
     if (institution_name or "").strip():

@@ -10,6 +10,7 @@ from planner.database import utcnow
 from planner.domain.errors import InvalidInput
 from planner.domain.secrets import hash_secret, new_secret
 from planner.domain.vocabulary import TeamRole
+from planner.domain.wording import _
 from planner.extensions import db
 from planner.models import Meeting, TeamInvitation, TeamMember, User
 from planner.operations.accounts import create_organiser, find_user
@@ -48,7 +49,7 @@ def _refuse_losing_last_organiser(member: TeamMember) -> None:
     organisers = db.session.scalar(select(func.count()).where(TeamMember.meeting_id == member.meeting_id,
                                                               TeamMember.role == TeamRole.ORGANISER))
     if organisers <= 1:
-        raise InvalidInput("role", "A meeting needs at least one organiser: give someone else the role first.")
+        raise InvalidInput("role", _("A meeting needs at least one organiser: give someone else the role first."))
 
 
 def change_role(member: TeamMember, role: TeamRole, *, actor: User | None) -> None:
@@ -77,15 +78,17 @@ def invite(meeting: Meeting, email: str, role: TeamRole, *, actor: User | None,
     errors: dict[str, str] = {}
     email = email_address(errors, "email", email)
     if not email:
-        errors.setdefault("email", "Give the colleague's email address.")
+        errors.setdefault("email", _("Give the colleague's email address."))
     raise_if_any(errors)
     existing = find_user(email)
     if existing is not None and member_of(meeting, existing) is not None:
-        raise InvalidInput("email", f"{existing.email} is already on this meeting's team; change their role below.")
+        raise InvalidInput("email", _("%(email)s is already on this meeting's team; change their role below.",
+                                        email=existing.email))
     now = now or utcnow()
     for pending in pending_invitations(meeting, now=now):
         if pending.email.casefold() == email.casefold():
-            raise InvalidInput("email", f"{email} has already been invited; resend or withdraw that invitation.")
+            raise InvalidInput("email", _("%(email)s has already been invited; resend or withdraw that invitation.",
+                                            email=email))
     secret = new_secret()
     invitation = TeamInvitation(meeting=meeting, email=email, role=role, secret_hash=hash_secret(secret),
                                 invited_by_id=actor.id if actor else None, created_at=now,
@@ -109,7 +112,7 @@ def resend(invitation: TeamInvitation, *, actor: User | None, now: datetime | No
     """A new link for the invitation, valid seven days from now; the old link stops working."""
     now = now or utcnow()
     if invitation.accepted_at is not None or invitation.withdrawn_at is not None:
-        raise InvalidInput("invitation", "This invitation was already accepted or withdrawn.")
+        raise InvalidInput("invitation", _("This invitation was already accepted or withdrawn."))
     before = _invitation_snapshot(invitation)
     secret = new_secret()
     invitation.secret_hash = hash_secret(secret)
@@ -154,14 +157,14 @@ def accept(invitation: TeamInvitation, *, name: str = "", password: str = "",
     name and password they chose. The link is used up."""
     user = find_user(invitation.email)
     if user is None:
-        errors = {} if name.strip() else {"name": "Give your name as colleagues should see it."}
+        errors = {} if name.strip() else {"name": _("Give your name as colleagues should see it.")}
         try:
             user = create_organiser(invitation.email, password, name, administrator=False)
         except InvalidInput as refused:
             errors.update(refused.errors)
         raise_if_any(errors)
     elif not user.active:
-        raise InvalidInput("email", "This account has been deactivated; ask an administrator.")
+        raise InvalidInput("email", _("This account has been deactivated; ask an administrator."))
     before = _invitation_snapshot(invitation)
     invitation.accepted_at = now or utcnow()
     grant_role(invitation.meeting, user, invitation.role, actor=user)

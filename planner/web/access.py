@@ -8,24 +8,27 @@ from datetime import date
 from typing import TypeVar
 
 from flask import abort, g
+from flask_babel import gettext
 from flask_login import current_user
 from sqlalchemy import select
 
 from planner.domain.documents import Reader, may_read_document
 from planner.domain.permissions import Right, holds
 from planner.domain.vocabulary import TeamRole
+from planner.domain.wording import _
 from planner.extensions import db
 from planner.models import Document, Meeting, TeamMember, User
 from planner.queries.agenda import find_meeting
 from planner.queries.calendars import FeedState, meeting_with_feed_state
 from planner.queries.documents import find_document
 from planner.web.language import answer_of
+from planner.web.presenters import long_date
 
 T = TypeVar("T")
 
 REFUSALS = {
-    Right.ORGANISE: "Only the organisers of this meeting can do this.",
-    Right.WORK_THE_DOOR: "Only the organisers and door staff of this meeting can do this.",
+    Right.ORGANISE: _("Only the organisers of this meeting can do this."),
+    Right.WORK_THE_DOOR: _("Only the organisers and door staff of this meeting can do this."),
 }
 
 
@@ -38,11 +41,11 @@ def published_meeting_or_404(slug: str) -> Meeting:
 def published_or_404(found: T | None, slug: str) -> T:
     """What was loaded with the published meeting at ``slug``, or 404 when there is none."""
     if found is None:
-        abort(404, description=f"There is no published meeting at “{slug}”.")
+        abort(404, description=_("There is no published meeting at “%(slug)s”.", slug=slug))
     return found
 
 
-TRASHED = "This meeting was deleted: its calendar is gone."
+TRASHED = _("This meeting was deleted: its calendar is gone.")
 
 
 def readable_feed_or_abort(found: tuple | None, slug: str) -> tuple:
@@ -112,10 +115,10 @@ def organised_meeting_or_abort(slug: str, user: User | None = None, right: Right
     user = user if user is not None else current_user
     meeting = find_meeting(slug, public=False, trashed=trashed)
     if meeting is None:
-        abort(404, description=f"There is no meeting at “{slug}”.")
+        abort(404, description=_("There is no meeting at “%(slug)s”.", slug=slug))
     if not may(user, meeting, right):
         if not meeting.published and team_role(user, meeting) is None:
-            abort(404, description=f"There is no meeting at “{slug}”.")
+            abort(404, description=_("There is no meeting at “%(slug)s”.", slug=slug))
         abort(403, description=REFUSALS[right])
     answer_of(meeting)
     return meeting
@@ -124,20 +127,21 @@ def organised_meeting_or_abort(slug: str, user: User | None = None, right: Right
 def administrator_or_abort(user=None) -> User:
     user = user if user is not None else current_user
     if not (_signed_in(user) and user.administrator):
-        abort(403, description="Only an administrator can do this.")
+        abort(403, description=_("Only an administrator can do this."))
     return user
 
 
 def record_of_meeting_or_404(model, meeting: Meeting, record_id: int):
     record = db.session.get(model, record_id)
     if record is None or record.meeting_id != meeting.id or getattr(record, "deleted_at", None) is not None:
-        abort(404, description="This meeting has no such record.")
+        abort(404, description=_("This meeting has no such record."))
     return record
 
 
 def meeting_day_or_404(meeting: Meeting, day: date) -> None:
     if day not in meeting.days:
-        abort(404, description=f"{day:%d %B %Y} is not a day of this meeting.")
+        # Only pages ask (the API has no day addresses): the day is written in the reader's language.
+        abort(404, description=gettext("%(day)s is not a day of this meeting.", day=long_date(day)))
 
 
 def may_organise(meeting: Meeting) -> bool:
@@ -163,5 +167,5 @@ def readable_document_or_404(meeting: Meeting, document_id: int, reader: Reader)
     hidden = session is not None and (session.draft or session.deleted_at is not None)
     if document is None or not document.languages or not may_read_document(
             reader, document.visibility, session_hidden=hidden):
-        abort(404, description="This meeting has no such document.")
+        abort(404, description=_("This meeting has no such document."))
     return document

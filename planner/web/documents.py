@@ -4,6 +4,7 @@ The public addresses answer the public and the meeting's organisers; a participa
 personal address. Who may read what is ``web.access.readable_document_or_404`` over the domain's rule.
 """
 from flask import Blueprint, abort
+from flask_babel import gettext
 
 from planner.domain.documents import Reader
 from planner.domain.timezones import to_local
@@ -45,7 +46,7 @@ def _send(meeting: Meeting, document_id: int, language: str, reader: Reader):
     document = readable_document_or_404(meeting, document_id, reader)
     version = next((each for each in document.languages if each.language == language), None)
     if version is None:
-        abort(404, description="This document has no version in that language.")
+        abort(404, description=gettext("This document has no version in that language."))
     return send_revision(version.current, public=is_public(document))
 
 

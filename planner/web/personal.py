@@ -1,5 +1,6 @@
 """A participant's own page at a secret address: their days, their sessions, their join links and feed."""
 from flask import Blueprint, abort, flash, redirect, url_for
+from flask_babel import gettext, lazy_gettext
 from flask_wtf import FlaskForm
 from wtforms import SelectField
 
@@ -25,11 +26,13 @@ from planner.web.reader_zone import reader_zone
 
 personal = Blueprint("personal", __name__)
 
+UNKNOWN_ADDRESS = lazy_gettext("This personal address is not valid, or no longer: ask the organisers for a new one.")
+
 
 def registration_or_404(token: str) -> Registration:
     registration = registration_for_token(token)
     if registration is None or not registration.meeting.published:
-        abort(404, description="This personal address is not valid, or no longer: ask the organisers for a new one.")
+        abort(404, description=UNKNOWN_ADDRESS)
     return registration
 
 
@@ -37,7 +40,7 @@ def registration_with_state_or_404(token: str) -> tuple[Registration, FeedState]
     """As ``registration_or_404``, with its meeting's feed state, for a page kept under it (web/kept.py)."""
     found = registration_with_feed_state(token)
     if found is None or found[0].meeting.deleted_at is not None or not found[0].meeting.published:
-        abort(404, description="This personal address is not valid, or no longer: ask the organisers for a new one.")
+        abort(404, description=UNKNOWN_ADDRESS)
     return found
 
 
@@ -67,7 +70,7 @@ def page(token: str):
             show_invalid(form, error)
         else:
             db.session.commit()
-            flash("Saved how you attend each day.")
+            flash(gettext("Saved how you attend each day."))
             return redirect(url_for("personal.page", token=token))
     zones = reader_zone(meeting)
 

@@ -6,6 +6,7 @@ under its meeting's state (kept.py): built once per edit, zone and address.
 from datetime import date
 
 from flask import Blueprint, abort, render_template
+from flask_babel import gettext
 
 from planner.domain.agenda import agenda_days
 from planner.domain.calendars import join_link
@@ -59,7 +60,7 @@ def session(slug: str, session_id: int):
     def context() -> dict:
         found = queries.find_session(meeting, session_id)
         if found is None:
-            abort(404, description="This meeting has no such session.")
+            abort(404, description=gettext("This meeting has no such session."))
         link = join_link(found.online_link, attendance_mode=found.attendance_mode,
                          link_public=found.online_link_public, day_mode=None, meeting_link=meeting.online_link)
         return dict(meeting=meeting, zones=zones, session=found, join_link=link,
@@ -91,7 +92,7 @@ def person(slug: str, person_id: int):
     def context() -> dict:
         found = queries.find_person(meeting, person_id)
         if found is None:
-            abort(404, description="This meeting has no such person.")
+            abort(404, description=gettext("This meeting has no such person."))
         return dict(meeting=meeting, zones=zones, person=found,
                     sessions=queries.sessions_of_people(meeting, [found.id]))
 
@@ -113,7 +114,7 @@ def institution(slug: str, institution_id: int):
     def context() -> dict:
         found = queries.find_institution(meeting, institution_id)
         if found is None:
-            abort(404, description="This meeting has no such institution.")
+            abort(404, description=gettext("This meeting has no such institution."))
         institution, people = found
         return dict(meeting=meeting, zones=zones, institution=institution, people=people,
                     sessions=queries.sessions_of_people(meeting, [person.id for person in people]))

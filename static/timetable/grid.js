@@ -1,5 +1,7 @@
 // Where things are on the grid: minutes counted from the day's first instant (data-day-start), rooms by column,
 // and a preview of a session at a place it has not been saved to yet.
+import { dateTimeFormat } from "./announce.js";
+
 export function timetable() { return document.getElementById("timetable"); }
 
 export function scale(grid) {
@@ -58,17 +60,17 @@ export function columnAt(grid, clientX) {
   }) || null;
 }
 
-function clock(grid, minutes) {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: grid.dataset.zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23",
-  }).format(new Date(dayStart(grid) + minutes * 60000));
+export function clock(grid, instant) {
+  return dateTimeFormat(grid.dataset.zone, { timeStyle: "short" }).format(instant);
 }
+
+function clockAt(grid, minutes) { return clock(grid, new Date(dayStart(grid) + minutes * 60000)); }
 
 export function describe(grid, slot, place) {
   const room = column(grid, place.roomId);
   return {
     title: slot.dataset.title,
-    time: place.open ? clock(grid, place.start) : `${clock(grid, place.start)}–${clock(grid, place.end)}`,
+    time: place.open ? clockAt(grid, place.start) : `${clockAt(grid, place.start)}–${clockAt(grid, place.end)}`,
     room: room ? room.dataset.roomName : "",
   };
 }

@@ -1,16 +1,15 @@
 // Asking the server: a move is saved through the JSON API with the version the page showed (If-Match), so a
 // stale edit is refused there, never overwritten; then the grid, the conflicts and Undo are drawn again from it.
-import { announce, fieldLabel, text } from "./announce.js";
-import { changesTo, describe, timetable } from "./grid.js";
+import { announce, dateTimeFormat, fieldLabel, text } from "./announce.js";
+import { changesTo, clock, describe, timetable } from "./grid.js";
 
 const REDRAWN = ["timetable", "conflicts", "undo-form"];
 
 function shown(grid, value) {
   if (typeof value === "string" && /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(value)) {
-    return new Intl.DateTimeFormat("en-GB", {
-      timeZone: grid.dataset.zone, weekday: "short", day: "numeric", month: "short", hour: "2-digit",
-      minute: "2-digit", hourCycle: "h23",
-    }).format(new Date(value));
+    const instant = new Date(value);
+    const day = dateTimeFormat(grid.dataset.zone, { weekday: "short", day: "numeric", month: "short" });
+    return `${day.format(instant)} ${clock(grid, instant)}`;
   }
   return value === null || value === "" ? "—" : String(value);
 }

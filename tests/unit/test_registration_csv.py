@@ -63,7 +63,7 @@ def test_the_same_email_twice_is_a_problem_on_the_second_row():
     (b"name,role\n", "The file has no participants."),
     ("name,role\nK\xf6nig,expert\n".encode("latin-1"), "This row is not UTF-8 text: save the file as CSV in UTF-8 "
                                                       "encoding."),
-    (b"x" * 2_000_001, "The file is larger than 2 MB; import at most 5,000 participants a file."),
+    (b"x" * 2_000_001, "The file is larger than 2 MB; import at most 5000 participants a file."),
 ])
 def test_unreadable_files_get_one_clear_message(data, message):
     with pytest.raises(CsvProblems) as raised:
@@ -75,8 +75,8 @@ def test_more_than_the_row_limit_is_refused_with_the_limit():
     text = "name,role\n" + "".join(f"Participant {number},expert\n" for number in range(MAX_ROWS + 1))
     with pytest.raises(CsvProblems) as refused:
         read_participants(text.encode(), [])
-    assert refused.value.problems == [(MAX_ROWS + 2, "file", "The file has more than 5,000 participants; import at "
-                                                             "most 5,000 a file.")]
+    assert refused.value.problems == [(MAX_ROWS + 2, "file", "The file has more than 5000 participants; import at "
+                                                             "most 5000 a file.")]
     assert len(read_participants(text.encode().rsplit(b"Participant", 1)[0], [])) == MAX_ROWS
 
 
