@@ -80,14 +80,14 @@ def _xlsx_table(data: bytes) -> list[list]:
                                          "as an Excel workbook, or as CSV."))]) from None
     try:
         sheet = workbook.worksheets[0]
-        return [list(row) for _, row in zip(range(MAX_ROWS + 2), sheet.iter_rows(values_only=True))]
+        return [list(row) for _line, row in zip(range(MAX_ROWS + 2), sheet.iter_rows(values_only=True))]
     finally:
         workbook.close()
 
 
 def _csv_table(data: bytes) -> list[list]:
     try:
-        return [row for _, row in zip(range(MAX_ROWS + 2), csv.reader(io.StringIO(utf8_text(data), newline="")))]
+        return [row for _line, row in zip(range(MAX_ROWS + 2), csv.reader(io.StringIO(utf8_text(data), newline="")))]
     except csv.Error as error:
         raise CsvProblems([(0, "file", _("This is not a readable CSV file (%(error)s).", error=str(error)))]) from None
 
@@ -99,13 +99,13 @@ def read_agenda(table: list[list], meeting_days: list[date]) -> list[AgendaRow]:
     header = [_text(cell).lower() for cell in table[0]]
     problems: list[tuple[int, str, str]] = [
         (1, column, _("“%(column)s” is not a column of an agenda; the columns are %(columns)s.", column=column,
-                      columns=", ".join(COLUMNS)))
+                   columns=", ".join(COLUMNS)))
         for column in header if column and column not in COLUMNS]
     problems += [(1, column, _("The header has no “%(column)s” column.", column=column)) for column in REQUIRED if column not in header]
     if len(table) > MAX_ROWS + 1:
-        problems.append((0, "file", ngettext(
-            "The file has more than %(num)d row; import the agenda in parts.",
-            "The file has more than %(num)d rows; import the agenda in parts.", MAX_ROWS)))
+        problems.append((0, "file", ngettext("The file has more than %(num)d row; import the agenda in parts.",
+                                                "The file has more than %(num)d rows; import the agenda in parts.",
+                                                MAX_ROWS)))
     if problems:
         raise CsvProblems(problems)
     rows = []
@@ -178,8 +178,9 @@ def _day(value, meeting_days: list[date], problems: list) -> date | None:
             number = int(float(text))
             if 1 <= number <= len(meeting_days):
                 return meeting_days[number - 1]
-            problems.append(("day", _("The meeting has days 1 to %(last)d; there is no day %(number)d.", last=len(meeting_days),
-                                          number=number)))
+            problems.append(("day", ngettext("The meeting has only %(num)d day; there is no day %(day)d.",
+                                             "The meeting has days 1 to %(num)d; there is no day %(day)d.",
+                                             len(meeting_days), day=number)))
             return None
         try:
             found = date.fromisoformat(text)
@@ -188,7 +189,7 @@ def _day(value, meeting_days: list[date], problems: list) -> date | None:
             return None
     if found not in meeting_days:
         problems.append(("day", _("%(day)s is not a day of the meeting (%(first)s to %(last)s).", day=found.isoformat(),
-                                  first=meeting_days[0].isoformat(), last=meeting_days[-1].isoformat())))
+                                first=meeting_days[0].isoformat(), last=meeting_days[-1].isoformat())))
         return None
     return found
 

@@ -11,6 +11,8 @@ import zipfile
 from functools import lru_cache
 from importlib.resources import files
 
+from planner.domain.wording import _, ngettext
+
 FORMAT = "planner-meeting-export"
 # Raise it when a file of this version could no longer be read as it is; a reader refuses a newer one.
 FORMAT_VERSION = 1
@@ -21,7 +23,12 @@ MAX_UNPACKED_BYTES = 2 * 1024 ** 3
 
 
 class UnreadableArchive(ValueError):
-    """The file cannot be imported; the message says why, naming the part that is wrong."""
+    """The file cannot be imported; the message (a wording.Message, ``.message``) says why, naming the part that is
+    wrong."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
 
 
 @lru_cache(maxsize=1)
@@ -44,19 +51,22 @@ def read_archive(data: bytes) -> tuple[dict, dict[str, bytes]]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError):
-        raise UnreadableArchive("This is not a ZIP file, or it is cut short: export the meeting again.") from None
+        raise UnreadableArchive(_("This is not a ZIP file, or it is cut short: export the meeting again.")) from None
     with archive:
         entries = {info.filename: info for info in archive.infolist()}
         if MANIFEST not in entries:
-            raise UnreadableArchive(f"The ZIP holds no {MANIFEST}: it is not a Planner meeting export.")
+            raise UnreadableArchive(_("The ZIP holds no %(manifest)s: it is not a Planner meeting export.",
+                                      manifest=MANIFEST))
         if sum(info.file_size for info in entries.values()) > MAX_UNPACKED_BYTES:
-            raise UnreadableArchive("The ZIP unpacks to more than 2 GB; it is not a meeting export.")
+            raise UnreadableArchive(_("The ZIP unpacks to more than %(size)d GB; it is not a meeting export.",
+                                      size=MAX_UNPACKED_BYTES // 1024 ** 3))
         contents = {}
         for name in entries:
             try:
                 contents[name] = archive.read(name)
             except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as error:
-                raise UnreadableArchive(f"The ZIP is damaged: {name} cannot be read ({error}).") from None
+                raise UnreadableArchive(_("The ZIP is damaged: %(name)s cannot be read (%(error)s).", name=name,
+                                          error=str(error))) from None
     manifest = _manifest(contents.pop(MANIFEST))
     return manifest, contents
 
@@ -65,20 +75,28 @@ def _manifest(data: bytes) -> dict:
     try:
         manifest = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
-        raise UnreadableArchive(f"{MANIFEST} is not UTF-8 text.") from None
+        raise UnreadableArchive(_("%(manifest)s is not UTF-8 text.", manifest=MANIFEST)) from None
     except json.JSONDecodeError as error:
-        raise UnreadableArchive(f"{MANIFEST} is not JSON: {error.msg} at line {error.lineno}, column "
-                                f"{error.colno}.") from None
+        raise UnreadableArchive(_("%(manifest)s is not JSON: %(error)s at line %(line)d, column %(column)d.",
+                                  manifest=MANIFEST, error=error.msg, line=error.lineno,
+                                  column=error.colno)) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise UnreadableArchive(f"{MANIFEST} does not say it is a {FORMAT}: it is not a Planner meeting export.")
+        raise UnreadableArchive(_("%(manifest)s does not say it is a %(format)s: it is not a Planner meeting export.",
+                                  manifest=MANIFEST, format=FORMAT))
     version = manifest.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
-        raise UnreadableArchive(f"The file is in export format {version}, made by a newer Planner; this one reads "
-                                f"format {FORMAT_VERSION} and older. Update Planner to import it.")
+        raise UnreadableArchive(_("The file is in export format %(version)d, made by a newer Planner; this one reads "
+                                  "format %(known)d and older. Update Planner to import it.", version=version,
+                                  known=FORMAT_VERSION))
     problems = schema_problems(manifest)
     if problems:
-        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
-        raise UnreadableArchive(f"{MANIFEST} does not follow the export format: {'; '.join(problems[:5])}{more}.")
+        # The schema's own words (jsonschema's) stay English: they name JSON paths and keywords.
+        listed = "; ".join(problems[:5])
+        raise UnreadableArchive(ngettext(
+            "%(manifest)s does not follow the export format: %(problems)s (and %(num)d more).",
+            "%(manifest)s does not follow the export format: %(problems)s (and %(num)d more).",
+            len(problems) - 5, manifest=MANIFEST, problems=listed) if len(problems) > 5 else _(
+            "%(manifest)s does not follow the export format: %(problems)s.", manifest=MANIFEST, problems=listed))
     return manifest
 
 

@@ -141,7 +141,8 @@ def _parent(row: AgendaRow, titled: dict, made: dict, problems: list) -> Session
     else:
         found = titled.get(row.parent.lower(), [])
     if not found:
-        problems.append((row.line, "parent", _("No session in the file or the meeting is titled “%(title)s”.", title=row.parent)))
+        problems.append((row.line, "parent", _("No session in the file or the meeting is titled “%(title)s”.",
+                                               title=row.parent)))
         return None
     if len(found) > 1:
         problems.append((row.line, "parent", _("Several sessions are titled “%(title)s”: give the row instead "
@@ -149,5 +150,6 @@ def _parent(row: AgendaRow, titled: dict, made: dict, problems: list) -> Session
         return None
     parent = made.get(found[0]) if isinstance(found[0], int) else found[0]
     if parent is None:  # its row was refused; that row's problem says why
-        problems.append((row.line, "parent", _("The session it sits inside (“%(title)s”) could not be imported.", title=row.parent)))
+        problems.append((row.line, "parent", _("The session it sits inside (“%(title)s”) could not be imported.",
+                                               title=row.parent)))
     return parent

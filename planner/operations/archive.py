@@ -12,6 +12,7 @@ from planner.database import UTCDateTime
 from planner.domain.archive import UnreadableArchive, read_archive
 from planner.domain.errors import InvalidInput
 from planner.domain.vocabulary import TeamRole
+from planner.domain.wording import _
 from planner.extensions import db
 from planner.models import Meeting, User
 from planner.models.ownership import MEETINGS, OwnedTable, account_columns, entity_tables, owned_tables
@@ -126,14 +127,15 @@ class _Writer:
         found = self.accounts.get(email.lower())
         if found is None and email not in self.missing_accounts:
             self.missing_accounts.add(email)
-            self.notes.append(f"{email} has no account on this site: what they did is kept without their name.")
+            self.notes.append(_("%(email)s has no account on this site: what they did is kept without their name.",
+                                 email=email))
         return found
 
     def _reference(self, target: str, name: str, number: int, where: str) -> int:
         found = self.numbers.get(target, {}).get(number)
         if found is None:
-            raise UnreadableArchive(f"In {where}, {name} refers to record {number} of {target}, which the file "
-                                    f"does not hold.")
+            raise UnreadableArchive(_("In %(where)s, %(name)s refers to record %(number)s of %(target)s, which the "
+                                      "file does not hold.", where=where, name=name, number=number, target=target))
         return found
 
     def _typed(self, column, value, where: str):
@@ -157,7 +159,8 @@ class _Writer:
                     raise ValueError(f"the ZIP holds no {value}")
                 return self.blobs[value]
         except (TypeError, ValueError) as error:
-            raise UnreadableArchive(f"At {where}: “{value}” cannot be read ({error}).") from None
+            raise UnreadableArchive(_("At %(where)s: “%(value)s” cannot be read (%(error)s).", where=where, value=value,
+                                      error=str(error))) from None
         return value
 
     def _free_unique(self, owned: OwnedTable, values: dict, where: str) -> None:
@@ -169,8 +172,8 @@ class _Writer:
                 continue
             if db.session.scalar(select(func.count()).select_from(owned.table).where(owned.table.c[column] == value)):
                 values[column] = None
-                self.notes.append(f"{where}: its {column.replace('_', ' ')} is in use on this site, so it was left "
-                                  f"out.")
+                self.notes.append(_("%(where)s: its %(column)s is in use on this site, so it was left out.",
+                                    where=where, column=column.replace("_", " ")))
 
     def renumber_history(self, meeting_id: int, owned: dict[str, OwnedTable]) -> None:
         """The history's entries name the restored records by their new ids."""
@@ -206,7 +209,8 @@ def _stored(statement, where: str):
         return db.session.execute(statement)
     except (IntegrityError, DataError) as error:
         reason = str(error.orig).strip().splitlines()[0]
-        raise UnreadableArchive(f"{where} cannot be stored: the database refuses it ({reason}).") from None
+        raise UnreadableArchive(_("%(where)s cannot be stored: the database refuses it (%(reason)s).", where=where,
+                                  reason=reason)) from None
 
 
 def _single_unique_columns(table: Table) -> set[str]:

@@ -6,7 +6,7 @@ id: ending the sign-in ends the session and its remember-me cookie wherever they
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
-from flask_babel import gettext, lazy_gettext as _
+from flask_babel import gettext, lazy_gettext
 from flask_login import current_user, login_required, login_user, logout_user
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField
@@ -16,6 +16,7 @@ from planner.database import utcnow
 from planner.domain.account_mail import password_reset_email
 from planner.domain.calendars.words import words_in
 from planner.domain.errors import InvalidInput
+from planner.domain.wording import _
 from planner.extensions import db, login
 from planner.jobs import deliver
 from planner.models import User
@@ -40,9 +41,9 @@ def load_user(secret: str) -> User | None:
 
 
 class LoginForm(FlaskForm):
-    email = EmailField(_("Email"), validators=[DataRequired(), Length(max=254)])
-    password = PasswordField(_("Password"), validators=[DataRequired(), Length(max=500)])
-    remember = BooleanField(_("Keep me signed in (for up to 30 days)"))
+    email = EmailField(lazy_gettext("Email"), validators=[DataRequired(), Length(max=254)])
+    password = PasswordField(lazy_gettext("Password"), validators=[DataRequired(), Length(max=500)])
+    remember = BooleanField(lazy_gettext("Keep me signed in (for up to 30 days)"))
 
 
 def _safe_next(target: str | None) -> str:
@@ -91,7 +92,7 @@ def logout_page():
 
 
 class ResetRequestForm(FlaskForm):
-    email = EmailField(_("Email"), validators=[DataRequired(), Length(max=254)])
+    email = EmailField(lazy_gettext("Email"), validators=[DataRequired(), Length(max=254)])
 
 
 @auth.route("/password-reset", methods=["GET", "POST"])
@@ -105,7 +106,8 @@ def request_password_reset():
             db.session.commit()
             deliver(password_reset_email(
                 to=user.email, sender=account_mail_sender(), site_name=current_app.config["PLANNER_SITE_NAME"],
-                link=url_for("auth.reset_password_page", secret=secret, _external=True), stamp=utcnow(), words=words_in(reader_language().tag),
+                link=url_for("auth.reset_password_page", secret=secret, _external=True), stamp=utcnow(),
+                words=words_in(reader_language().tag),  # the page's reader asked; the account has no language
             ), current_app.config)
         # The same answer whether or not the address has an account.
         return render_template("auth/reset_requested.html", email=form.email.data, mail=mail)
@@ -113,16 +115,16 @@ def request_password_reset():
 
 
 class NewPasswordForm(FlaskForm):
-    password = PasswordField(_("New password"), validators=[DataRequired(), Length(max=500)])
-    confirmation = PasswordField(_("The new password again"), validators=[DataRequired(), Length(max=500)])
+    password = PasswordField(lazy_gettext("New password"), validators=[DataRequired(), Length(max=500)])
+    confirmation = PasswordField(lazy_gettext("The new password again"), validators=[DataRequired(), Length(max=500)])
 
 
 @auth.route("/password-reset/<secret>", methods=["GET", "POST"])
 def reset_password_page(secret: str):
     reset = open_password_reset(secret)
     if reset is None:
-        abort(404, description=gettext("This reset link does not work any more: it was used, replaced by a newer one, "
-                                       "or is more than an hour old. Ask for a new one."))
+        abort(404, description=_("This reset link does not work any more: it was used, replaced by a newer one, "
+                                 "or is more than an hour old. Ask for a new one."))
     form = NewPasswordForm()
     if form.validate_on_submit():
         try:
@@ -132,7 +134,8 @@ def reset_password_page(secret: str):
         else:
             db.session.commit()
             logout_user()
-            flash(gettext("Your password is changed, and every earlier sign-in has ended. Sign in with the new password."))
+            flash(gettext("Your password is changed, and every earlier sign-in has ended. "
+                          "Sign in with the new password."))
             return redirect(url_for("auth.login_page"))
     return render_template("auth/reset_password.html", form=form, email=reset.user.email), \
         200 if not form.errors else 400

@@ -4,6 +4,8 @@ from datetime import date
 from werkzeug.exceptions import NotFound
 from werkzeug.routing import BaseConverter, IntegerConverter, ValidationError
 
+from planner.domain.wording import _
+
 
 class IsoDateConverter(BaseConverter):
     """A calendar day written YYYY-MM-DD; anything else (or 2021-02-30) is not a route, so 404."""
@@ -32,5 +34,5 @@ class RecordIdConverter(IntegerConverter):
 
     def to_python(self, value: str) -> int:
         if len(value) > len(str(self.LARGEST)) or int(value) > self.LARGEST:
-            raise NotFound("There is no record with this number.")
+            raise NotFound(_("There is no record with this number."))
         return int(value)

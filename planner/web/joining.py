@@ -1,6 +1,6 @@
 """Following a team invitation's link: an existing account gains the role; a new person makes their account."""
 from flask import abort, flash, redirect, render_template, url_for
-from flask_babel import gettext, lazy_gettext as _
+from flask_babel import gettext, lazy_gettext
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
@@ -8,6 +8,7 @@ from wtforms.validators import Length
 
 from planner.domain.errors import InvalidInput
 from planner.domain.vocabulary import TeamRole
+from planner.domain.wording import _
 from planner.extensions import db
 from planner.operations.accounts import find_user
 from planner.operations.team import accept, open_invitation
@@ -16,18 +17,17 @@ from planner.web.organise.responses import show_invalid
 
 
 class JoinForm(FlaskForm):
-    name = StringField(_("Your name, as colleagues should see it"), validators=[Length(max=200)])
-    password = PasswordField(_("Choose a password"), validators=[Length(max=500)])
-    confirmation = PasswordField(_("The password again"), validators=[Length(max=500)])
+    name = StringField(lazy_gettext("Your name, as colleagues should see it"), validators=[Length(max=200)])
+    password = PasswordField(lazy_gettext("Choose a password"), validators=[Length(max=500)])
+    confirmation = PasswordField(lazy_gettext("The password again"), validators=[Length(max=500)])
 
 
 @auth.route("/team/join/<secret>", methods=["GET", "POST"])
 def join_team(secret: str):
     invitation = open_invitation(secret)
     if invitation is None:
-        abort(404, description=gettext("This invitation link does not work any more: it was used, withdrawn, replaced "
-                                       "by a newer one, or is more than seven days old. Ask the organiser for a "
-                                       "new one."))
+        abort(404, description=_("This invitation link does not work any more: it was used, withdrawn, replaced "
+                                 "by a newer one, or is more than seven days old. Ask the organiser for a new one."))
     existing = find_user(invitation.email)
     form = JoinForm()
     if form.validate_on_submit():

@@ -74,7 +74,7 @@ def test_a_spreadsheet_is_previewed_writing_nothing_then_imported_once_confirmed
     response = organiser.post(confirm.action, data=confirm.values())
     assert response.location == f"/events/{SLUG}/organise/sessions/"
     assert flashes_of(organiser.get(response.location)) == [
-        "Imported the agenda from agenda.xlsx: 4 sessions, 1 rooms, 3 people."]
+        "Imported the agenda from agenda.xlsx: 4 sessions, 1 new room, 3 new people."]
     assert stored(app) == [
         ("Opening session", "Mon 09:00", "10:00", "opening", "Plenary hall", None,
          [("chair", "Kim Min-ji"), ("speaker", "Chang Wook-jin"), ("speaker", "Kim Min-ji")]),

@@ -1,8 +1,10 @@
 """The organiser's meeting-level pages (dashboard, overview, publishing, deleting, trash) read in French and Russian,
 counts in each language's plural forms; what organisers typed stays as typed."""
+import io
 from datetime import datetime
 
 import pytest
+from openpyxl import Workbook
 
 from planner.extensions import db
 from planner.models import Meeting
@@ -76,3 +78,59 @@ def test_in_english_the_pages_read_as_before(organiser, sessions):
     overview = text_of(organiser.get(f"{ORGANISE}/"))
     assert "Organising · 18–22 October 2021 · Asia/Seoul · Published" in overview
     assert "Still to do" in overview and "2 sessions have no room." in overview
+
+
+AGENDA_IMPORT = f"{ORGANISE}/agenda-import"
+
+
+def agenda_with_mistakes() -> bytes:
+    # Day 9 of a five-day meeting, a time that is none, no title: three problems in one row.
+    book = Workbook()
+    book.active.append(["day", "start", "title"])
+    book.active.append(["9", "25:00", ""])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def upload_agenda(organiser):
+    return submit(organiser, AGENDA_IMPORT, {"file": (io.BytesIO(agenda_with_mistakes()), "agenda.xlsx")},
+                  content_type="multipart/form-data")
+
+
+def test_an_agenda_sheets_problems_read_in_french_and_in_the_russian_plural(organiser, ids):
+    organiser.get("/organise/?lang=fr")
+    refused = upload_agenda(organiser)
+    assert refused.status_code == 400
+    page = text_of(refused)
+    assert "Corrigez ces 3 problèmes et importez de nouveau le fichier :" in page
+    assert "Ligne 2, day : La réunion compte les jours 1 à 5 ; il n’y a pas de jour 9." in page
+    assert "Ligne 2, start : « 25:00 » n’est pas une heure ; écrivez-la sous la forme 09:00." in page
+    assert "Ligne 2, title : Indiquez le titre de la séance." in page
+
+    organiser.get("/organise/?lang=ru")
+    page = text_of(upload_agenda(organiser))
+    assert "Исправьте 3 ошибки и импортируйте файл ещё раз:" in page
+    assert "Строка 2, day: В совещании дни с 1 по 5; дня 9 нет." in page
+    assert "Строка 2, title: Укажите название заседания." in page
+
+
+def test_in_english_the_agenda_sheets_problems_read_as_before(organiser, ids):
+    page = text_of(upload_agenda(organiser))
+    assert "Correct these 3 problems and import the file again:" in page
+    assert "Row 2, day: The meeting has days 1 to 5; there is no day 9." in page
+
+
+def test_an_unreadable_export_is_refused_in_french_on_the_page_and_in_english_by_the_command(organiser, runner,
+                                                                                            tmp_path):
+    organiser.get("/organise/?lang=fr")
+    refused = submit(organiser, "/organise/meetings/import", {"file": (io.BytesIO(b"PK not really"), "x.zip"),
+                                                               "slug": "restored"},
+                     content_type="multipart/form-data")
+    assert refused.status_code == 400
+    assert ("Rien n’a été importé. Ce fichier n’est pas un fichier ZIP, ou il est incomplet : exportez de nouveau "
+            "la réunion.") in text_of(refused)
+
+    (tmp_path / "x.zip").write_bytes(b"PK not really")
+    said = runner.invoke(args=["meeting", "import", str(tmp_path / "x.zip"), "--slug", "restored"]).output
+    assert "This is not a ZIP file, or it is cut short: export the meeting again." in said

@@ -120,3 +120,10 @@ def test_an_unknown_zone_in_the_address_is_noticed_in_french(client, meeting):
     assert meeting_page.status_code == 200
     assert ("« Mars/Olympus_Mons » n’est pas un fuseau horaire IANA connu, comme Europe/Zurich ou Asia/Seoul."
             in text_of(meeting_page))
+
+
+def test_a_used_up_invitation_link_says_so_in_russian(client, owned):
+    client.get("/team/join/not-a-secret?lang=ru")
+    response = client.get("/team/join/not-a-secret")
+    assert response.status_code == 404
+    assert "Эта ссылка-приглашение больше не действует" in text_of(response)

@@ -4,6 +4,7 @@ import binascii
 import io
 
 from flask import Response, flash, redirect, render_template, url_for
+from flask_babel import gettext, ngettext
 from flask_login import current_user
 
 from planner.domain.agenda_sheet import COLUMNS, EXAMPLE_ROWS, MAX_BYTES, read_agenda, read_table
@@ -50,7 +51,7 @@ def confirm_agenda_import(slug: str):
     except (binascii.Error, ValueError):
         data = b""
     if not form.validate_on_submit() or not data:
-        flash("The preview's file is missing or damaged; upload it again.")
+        flash(gettext("The preview's file is missing or damaged; upload it again."))
         return redirect(url_for("organise.agenda_import", slug=slug))
     filename = form.filename.data
     try:
@@ -63,12 +64,16 @@ def confirm_agenda_import(slug: str):
                                problems=error.problems), 400
     except UnconfirmedAdditions as changed:
         db.session.rollback()
-        flash("The meeting changed since the preview: check what the import adds now, and confirm again.")
+        flash(gettext("The meeting changed since the preview: check what the import adds now, and confirm again."))
         return _preview_page(meeting, rows, changed.preview, data, filename, status=409)
     db.session.commit()
-    added = [f"{len(done.sessions)} sessions"] + ([f"{len(done.new_rooms)} rooms"] if done.new_rooms else []) + (
-        [f"{len(done.new_people)} people"] if done.new_people else [])
-    flash(f"Imported the agenda from {filename}: {', '.join(added)}.")
+    sessions = ngettext("%(num)d session", "%(num)d sessions", len(done.sessions))
+    if done.new_rooms or done.new_people:
+        flash(gettext("Imported the agenda from %(file)s: %(sessions)s, %(rooms)s, %(people)s.", file=filename,
+                      sessions=sessions, rooms=ngettext("%(num)d new room", "%(num)d new rooms", len(done.new_rooms)),
+                      people=ngettext("%(num)d new person", "%(num)d new people", len(done.new_people))))
+    else:
+        flash(gettext("Imported the agenda from %(file)s: %(sessions)s.", file=filename, sessions=sessions))
     return redirect(url_for("organise.session_list", slug=slug))
 
 

@@ -1,5 +1,6 @@
 """A meeting's export from its overview, and restoring one from an export file."""
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import ngettext
 from flask_login import current_user
 
 from planner.domain.archive import UnreadableArchive
@@ -12,6 +13,7 @@ from planner.web.archive import export_download
 from planner.web.organise import organise
 from planner.web.organise.forms import MeetingImportForm
 from planner.web.organise.responses import show_invalid
+from planner.web.wording import say
 
 # Larger than other uploads: an export carries the meeting's documents.
 UPLOAD_LIMIT = 64 * 1024 * 1024
@@ -37,12 +39,13 @@ def import_meeting_page():
             show_invalid(form, error)
         except UnreadableArchive as error:
             db.session.rollback()
-            problem = str(error)
+            problem = say(error.message)
         else:
             db.session.commit()
-            flash(f"Imported “{restored.meeting.title}” with {restored.records} records.")
+            flash(ngettext("Imported “%(meeting)s” with %(num)d record.", "Imported “%(meeting)s” with %(num)d records.",
+                           restored.records, meeting=restored.meeting.title))
             for note in restored.notes[:20]:
-                flash(note)
+                flash(say(note))
             return redirect(url_for("organise.overview", slug=restored.meeting.slug))
     status = 400 if form.errors or problem else 200
     return render_template("organise/import_meeting.html", form=form, problem=problem), status

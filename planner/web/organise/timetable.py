@@ -1,5 +1,5 @@
 """The timetable editor: one day as a grid of rooms and times, changed by dragging or the keyboard; undo."""
-from datetime import date
+from datetime import date, datetime, time
 
 from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext
@@ -18,6 +18,7 @@ from planner.queries.undo import last_undoable_change
 from planner.web.access import meeting_day_or_404, organised_meeting_or_abort
 from planner.web.organise import organise
 from planner.web.organise.forms import UndoForm
+from planner.web.presenters import wall_clock
 from planner.web.wording import say
 
 
@@ -41,6 +42,8 @@ def timetable(slug: str, day: date):
         day_start_iso=day_span(day, meeting.timezone)[0].isoformat(),
         undoable=last_undoable_change(meeting, current_user), undo_form=UndoForm(day=day.isoformat()),
         field_labels={name: say(label) for name, label in FIELD_LABELS.items()},
+        # The hours down the side, written as the sessions' times are ("9:00 ص" in Arabic).
+        hour_labels=[wall_clock(datetime.combine(day, time(hour % 24))) for hour in layout.hours],
     )
 
 
