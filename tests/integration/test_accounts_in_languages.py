@@ -4,7 +4,10 @@ import re
 
 import pytest
 
+from planner.extensions import db
+from planner.models import Meeting
 from tests.integration.browsing import errors_beside_fields, flashes_of, submit, text_of
+from tests.integration.document_support import put_document
 from tests.integration.invitation_support import inbox  # noqa: F401  (fixture)
 
 TEAM = "/events/owned/organise/team"
@@ -72,3 +75,15 @@ def test_the_sign_in_and_account_pages_speak_french(client, browser, owned):
     signed_out = submit(owner, "/logout", action_contains="/logout")
     assert flashes_of(owner.get(signed_out.location)) == [
         "Vous êtes déconnecté(e), dans ce navigateur et partout ailleurs."]
+
+
+def test_deleting_a_document_asks_in_russian_and_says_it_did(app, browser, owned):
+    with app.app_context():
+        document_id = put_document(db.session.get(Meeting, owned), title="Concept note").id
+    owner = browser("owner@example.org")
+    address = f"/events/owned/organise/documents/{document_id}/delete"
+    page = text_of(owner.get(f"{address}?lang=ru"))
+    assert "документ «Concept note»" in page and "Его адреса перестанут работать." in page
+    assert "его версия на языке English и её 1 редакция" in page
+    submit(owner, address)
+    assert flashes_of(owner.get("/events/owned/organise/documents")) == ["Документ «Concept note» удалён."]

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from planner.domain.documents import Reader, RefusedFile, language_name
 from planner.domain.errors import InvalidInput, StaleEdit
+from planner.domain.wording import _
 from planner.domain.timezones import to_local
 from planner.extensions import db
 from planner.models import Document, Meeting, Session
@@ -47,7 +48,7 @@ def _chosen_session(form, sessions: list[Session]) -> Session | None:
         return None
     chosen = next((s for s in sessions if str(s.id) == form.session.data), None)
     if chosen is None:
-        raise InvalidInput("session", "This meeting has no such session.")
+        raise InvalidInput("session", _("This meeting has no such session."))
     return chosen
 
 
@@ -83,7 +84,7 @@ def upload_documents(slug: str):
     files = [file for file in request.files.getlist(form.files.name) if file.filename]
     valid = form.validate_on_submit()
     if valid and not files:
-        form.files.errors = ["Choose one or more files."]
+        form.files.errors = [gettext("Choose one or more files.")]
     stored, refused = [], []
     if valid and files:
         try:
@@ -267,10 +268,12 @@ def delete_document(slug: str, document_id: int):
         db.session.commit()
         flash(gettext("Deleted the document “%(title)s”.", title=title))
         return redirect(url_for("organise.documents_page", slug=slug), 303)
-    return _confirm_deletion(meeting, document, form, f"the document “{document.title}”", consequence=
-                             "Its addresses stop working.", affected=[
-                                 f"its {language_name(version.language)} version and its {len(version.revisions)} "
-                                 "revisions" for version in document.languages])
+    return _confirm_deletion(
+        meeting, document, form, gettext("the document “%(title)s”", title=document.title),
+        consequence=gettext("Its addresses stop working."),
+        affected=[ngettext("its %(language)s version and its %(num)d revision",
+                           "its %(language)s version and its %(num)d revisions", len(version.revisions),
+                           language=language_name(version.language)) for version in document.languages])
 
 
 @organise.route("/events/<slug>/organise/documents/<int:document_id>/languages/<language>/delete",
@@ -288,9 +291,10 @@ def delete_language(slug: str, document_id: int, language: str):
         flash(gettext("Removed the %(language)s version of “%(title)s”.", language=language_name(language),
                       title=document.title))
         return redirect(url_for("organise.document_page", slug=slug, document_id=document.id), 303)
-    what = f"the {language_name(language)} version of “{document.title}”"
-    return _confirm_deletion(meeting, document, form, what, affected=[f"its {len(version.revisions)} revisions"],
-                             consequence="Its address stops working.")
+    what = gettext("the %(language)s version of “%(title)s”", language=language_name(language), title=document.title)
+    return _confirm_deletion(meeting, document, form, what,
+                             affected=[ngettext("its %(num)d revision", "its %(num)d revisions", len(version.revisions))],
+                             consequence=gettext("Its address stops working."))
 
 
 def _confirm_deletion(meeting: Meeting, document: Document, form, what: str, *, affected: list[str],
