@@ -1,8 +1,15 @@
-"""Emails about accounts: an invitation to a meeting's team, a password reset link. A text part and an HTML part."""
+"""Emails about accounts: an invitation to a meeting's team, a password reset link. A text part and an HTML part.
+
+Each is written in the language of the person who asked for it (``words``), the organiser inviting or the reader of
+the reset page: the recipient has no language of their own here.
+"""
 import html
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid, parseaddr
 from datetime import datetime
+
+from planner.domain.calendars.words import ENGLISH, Words
+from planner.domain.wording import _
 
 
 def _message(*, to: str, sender: str, subject: str, paragraphs: list[str], link: str, link_text: str,
@@ -24,20 +31,29 @@ def _message(*, to: str, sender: str, subject: str, paragraphs: list[str], link:
 
 
 def team_invitation_email(*, to: str, sender: str, meeting_title: str, role_label: str, invited_by: str,
-                          link: str, expires: str, stamp: datetime) -> EmailMessage:
+                          link: str, expires: datetime, zone: str, stamp: datetime,
+                          words: Words = ENGLISH) -> EmailMessage:
+    """``role_label`` is the role's English label (domain.vocabulary); ``expires`` a local time in ``zone``."""
+    say = words.say
     return _message(
-        to=to, sender=sender, subject=f"You are invited to the team of {meeting_title}", stamp=stamp,
-        paragraphs=[f"{invited_by} invites you to join the team of “{meeting_title}” as {role_label}.",
-                    f"The link works once, until {expires}. If you have no account yet, you choose your name "
-                    "and password there.",
-                    "If you did not expect this invitation, you can ignore this message."],
-        link=link, link_text="Accept the invitation")
+        to=to, sender=sender, subject=say(_("You are invited to the team of %(meeting)s", meeting=meeting_title)),
+        stamp=stamp,
+        paragraphs=[say(_("%(who)s invites you to join the team of “%(meeting)s” as %(role)s.", who=invited_by,
+                          meeting=meeting_title, role=words.label(role_label))),
+                    say(_("The link works once, until %(day)s %(time)s (%(zone)s). If you have no account yet, you "
+                          "choose your name and password there.", day=words.day(expires),
+                          time=words.clock(expires), zone=words.zone(zone))),
+                    say(_("If you did not expect this invitation, you can ignore this message."))],
+        link=link, link_text=say(_("Accept the invitation")))
 
 
-def password_reset_email(*, to: str, sender: str, site_name: str, link: str, stamp: datetime) -> EmailMessage:
+def password_reset_email(*, to: str, sender: str, site_name: str, link: str, stamp: datetime,
+                         words: Words = ENGLISH) -> EmailMessage:
+    say = words.say
     return _message(
-        to=to, sender=sender, subject=f"Reset your {site_name} password", stamp=stamp,
-        paragraphs=[f"Someone asked to reset the password of your {site_name} account ({to}).",
-                    "The link works once, for one hour. Setting a new password signs you out everywhere.",
-                    "If it was not you, ignore this message: your password stays as it is."],
-        link=link, link_text="Choose a new password")
+        to=to, sender=sender, subject=say(_("Reset your %(site)s password", site=site_name)), stamp=stamp,
+        paragraphs=[say(_("Someone asked to reset the password of your %(site)s account (%(email)s).",
+                          site=site_name, email=to)),
+                    say(_("The link works once, for one hour. Setting a new password signs you out everywhere.")),
+                    say(_("If it was not you, ignore this message: your password stays as it is."))],
+        link=link, link_text=say(_("Choose a new password")))

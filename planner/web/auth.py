@@ -6,6 +6,7 @@ id: ending the sign-in ends the session and its remember-me cookie wherever they
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext, lazy_gettext
 from flask_login import current_user, login_required, login_user, logout_user
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField
@@ -13,6 +14,7 @@ from wtforms.validators import DataRequired, Length
 
 from planner.database import utcnow
 from planner.domain.account_mail import password_reset_email
+from planner.domain.calendars.words import words_in
 from planner.domain.errors import InvalidInput
 from planner.domain.wording import _
 from planner.extensions import db, login
@@ -24,6 +26,7 @@ from planner.operations.accounts import (
 )
 from planner.operations.mail import smtp_settings
 from planner.web.organise.responses import show_invalid
+from planner.web.language import reader_language
 from planner.web.senders import account_mail_sender
 
 auth = Blueprint("auth", __name__)
@@ -38,9 +41,9 @@ def load_user(secret: str) -> User | None:
 
 
 class LoginForm(FlaskForm):
-    email = EmailField("Email", validators=[DataRequired(), Length(max=254)])
-    password = PasswordField("Password", validators=[DataRequired(), Length(max=500)])
-    remember = BooleanField("Keep me signed in (for up to 30 days)")
+    email = EmailField(lazy_gettext("Email"), validators=[DataRequired(), Length(max=254)])
+    password = PasswordField(lazy_gettext("Password"), validators=[DataRequired(), Length(max=500)])
+    remember = BooleanField(lazy_gettext("Keep me signed in (for up to 30 days)"))
 
 
 def _safe_next(target: str | None) -> str:
@@ -67,7 +70,7 @@ def login_page():
         if user is not None:
             sign_in_browser(user, remember=form.remember.data)
             return redirect(_safe_next(request.args.get("next")))
-        form.password.errors.append("The email or the password is not right.")
+        form.password.errors.append(gettext("The email or the password is not right."))
     return render_template("auth/login.html", form=form), 200 if not form.errors else 400
 
 
@@ -77,7 +80,7 @@ def logout():
     end_sign_ins(current_user._get_current_object())
     db.session.commit()
     logout_user()
-    flash("You are signed out, in this browser and everywhere else.")
+    flash(gettext("You are signed out, in this browser and everywhere else."))
     return redirect(url_for("public.index"))
 
 
@@ -89,7 +92,7 @@ def logout_page():
 
 
 class ResetRequestForm(FlaskForm):
-    email = EmailField("Email", validators=[DataRequired(), Length(max=254)])
+    email = EmailField(lazy_gettext("Email"), validators=[DataRequired(), Length(max=254)])
 
 
 @auth.route("/password-reset", methods=["GET", "POST"])
@@ -104,6 +107,7 @@ def request_password_reset():
             deliver(password_reset_email(
                 to=user.email, sender=account_mail_sender(), site_name=current_app.config["PLANNER_SITE_NAME"],
                 link=url_for("auth.reset_password_page", secret=secret, _external=True), stamp=utcnow(),
+                words=words_in(reader_language().tag),  # the page's reader asked; the account has no language
             ), current_app.config)
         # The same answer whether or not the address has an account.
         return render_template("auth/reset_requested.html", email=form.email.data, mail=mail)
@@ -111,8 +115,8 @@ def request_password_reset():
 
 
 class NewPasswordForm(FlaskForm):
-    password = PasswordField("New password", validators=[DataRequired(), Length(max=500)])
-    confirmation = PasswordField("The new password again", validators=[DataRequired(), Length(max=500)])
+    password = PasswordField(lazy_gettext("New password"), validators=[DataRequired(), Length(max=500)])
+    confirmation = PasswordField(lazy_gettext("The new password again"), validators=[DataRequired(), Length(max=500)])
 
 
 @auth.route("/password-reset/<secret>", methods=["GET", "POST"])
@@ -130,7 +134,8 @@ def reset_password_page(secret: str):
         else:
             db.session.commit()
             logout_user()
-            flash("Your password is changed, and every earlier sign-in has ended. Sign in with the new password.")
+            flash(gettext("Your password is changed, and every earlier sign-in has ended. "
+                          "Sign in with the new password."))
             return redirect(url_for("auth.login_page"))
     return render_template("auth/reset_password.html", form=form, email=reset.user.email), \
         200 if not form.errors else 400

@@ -1,5 +1,6 @@
 """Following a team invitation's link: an existing account gains the role; a new person makes their account."""
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext, lazy_gettext
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
@@ -16,9 +17,9 @@ from planner.web.organise.responses import show_invalid
 
 
 class JoinForm(FlaskForm):
-    name = StringField("Your name, as colleagues should see it", validators=[Length(max=200)])
-    password = PasswordField("Choose a password", validators=[Length(max=500)])
-    confirmation = PasswordField("The password again", validators=[Length(max=500)])
+    name = StringField(lazy_gettext("Your name, as colleagues should see it"), validators=[Length(max=200)])
+    password = PasswordField(lazy_gettext("Choose a password"), validators=[Length(max=500)])
+    confirmation = PasswordField(lazy_gettext("The password again"), validators=[Length(max=500)])
 
 
 @auth.route("/team/join/<secret>", methods=["GET", "POST"])
@@ -31,7 +32,7 @@ def join_team(secret: str):
     form = JoinForm()
     if form.validate_on_submit():
         if existing is None and form.password.data != form.confirmation.data:
-            form.confirmation.errors.append("The two passwords are not the same.")
+            form.confirmation.errors.append(gettext("The two passwords are not the same."))
         else:
             try:
                 user = accept(invitation, name=form.name.data or "", password=form.password.data or "")
@@ -42,7 +43,8 @@ def join_team(secret: str):
                 meeting = invitation.meeting
                 if existing is None:
                     sign_in_browser(user, remember=False)  # a new session: flash after it
-                flash(f"You are on the team of {meeting.title} as {invitation.role.label}.")
+                flash(gettext("You are on the team of %(meeting)s as %(role)s.", meeting=meeting.title,
+                              role=gettext(invitation.role.label)))
                 if existing is not None and not (current_user.is_authenticated and current_user.id == user.id):
                     return redirect(url_for("auth.login_page"))
                 start = "organise.overview" if invitation.role is TeamRole.ORGANISER else "organise.check_in_start"

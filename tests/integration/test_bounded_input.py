@@ -81,7 +81,7 @@ def test_registration_settings_in_year_1_are_refused_naming_the_field(desk):
         "settings-csrf_token": csrf_token(organiser, PARTICIPANTS), "settings-registration_open": "y",
         "settings-registration_closes_at": "0001-01-01T00:00"})
     assert response.status_code == 400
-    assert "registration_closes_at: Give a day between 1900 and 2999." in response.get_data(as_text=True)
+    assert "Registration closes: Give a day between 1900 and 2999." in response.get_data(as_text=True)
 
 
 def test_csv_exports_write_formula_like_cells_as_text(desk):

@@ -196,6 +196,14 @@ def test_counted_words_take_each_languages_plural_forms(tag):
     assert written == DOCUMENTS[tag]
 
 
+def test_arabic_counts_from_eleven_to_ninety_nine_take_the_accusative_singular():
+    # Babel's Plural-Forms for Arabic put 100-102 at index 4 and 11-99 at index 5, not in CLDR's order of names.
+    translations = compiled("ar")
+    written = {count: translations.ngettext("%(num)d person", "%(num)d people", count) % {"num": count}
+               for count in (11, 99, 100, 102, 111)}
+    assert written == {11: "11 شخصًا", 99: "99 شخصًا", 100: "100 شخص", 102: "102 شخص", 111: "111 شخصًا"}
+
+
 def test_the_compiled_catalogues_serve_the_pages(client, agenda):
     """`make catalogues` (run by `make run`, `make test` and CI) has compiled them where Flask-Babel reads."""
     assert all((CATALOGUE_FOLDER / babel_identifier(tag) / "LC_MESSAGES" / "messages.mo").is_file()

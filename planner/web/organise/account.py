@@ -1,5 +1,6 @@
 """The signed-in account itself: its password and where it is signed in."""
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext, lazy_gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import PasswordField
@@ -15,9 +16,9 @@ from planner.web.organise.responses import show_invalid
 
 
 class PasswordChangeForm(FlaskForm):
-    current = PasswordField("Current password", validators=[DataRequired(), Length(max=500)])
-    password = PasswordField("New password", validators=[DataRequired(), Length(max=500)])
-    confirmation = PasswordField("The new password again", validators=[DataRequired(), Length(max=500)])
+    current = PasswordField(_("Current password"), validators=[DataRequired(), Length(max=500)])
+    password = PasswordField(_("New password"), validators=[DataRequired(), Length(max=500)])
+    confirmation = PasswordField(_("The new password again"), validators=[DataRequired(), Length(max=500)])
 
 
 @organise.route("/organise/account", methods=["GET", "POST"])
@@ -32,7 +33,7 @@ def account():
             show_invalid(form, error)
         else:
             db.session.commit()
-            flash("Your password is changed. Every other sign-in of your account has ended.")
+            flash(gettext("Your password is changed. Every other sign-in of your account has ended."))
             return redirect(url_for("organise.account"))
     this_one = hash_secret(user.current_sign_in_secret or "")
     return render_template("organise/account.html", form=form, end_form=ConfirmForm(), this_one=this_one,
@@ -42,9 +43,9 @@ def account():
 @organise.post("/organise/account/sign-ins/<int:sign_in_id>/end")
 def end_one_sign_in(sign_in_id: int):
     if not ConfirmForm().validate_on_submit():
-        abort(400, description="The form has expired; reload the page and try again.")
+        abort(400, description=gettext("The form has expired; reload the page and try again."))
     if not end_sign_in(current_user._get_current_object(), sign_in_id):
-        abort(404, description="You have no such sign-in.")
+        abort(404, description=gettext("You have no such sign-in."))
     db.session.commit()
-    flash("That sign-in has ended.")
+    flash(gettext("That sign-in has ended."))
     return redirect(url_for("organise.account"))

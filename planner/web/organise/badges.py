@@ -8,6 +8,7 @@ from datetime import date, datetime, timezone
 
 import segno
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext, ngettext
 from flask_login import current_user
 from markupsafe import Markup
 
@@ -27,7 +28,6 @@ from planner.queries.printing import list_entries, meeting_badges, print_setting
 from planner.web.access import organised_meeting_or_abort, record_of_meeting_or_404
 from planner.web.organise import organise
 from planner.web.organise.forms import ConfirmForm
-from planner.web.presenters import plural
 from planner.web.wording import say
 
 # A scanned badge's address: the site's address, the meeting's and the code, well within this.
@@ -97,7 +97,7 @@ def printed_badges(meeting: Meeting) -> list[PrintedBadge]:
 def _chosen_ids() -> set[int]:
     values = request.values.getlist("r")
     if not all(value.isascii() and value.isdigit() and len(value) < 10 for value in values):
-        abort(400, description="r: choose participants from the list.")
+        abort(400, description=gettext("r: choose participants from the list."))
     return {int(value) for value in values}
 
 
@@ -118,7 +118,7 @@ def badges_page(slug: str):
         abort(400, description=f"sheet: {say(error.errors['sheet'])}")
     which = request.args.get("which", "all")
     if which not in WHICH:
-        abort(400, description="which: choose everyone, those changed since the last print, or those chosen.")
+        abort(400, description=gettext("which: choose everyone, those changed since the last print, or those chosen."))
     everyone = printed_badges(meeting)
     faces = {registration_id: badge.printed_face for registration_id, badge in meeting_badges(meeting).items()}
     shown = _selection(everyone, which, _chosen_ids(), faces)
@@ -132,13 +132,13 @@ def badges_printed(slug: str):
     """After printing: remember what each printed badge said, so the next print can offer only what changed."""
     meeting = organised_meeting_or_abort(slug)
     if not ConfirmForm().validate_on_submit():
-        abort(400, description="The form has expired; reload the page and try again.")
+        abort(400, description=gettext("The form has expired; reload the page and try again."))
     chosen = _chosen_ids()
     faces = {badge.entry.registration_id: badge.face for badge in printed_badges(meeting)
              if badge.entry.registration_id in chosen}
     count = mark_badges_printed(meeting, faces, actor=current_user)
     db.session.commit()
-    flash(f"Marked {plural(count, 'badge')} as printed.")
+    flash(ngettext("Marked %(num)d badge as printed.", "Marked %(num)d badges as printed.", count))
     return redirect(url_for("organise.badges_page", slug=slug, which="changed"))
 
 
@@ -147,12 +147,13 @@ def change_badge(slug: str, registration_id: int, action: str):
     meeting = organised_meeting_or_abort(slug)
     registration = record_of_meeting_or_404(Registration, meeting, registration_id)
     if not ConfirmForm().validate_on_submit():
-        abort(400, description="The form has expired; reload the page and try again.")
+        abort(400, description=gettext("The form has expired; reload the page and try again."))
     (reissue_badge if action == "reissue" else revoke_badge)(registration, actor=current_user)
     db.session.commit()
-    flash(f"Reissued the badge of {registration.person.name}: print it again; the old one no longer opens the desk."
-          if action == "reissue" else f"Revoked the badge of {registration.person.name}: its code no longer opens the "
-                                    "desk.")
+    name = registration.person.name
+    flash(gettext("Reissued the badge of %(name)s: print it again; the old one no longer opens the desk.", name=name)
+          if action == "reissue" else
+          gettext("Revoked the badge of %(name)s: its code no longer opens the desk.", name=name))
     return redirect(url_for("organise.badges_page", slug=slug, which="chosen", r=registration_id))
 
 
@@ -163,8 +164,8 @@ def scanned_badge(slug: str, code: str):
     registration_id = current_badge_holder(meeting, code)
     day = desk_day(meeting)
     if registration_id is None:
-        flash("This badge does not open this meeting's desk: it was revoked or replaced by a newer badge, or it "
-              "is another meeting's. Find the person by name.")
+        flash(gettext("This badge does not open this meeting's desk: it was revoked or replaced by a newer badge, "
+                      "or it is another meeting's. Find the person by name."))
         return redirect(url_for("organise.check_in_desk", slug=slug, day=day))
     return redirect(url_for("organise.check_in_desk", slug=slug, day=day, person=registration_id,
                             _anchor=f"r{registration_id}"))

@@ -1,11 +1,14 @@
 """The organisers' documents page: upload (a plain form, or the page's script one file at a time), links,
 details, order, language versions and their revisions, deletion."""
+from babel.lists import format_list
 from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext, ngettext
 from flask_login import current_user
 from sqlalchemy import select
 
 from planner.domain.documents import Reader, RefusedFile, language_name
 from planner.domain.errors import InvalidInput, StaleEdit
+from planner.domain.wording import _
 from planner.domain.timezones import to_local
 from planner.extensions import db
 from planner.models import Document, Meeting, Session
@@ -22,6 +25,7 @@ from planner.web.organise.document_forms import (
 )
 from planner.web.organise.forms import ConfirmForm
 from planner.web.organise.responses import show_invalid, stale_page
+from planner.web.presenters import reader_locale
 from planner.web.uploads import limits, receive_documents_at
 
 receive_documents_at(organise, "organise.upload_documents", "organise.add_version_file")
@@ -44,7 +48,7 @@ def _chosen_session(form, sessions: list[Session]) -> Session | None:
         return None
     chosen = next((s for s in sessions if str(s.id) == form.session.data), None)
     if chosen is None:
-        raise InvalidInput("session", "This meeting has no such session.")
+        raise InvalidInput("session", _("This meeting has no such session."))
     return chosen
 
 
@@ -80,7 +84,7 @@ def upload_documents(slug: str):
     files = [file for file in request.files.getlist(form.files.name) if file.filename]
     valid = form.validate_on_submit()
     if valid and not files:
-        form.files.errors = ["Choose one or more files."]
+        form.files.errors = [gettext("Choose one or more files.")]
     stored, refused = [], []
     if valid and files:
         try:
@@ -101,8 +105,11 @@ def upload_documents(slug: str):
     if wants_json:
         return _upload_answer(meeting, form, stored, refused)
     if stored:
-        flash(f"Added {len(stored)} document{'s' if len(stored) != 1 else ''}: "
-              + ", ".join(f"“{document.title}”" for document in stored) + ".")
+        quoted = [gettext("“%(title)s”", title=document.title) for document in stored]
+        locale = reader_locale()
+        titles = ", ".join(quoted) if locale is None else format_list(quoted, locale=locale)
+        flash(ngettext("Added %(num)d document: %(titles)s.", "Added %(num)d documents: %(titles)s.", len(stored),
+                       titles=titles))
     if stored and not refused:
         return redirect(url_for("organise.documents_page", slug=slug), 303)
     return _page(meeting, upload_form=form, refused=refused, status=400)
@@ -137,7 +144,7 @@ def link_document(slug: str):
             show_invalid(form, error)
         else:
             db.session.commit()
-            flash(f"Added the link “{document.title}”.")
+            flash(gettext("Added the link “%(title)s”.", title=document.title))
             return redirect(url_for("organise.documents_page", slug=slug), 303)
     return _page(meeting, link_form=form, status=400)
 
@@ -145,7 +152,7 @@ def link_document(slug: str):
 def _document_or_404(meeting: Meeting, document_id: int) -> Document:
     document = find_document(meeting, document_id)
     if document is None:
-        abort(404, description="This meeting has no such document.")
+        abort(404, description=gettext("This meeting has no such document."))
     return document
 
 
@@ -192,7 +199,7 @@ def document_page(slug: str, document_id: int):
                           file_form=VersionFileForm(formdata=None), link_form=VersionLinkForm(formdata=None),
                           confirm_form=ConfirmForm(), language_name=language_name)
     db.session.commit()
-    flash(f"Saved “{document.title}”.")
+    flash(gettext("Saved “%(title)s”.", title=document.title))
     return redirect(url_for("organise.document_page", slug=slug, document_id=document.id), 303)
 
 
@@ -213,8 +220,9 @@ def add_version_file(slug: str, document_id: int):
             show_invalid(form, error)
         else:
             db.session.commit()
-            flash(f"Stored “{revision.filename}” as revision {revision.number} of the "
-                  f"{language_name(form.language.data)} version.")
+            flash(gettext("Stored “%(filename)s” as revision %(number)s of the %(language)s version.",
+                          filename=revision.filename, number=revision.number,
+                          language=language_name(form.language.data)))
             return redirect(url_for("organise.document_page", slug=slug, document_id=document.id), 303)
     return _document_page(meeting, document, file_form=form, status=400)
 
@@ -231,7 +239,7 @@ def add_version_link(slug: str, document_id: int):
             show_invalid(form, error)
         else:
             db.session.commit()
-            flash(f"Linked the {language_name(form.language.data)} version.")
+            flash(gettext("Linked the %(language)s version.", language=language_name(form.language.data)))
             return redirect(url_for("organise.document_page", slug=slug, document_id=document.id), 303)
     return _document_page(meeting, document, link_form=form, status=400)
 
@@ -245,7 +253,7 @@ def move_document(slug: str, document_id: int):
         operations.move_document(document, offset=-1 if direction == "up" else 1, actor=current_user)
         db.session.commit()
     else:
-        flash("Nothing moved: say up or down, from the page.")
+        flash(gettext("Nothing moved: say up or down, from the page."))
     return redirect(url_for("organise.documents_page", slug=slug, _anchor=f"document-{document.id}"), 303)
 
 
@@ -258,12 +266,14 @@ def delete_document(slug: str, document_id: int):
         title = document.title
         operations.delete_document(document, actor=current_user)
         db.session.commit()
-        flash(f"Deleted the document “{title}”.")
+        flash(gettext("Deleted the document “%(title)s”.", title=title))
         return redirect(url_for("organise.documents_page", slug=slug), 303)
-    return _confirm_deletion(meeting, document, form, f"the document “{document.title}”", consequence=
-                             "Its addresses stop working.", affected=[
-                                 f"its {language_name(version.language)} version and its {len(version.revisions)} "
-                                 "revisions" for version in document.languages])
+    return _confirm_deletion(
+        meeting, document, form, gettext("the document “%(title)s”", title=document.title),
+        consequence=gettext("Its addresses stop working."),
+        affected=[ngettext("its %(language)s version and its %(num)d revision",
+                           "its %(language)s version and its %(num)d revisions", len(version.revisions),
+                           language=language_name(version.language)) for version in document.languages])
 
 
 @organise.route("/events/<slug>/organise/documents/<int:document_id>/languages/<language>/delete",
@@ -273,16 +283,18 @@ def delete_language(slug: str, document_id: int, language: str):
     document = _document_or_404(meeting, document_id)
     version = next((each for each in document.languages if each.language == language), None)
     if version is None:
-        abort(404, description="This document has no version in that language.")
+        abort(404, description=gettext("This document has no version in that language."))
     form = ConfirmForm()
     if form.validate_on_submit():
         operations.delete_language(version, actor=current_user)
         db.session.commit()
-        flash(f"Removed the {language_name(language)} version of “{document.title}”.")
+        flash(gettext("Removed the %(language)s version of “%(title)s”.", language=language_name(language),
+                      title=document.title))
         return redirect(url_for("organise.document_page", slug=slug, document_id=document.id), 303)
-    what = f"the {language_name(language)} version of “{document.title}”"
-    return _confirm_deletion(meeting, document, form, what, affected=[f"its {len(version.revisions)} revisions"],
-                             consequence="Its address stops working.")
+    what = gettext("the %(language)s version of “%(title)s”", language=language_name(language), title=document.title)
+    return _confirm_deletion(meeting, document, form, what,
+                             affected=[ngettext("its %(num)d revision", "its %(num)d revisions", len(version.revisions))],
+                             consequence=gettext("Its address stops working."))
 
 
 def _confirm_deletion(meeting: Meeting, document: Document, form, what: str, *, affected: list[str],
@@ -300,6 +312,6 @@ def revision_download(slug: str, document_id: int, revision_id: int):
     revision = next((revision for version in document.languages for revision in version.revisions
                      if revision.id == revision_id), None)
     if revision is None:
-        abort(404, description="This document has no such revision.")
+        abort(404, description=gettext("This document has no such revision."))
     return send_revision(revision, public=False)
 

@@ -84,7 +84,8 @@ def registration_settings(slug: str):
             )
         except (InvalidInput, StaleEdit) as error:
             db.session.rollback()
-            flash(gettext("Not saved: %(error)s", error=say(error.message) if isinstance(error, InvalidInput) else error))
+            flash(gettext("Not saved: %(error)s", error=_named_refusal(form, error) if isinstance(error, InvalidInput)
+                          else error))
             return participants(slug, status=409 if isinstance(error, StaleEdit) else 400)
         db.session.commit()
         flash(gettext("Saved the registration settings."))
@@ -92,6 +93,12 @@ def registration_settings(slug: str):
     flash(gettext("Not saved: %(error)s", error="; ".join(f"{form[name].label.text}: {' '.join(map(str, errors))}"
                                                        for name, errors in form.errors.items())))
     return participants(slug, status=400)
+
+
+def _named_refusal(form, error: InvalidInput) -> str:
+    """An operation's refusal naming the field as the form labels it: "Registration closes: Give a day …"."""
+    named = form[error.field].label.text if error.field in form else error.field
+    return f"{named}: {say(error.message)}"
 
 
 def _registration_form(meeting: Meeting, registration: Registration | None = None, **kwargs) -> RegistrationForm:

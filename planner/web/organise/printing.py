@@ -1,6 +1,7 @@
 """The printed documents for the people, for the team: the list of participants (page, CSV, .xlsx) and the
 settings of the list and the badges."""
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext, lazy_gettext as _
 from flask_login import current_user
 from wtforms import BooleanField, SelectMultipleField, StringField
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -36,15 +37,15 @@ def participant_list_file(slug: str, spreadsheet: str):
 
 
 class PrintSettingsForm(VersionedForm):
-    list_published = BooleanField("Publish the list of participants")
-    public_roles = SelectMultipleField("Roles the published list shows", choices=choices(ParticipantRole),
+    list_published = BooleanField(_("Publish the list of participants"))
+    public_roles = SelectMultipleField(_("Roles the published list shows"), choices=choices(ParticipantRole),
                                        option_widget=CheckboxInput(), widget=ListWidget(prefix_label=False))
-    family_names_in_capitals = BooleanField("Family names in capitals (“Mr CHANG Wook-jin”)")
+    family_names_in_capitals = BooleanField(_("Family names in capitals (“Mr CHANG Wook-jin”)"))
 
 
 for _role in ParticipantRole:
     setattr(PrintSettingsForm, f"colour_{_role.value}",
-            StringField(f"Band colour for {_role.label.lower()}", render_kw={"type": "color"}))
+            StringField(_("Band colour: %(role)s", role=_(_role.label)), render_kw={"type": "color"}))
 
 
 def _settings_form(meeting) -> PrintSettingsForm:
@@ -73,7 +74,7 @@ def printing_settings(slug: str):
                     actor=current_user, based_on_version=form.based_on_version,
                 )
                 db.session.commit()
-                flash("Saved the settings of the printed documents.")
+                flash(gettext("Saved the settings of the printed documents."))
                 return redirect(url_for("organise.printing_settings", slug=slug))
             except InvalidInput as error:
                 show_invalid(form, error)

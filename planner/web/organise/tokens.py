@@ -1,5 +1,6 @@
 """An organiser's API tokens: create one (its secret shown once), revoke one."""
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext
 from flask_login import current_user
 
 from planner.domain.errors import InvalidInput
@@ -32,9 +33,9 @@ def tokens():
 def revoke(token_id: int):
     token = db.session.get(ApiToken, token_id)
     if token is None or token.user_id != current_user.id:
-        abort(404, description="You have no such token.")
+        abort(404, description=gettext("You have no such token."))
     if ConfirmForm().validate_on_submit():
         revoke_token(token)
         db.session.commit()
-        flash(f"Revoked the token “{token.name}”; it no longer opens the API.")
+        flash(gettext("Revoked the token “%(name)s”; it no longer opens the API.", name=token.name))
     return redirect(url_for("organise.tokens"))
