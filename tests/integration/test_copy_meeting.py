@@ -74,7 +74,7 @@ def test_a_copy_a_week_later_keeps_wall_clock_times_across_the_change_of_clocks(
     response = copy(organiser, first_day="2021-11-01", documents=str(slides))
     assert response.location == "/events/zurich-2022/organise/"
     assert flashes_of(organiser.get(response.location)) == [
-        "Copied “Zurich EGM 2021” as “Zurich EGM 2022”, a draft from 01 November 2021."]
+        "Copied “Zurich EGM 2021” as “Zurich EGM 2022”, a draft from Monday 1 November 2021."]
     with app.app_context():
         assert agenda("zurich-2022") == [
             ("Working block", "Mon 01 Nov 09:00", "12:00", "Hall A", None, [("chair", "Kim Min-ji")]),

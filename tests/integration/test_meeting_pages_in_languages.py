@@ -134,3 +134,17 @@ def test_an_unreadable_export_is_refused_in_french_on_the_page_and_in_english_by
     (tmp_path / "x.zip").write_bytes(b"PK not really")
     said = runner.invoke(args=["meeting", "import", str(tmp_path / "x.zip"), "--slug", "restored"]).output
     assert "This is not a ZIP file, or it is cut short: export the meeting again." in said
+
+
+def test_the_rooms_the_bureau_and_the_history_in_french(organiser, ids):
+    organiser.get("/organise/?lang=fr")
+    rooms = text_of(organiser.get(f"{ORGANISE}/rooms/"))
+    assert "Salles" in rooms and "Hall A 80 places" in rooms and "Ajouter une salle" in rooms
+    added = submit(organiser, f"{ORGANISE}/rooms/", {"name": "Salle B"}, follow_redirects=True)
+    assert flashes_of(added) == ["La salle « Salle B » a été ajoutée."]
+    delete = text_of(organiser.get(f"{ORGANISE}/rooms/{ids['room']}/delete"))
+    assert "Supprimer la salle « Hall A » ?" in delete and "Aucun autre élément n’y fait référence." in delete
+    bureau = text_of(organiser.get(f"{ORGANISE}/bureau"))
+    assert "Aucun membre du bureau pour l’instant." in bureau and "Ajouter un membre du bureau" in bureau
+    history = text_of(organiser.get(f"{ORGANISE}/history"))
+    assert "Historique" in history

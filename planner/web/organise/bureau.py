@@ -1,5 +1,6 @@
 """The meeting's bureau: its officers for the whole meeting, added, reordered and removed."""
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -18,7 +19,7 @@ from planner.web.organise.responses import commit_and_say, show_invalid
 def _officer_form(meeting) -> OfficerForm:
     form = OfficerForm()
     people = db.session.scalars(select(Person).where(Person.meeting_id == meeting.id).order_by(Person.name))
-    form.person.choices = [option("", "— choose —")] + [option(str(p.id), p.display_name) for p in people]
+    form.person.choices = [option("", _("— choose —"))] + [option(str(p.id), p.display_name) for p in people]
     return form
 
 
@@ -35,7 +36,7 @@ def bureau(slug: str):
             show_invalid(form, error)
         else:
             db.session.commit()
-            flash(f"{person.display_name} is {role.label.lower()} of the meeting.")
+            flash(_("%(name)s is %(office)s of the meeting.", name=person.display_name, office=_(role.label).lower()))
             return redirect(url_for("organise.bureau", slug=slug))
     return render_template("organise/bureau.html", meeting=meeting, form=form,
                            officers=meeting.officers), 400 if form.errors else 200
@@ -46,15 +47,15 @@ def change_officer(slug: str, officer_id: int, action: str):
     meeting = organised_meeting_or_abort(slug)
     officer = record_of_meeting_or_404(MeetingOfficer, meeting, officer_id)
     if not ConfirmForm().validate_on_submit():
-        abort(400, description="The form has expired; reload the page and try again.")
-    name, office = officer.person.display_name, officer.role.label.lower()
+        abort(400, description=_("The form has expired; reload the page and try again."))
+    name, office = officer.person.display_name, _(officer.role.label).lower()
 
     def change() -> str:
         if action == "remove":
             remove_officer(officer, actor=current_user)
-            return f"{name} is no longer {office} of the meeting."
+            return _("%(name)s is no longer %(office)s of the meeting.", name=name, office=office)
         move_officer(officer, -1 if action == "up" else 1, actor=current_user)
-        return f"Moved {name} {action}."
+        return _("Moved %(name)s up.", name=name) if action == "up" else _("Moved %(name)s down.", name=name)
 
     commit_and_say(change)
     return redirect(url_for("organise.bureau", slug=slug))

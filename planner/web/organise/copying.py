@@ -1,5 +1,6 @@
 """Copy this meeting as a new one: the form on the overview's side, the new meeting's overview after."""
 from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from planner.domain.errors import InvalidInput
@@ -10,6 +11,7 @@ from planner.web.access import organised_meeting_or_abort
 from planner.web.organise import organise
 from planner.web.organise.forms import CopyMeetingForm
 from planner.web.organise.responses import show_invalid
+from planner.web.presenters import long_date
 
 
 @organise.route("/events/<slug>/organise/copy", methods=["GET", "POST"])
@@ -26,6 +28,7 @@ def copy_meeting_page(slug: str):
             show_invalid(form, error)
         else:
             db.session.commit()
-            flash(f"Copied “{meeting.title}” as “{copy.title}”, a draft from {copy.first_day:%d %B %Y}.")
+            flash(_("Copied “%(meeting)s” as “%(copy)s”, a draft from %(first_day)s.", meeting=meeting.title,
+                    copy=copy.title, first_day=long_date(copy.first_day)))
             return redirect(url_for("organise.overview", slug=copy.slug))
     return render_template("organise/copy_meeting.html", meeting=meeting, form=form), 400 if form.errors else 200

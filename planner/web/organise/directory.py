@@ -3,6 +3,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -43,7 +44,7 @@ def _institution_choices(form: PersonForm, meeting: Meeting) -> None:
     institutions = db.session.scalars(
         select(Institution).where(Institution.meeting_id == meeting.id).order_by(Institution.name)
     )
-    form.institution.choices = [option("", "— none —")] + [option(str(i.id), i.display_name) for i in institutions]
+    form.institution.choices = [option("", _("— none —"))] + [option(str(i.id), i.display_name) for i in institutions]
 
 
 def _chosen_institution(form: PersonForm, meeting: Meeting) -> Institution | None:
@@ -53,14 +54,15 @@ def _chosen_institution(form: PersonForm, meeting: Meeting) -> Institution | Non
 
 
 def _room_affected(room: Room) -> list[str]:
-    return [f"“{s.title}”, {clock_range_with_day(s, room.meeting.timezone)}, will have no room"
-            for s in sessions_in_room(room)]
+    return [_("“%(session)s”, %(when)s, will have no room", session=s.title,
+              when=clock_range_with_day(s, room.meeting.timezone)) for s in sessions_in_room(room)]
 
 
 def _person_affected(person: Person) -> list[str]:
-    lines = [f"{role.role.label} of “{role.session.title}” is removed" for role in roles_of_person(person)]
+    lines = [_("%(role)s of “%(session)s” is removed", role=_(role.role.label), session=role.session.title)
+             for role in roles_of_person(person)]
     if registration_of(person) is not None:
-        lines.append("their registration for this meeting is removed")
+        lines.append(_("their registration for this meeting is removed"))
     return lines
 
 
@@ -79,7 +81,8 @@ DIRECTORIES = {
             operations.update_institution, operations.delete_institution,
             fields=lambda form, meeting: dict(name=form.name.data, acronym=form.acronym.data,
                                               kind=InstitutionKind(form.kind.data), country=form.country.data),
-            affected=lambda institution: [f"{p.display_name} will have no institution" for p in institution.people],
+            affected=lambda institution: [_("%(name)s will have no institution", name=p.display_name)
+                                          for p in institution.people],
             order_by=Institution.name,
         ),
         Directory(
@@ -92,6 +95,33 @@ DIRECTORIES = {
             affected=_person_affected, order_by=Person.name, prepare=_institution_choices,
         ),
     )
+}
+
+
+# What each kind's pages say, whole sentences (a room, an institution and a person differ in gender and case).
+SAID = {
+    "rooms": {
+        "added": lambda name: _("Added room “%(name)s”.", name=name),
+        "saved": lambda name: _("Saved room “%(name)s”.", name=name),
+        "stale": lambda name: _("Someone changed room “%(name)s” meanwhile; check it before deleting.", name=name),
+        "deleted": lambda name: _("Deleted room “%(name)s”.", name=name),
+        "delete?": lambda name: _("Delete room “%(name)s”?", name=name),
+    },
+    "institutions": {
+        "added": lambda name: _("Added institution “%(name)s”.", name=name),
+        "saved": lambda name: _("Saved institution “%(name)s”.", name=name),
+        "stale": lambda name: _("Someone changed institution “%(name)s” meanwhile; check it before deleting.",
+                                name=name),
+        "deleted": lambda name: _("Deleted institution “%(name)s”.", name=name),
+        "delete?": lambda name: _("Delete institution “%(name)s”?", name=name),
+    },
+    "people": {
+        "added": lambda name: _("Added person “%(name)s”.", name=name),
+        "saved": lambda name: _("Saved person “%(name)s”.", name=name),
+        "stale": lambda name: _("Someone changed person “%(name)s” meanwhile; check it before deleting.", name=name),
+        "deleted": lambda name: _("Deleted person “%(name)s”.", name=name),
+        "delete?": lambda name: _("Delete person “%(name)s”?", name=name),
+    },
 }
 
 
@@ -123,7 +153,7 @@ def directory_page(slug: str, kind: str):
             show_invalid(form, error)
         else:
             db.session.commit()
-            flash(f"Added {directory.singular} “{record.name}”.")
+            flash(SAID[directory.kind]["added"](record.name))
             return redirect(url_for("organise.directory_page", slug=slug, kind=kind))
     return render_template("organise/directory.html", meeting=meeting, directory=directory, form=form,
                            records=directory.records(meeting)), 400 if form.errors else 200
@@ -147,7 +177,7 @@ def edit_record(slug: str, kind: str, record_id: int):
                               record=record)
         else:
             db.session.commit()
-            flash(f"Saved {directory.singular} “{record.name}”.")
+            flash(SAID[directory.kind]["saved"](record.name))
             return redirect(url_for("organise.directory_page", slug=slug, kind=kind))
     return render_template("organise/record_form.html", meeting=meeting, directory=directory, form=form,
                            record=record), 400 if form.errors else 200
@@ -165,13 +195,13 @@ def delete_record(slug: str, kind: str, record_id: int):
             directory.delete(record, actor=current_user, based_on_version=form.based_on_version)
         except StaleEdit:
             db.session.rollback()
-            flash(f"Someone changed {directory.singular} “{name}” meanwhile; check it before deleting.")
+            flash(SAID[directory.kind]["stale"](name))
             return redirect(url_for("organise.delete_record", slug=slug, kind=kind, record_id=record_id))
         db.session.commit()
-        flash(f"Deleted {directory.singular} “{name}”.")
+        flash(SAID[directory.kind]["deleted"](name))
         return redirect(url_for("organise.directory_page", slug=slug, kind=kind))
     return render_template(
-        "organise/confirm_delete.html", meeting=meeting, form=form, what=f"{directory.singular} “{record.name}”",
+        "organise/confirm_delete.html", meeting=meeting, form=form, question=SAID[kind]["delete?"](record.name),
         affected=directory.affected(record), consequence=None,
         cancel_url=url_for("organise.directory_page", slug=slug, kind=kind),
     )
