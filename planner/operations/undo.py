@@ -8,6 +8,7 @@ from sqlalchemy import inspect, select
 from planner.database import utcnow
 from planner.domain.errors import InvalidInput
 from planner.domain.vocabulary import SessionStatus
+from planner.domain.wording import Message, _
 from planner.extensions import db
 from planner.models import Change, Meeting, Room, Session, User
 from planner.operations.agenda import update_session_fields
@@ -22,7 +23,7 @@ def undo_last_change(meeting: Meeting, *, actor: User) -> str:
     """Undo ``actor``'s latest batch of session changes on ``meeting``; return what was undone, for the message."""
     first = last_undoable_change(meeting, actor)
     if first is None:
-        raise InvalidInput("undo", "You have no change to undo on this meeting.")
+        raise InvalidInput("undo", _("You have no change to undo on this meeting."))
     changes = batch_changes(first.batch)
     plans = [_plan(change) for change in changes]
     undo = new_batch()
@@ -42,14 +43,17 @@ def _plan(change: Change) -> tuple[Session, dict]:
         return session, {"deleted_at": utcnow(), "status": SessionStatus.CANCELLED}
     values = typed_values(Session, {name: change.before.get(name) for name in restorable})
     if values["room_id"] is not None and db.session.get(Room, values["room_id"]) is None:
-        raise InvalidInput("undo", f"The room “{session.title}” was in no longer exists; nothing was undone.")
+        raise InvalidInput("undo", _("The room “%(session)s” was in no longer exists; nothing was undone.",
+                                      session=session.title))
     return session, {name: value for name, value in values.items() if now[name] != value}
 
 
-def _changed_since(change: Change, session: Session) -> str:
+def _changed_since(change: Change, session: Session) -> Message:
     latest = db.session.scalar(
         select(Change).where(Change.entity == change.entity, Change.entity_id == change.entity_id,
                              Change.id > change.id).order_by(Change.id.desc()).limit(1)
     )
-    who = latest.user.name or latest.user.email if latest is not None and latest.user is not None else "someone"
-    return f"“{session.title}” was changed by {who} since your change; nothing was undone."
+    if latest is None or latest.user is None:
+        return _("“%(session)s” was changed by someone since your change; nothing was undone.", session=session.title)
+    return _("“%(session)s” was changed by %(who)s since your change; nothing was undone.", session=session.title,
+             who=latest.user.name or latest.user.email)
