@@ -82,8 +82,13 @@ def language_name(code: str) -> str:
 
 
 def language_name_in_english(code: str) -> str:
+    return language_name_in(code, "en")
+
+
+def language_name_in(code: str, reader) -> str:
+    """The language named in the reader's ("en", or a Babel Locale): "German", "독일어"."""
     try:
-        return Locale.parse(code, sep="-").get_display_name("en") or code
+        return Locale.parse(code, sep="-").get_display_name(reader) or code
     except (ValueError, UnknownLocaleError):
         return code
 

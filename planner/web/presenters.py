@@ -165,8 +165,8 @@ def change_author(change) -> str:
     if change.user is not None:
         return change.user.name or change.user.email
     if change.participant_name:
-        return f"{change.participant_name} (participant)"
-    return "Planner (no account: a command or the demo loader)"
+        return gettext("%(name)s (participant)", name=change.participant_name)
+    return gettext("Planner (no account: a command or the demo loader)")
 
 
 def change_differences(change, zone_name: str) -> list:
@@ -187,7 +187,7 @@ def _shown(value, zone_name: str) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return gettext("yes") if value else gettext("no")
     if isinstance(value, str) and len(value) > 16 and value[10:11] == "T":
         try:
             instant = datetime.fromisoformat(value)
@@ -293,43 +293,52 @@ def role_heading(role, count: int) -> str:
     return gettext(ROLE_PLURALS[role]) if count > 1 and role in ROLE_PLURALS else label(role)
 
 
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+def _hour(moment) -> str:
+    locale = reader_locale()
+    return f"{moment:%H:%M}" if locale is None else clock_time(moment, locale)
 
 
 def waking_hours() -> str:
     earliest, latest = WAKING_HOURS
-    return f"{earliest:%H:%M}–{latest:%H:%M}"
+    return f"{_hour(earliest)}–{_hour(latest)}"
 
 
 def burden_summary(item: SessionBurden) -> str:
     """One line: how many online participants the session keeps up outside waking hours, and when."""
     if not item.online_count:
-        return "No one follows it online."
+        return gettext("No one follows it online.")
     span = item.burdened_span
     if span is None:
-        everyone = "" if item.online_count == 1 else "all "
-        line = f"{plural(item.online_count, 'online participant')}, {everyone}within {waking_hours()} at home"
+        line = ngettext("%(num)d online participant, within %(hours)s at home",
+                        "%(num)d online participants, all within %(hours)s at home", item.online_count,
+                        hours=waking_hours())
     else:
-        line = f"{plural(len(item.burdened), 'online participant')} between {span[0]:%H:%M} and {span[1]:%H:%M}"
+        line = ngettext("%(num)d online participant between %(start)s and %(end)s",
+                        "%(num)d online participants between %(start)s and %(end)s", len(item.burdened),
+                        start=_hour(span[0]), end=_hour(span[1]))
     if item.without_zone:
-        line += f"; {len(item.without_zone)} without a home time zone"
-    return line + "."
+        return gettext("%(summary)s; %(without)s.", summary=line, without=ngettext(
+            "%(num)d without a home time zone", "%(num)d without a home time zone", len(item.without_zone)))
+    return gettext("%(summary)s.", summary=line)
 
 
 def day_burden_summary(day: DayBurden) -> str:
     if not day.sessions:
-        return "No session can be followed online."
+        return gettext("No session can be followed online.")
     if not day.online_count:
-        return "No one is registered to follow this day online."
+        return gettext("No one is registered to follow this day online.")
     if not day.burdened_participants:
-        everyone = plural(day.online_count, "online participant")
-        return f"Day total: every session within {waking_hours()} at home for {everyone}."
-    return (
-        f"Day total: {day.burdened_participants} of {plural(day.online_count, 'online participant')} "
-        f"outside {waking_hours()}, in {day.burdened_sessions} of {plural(len(day.sessions), 'session')} "
-        f"({plural(day.burdened_attendances, 'attendance')})."
-    )
+        return ngettext("Day total: every session within %(hours)s at home for %(num)d online participant.",
+                        "Day total: every session within %(hours)s at home for %(num)d online participants.",
+                        day.online_count, hours=waking_hours())
+    return gettext(
+        "Day total: %(participants)s outside %(hours)s, in %(sessions)s (%(attendances)s).",
+        participants=ngettext("%(part)d of %(num)d online participant", "%(part)d of %(num)d online participants",
+                              day.online_count, part=day.burdened_participants),
+        hours=waking_hours(),
+        sessions=ngettext("%(part)d of %(num)d session", "%(part)d of %(num)d sessions", len(day.sessions),
+                          part=day.burdened_sessions),
+        attendances=ngettext("%(num)d attendance", "%(num)d attendances", day.burdened_attendances))
 
 
 def file_type_label(mime: str) -> str:

@@ -1,30 +1,38 @@
 """The organisers' forms for documents: shapes only; the operations check the rules and the files."""
-from flask_babel import lazy_gettext as _
+from flask_babel import LazyString, lazy_gettext as _
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired, MultipleFileField
 from wtforms import SelectField, StringField, URLField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired
 
 from planner.domain.documents import (
-    COMMON_LANGUAGES, DocumentKind, DocumentVisibility, language_name, language_name_in_english,
+    COMMON_LANGUAGES, DocumentKind, DocumentVisibility, language_name, language_name_in,
 )
 from planner.web.forms import choices, option
 from planner.web.organise.forms import VersionedForm
+from planner.web.presenters import reader_locale
 
 WHOLE_MEETING = ""
 
 
+def _language_label(code: str) -> str:
+    """A document's language named in itself and, where that differs, in the reader's: "Deutsch — 독일어"."""
+    own, readers = language_name(code), language_name_in(code, reader_locale() or "en")
+    return own if own == readers else f"{own} — {readers}"
+
+
 def language_choices(extra: tuple[str, ...] = ()) -> list:
     codes = list(COMMON_LANGUAGES) + [code for code in extra if code not in COMMON_LANGUAGES]
-    return [option(code, language_name(code) if language_name(code) == language_name_in_english(code)
-                   else f"{language_name(code)} — {language_name_in_english(code)}") for code in codes]
+    # Built once with the form class, named when a page is written: lazily, in that page's language.
+    return [SelectChoice(code, LazyString(_language_label, code), render_kw={"lang": code}) for code in codes]
 
 
 class _Placing(FlaskForm):
     kind = SelectField(_("Type"), choices=choices(DocumentKind))
     visibility = SelectField(_("Who may read it"), choices=choices(DocumentVisibility),
                              description=_("Participants read theirs through their personal page."))
-    session = SelectField(_("For"), choices=[option(WHOLE_MEETING, "The whole meeting")], validate_choice=False)
+    session = SelectField(_("For"), choices=[option(WHOLE_MEETING, _("The whole meeting"))], validate_choice=False)
 
 
 class UploadDocumentsForm(_Placing):

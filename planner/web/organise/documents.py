@@ -25,7 +25,7 @@ from planner.web.organise.document_forms import (
 )
 from planner.web.organise.forms import ConfirmForm
 from planner.web.organise.responses import show_invalid, stale_page
-from planner.web.presenters import reader_locale
+from planner.web.presenters import reader_locale, short_date_time
 from planner.web.uploads import limits, receive_documents_at
 
 receive_documents_at(organise, "organise.upload_documents", "organise.add_version_file")
@@ -38,9 +38,9 @@ def _sessions(meeting: Meeting) -> list[Session]:
 
 
 def _prepare(form, meeting: Meeting, sessions: list[Session]) -> None:
-    form.session.choices = [option(WHOLE_MEETING, "The whole meeting")] + [
-        option(str(s.id), f"{to_local(s.starts_at, meeting.timezone):%a %d %b %H:%M} {s.title}"
-                          + (" (draft)" if s.draft else "")) for s in sessions]
+    form.session.choices = [option(WHOLE_MEETING, gettext("The whole meeting"))] + [
+        option(str(s.id), f"{short_date_time(to_local(s.starts_at, meeting.timezone))} {s.title}"
+                          + (" " + gettext("(draft)") if s.draft else "")) for s in sessions]
 
 
 def _chosen_session(form, sessions: list[Session]) -> Session | None:
