@@ -56,6 +56,15 @@ FIELD_LABELS = {
     "acronym": _("Acronym"), "country": _("Country"), "honorific": _("Honorific"), "position": _("Position"),
     "institution_id": _("Institution"), "email": _("Email"), "person_id": _("Person"), "registration_id": _("Registration"),
     "role": _("Role"), "home_timezone": _("Home time zone"), "slug": _("Web address (slug)"),
+    "address": _("Address"), "uid": _("Calendar UID"), "language": _("Language"), "day": _("Day"),
+    "mode": _("How they attend"), "on_behalf_of": _("On behalf of"), "session_id": _("Session"),
+    "registration_open": _("Registration open"), "registration_closes_at": _("Registration closes"),
+    "attendance_changes_close_at": _("Attendance changes close"), "visibility": _("Who may read it"),
+    "document_id": _("Document"), "document_version_id": _("Language version"), "filename": _("File name"),
+    "link": _("Link"), "number": _("Number"), "stored_file_id": _("Stored file"), "uploaded_at": _("Uploaded"),
+    "family_names_in_capitals": _("Family names in capitals"), "list_published": _("List of participants published"),
+    "public_roles": _("Roles on the published list"), "role_colours": _("Badge band colours"),
+    "expires_at": _("Expires"), "added_at": _("Added"), "user_id": _("Account"),
 }
 
 

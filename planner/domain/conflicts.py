@@ -13,6 +13,7 @@ from planner.domain.headcounts import DayHeadcount, count_session
 from planner.domain.intervals import last_moment, share_time
 from planner.domain.timezones import day_span, local_day, to_local
 from planner.domain.vocabulary import AttendanceMode, SessionStatus
+from planner.domain.wording import Moment, _, ngettext
 
 PERSON_DOUBLE_BOOKED = "person_double_booked"
 ROOM_DOUBLE_BOOKED = "room_double_booked"
@@ -111,9 +112,20 @@ def overlapping_pairs(sessions: Iterable[SessionFacts]) -> Iterable[tuple[Sessio
                 yield first, second
 
 
-def _span(session: SessionFacts, zone: str) -> str:
-    starts = f"{to_local(session.starts_at, zone):%a %d %b %H:%M}"
-    return starts if session.ends_at is None else f"{starts}–{to_local(session.ends_at, zone):%H:%M}"
+def _span(session: SessionFacts, zone: str) -> Moment:
+    starts = to_local(session.starts_at, zone)
+    ends = None if session.ends_at is None else to_local(session.ends_at, zone)
+    english = f"{starts:%a %d %b %H:%M}" if ends is None else f"{starts:%a %d %b %H:%M}–{ends:%H:%M}"
+    return Moment(english, "span", starts, ends)
+
+
+def _day(moment: datetime, zone: str) -> Moment:
+    day = to_local(moment, zone).date()
+    return Moment(f"{day:%a %d %b}", "day", day)
+
+
+def _someone(meeting: "MeetingFacts", person_id: int) -> str:
+    return meeting.person_names.get(person_id) or _("Someone")
 
 
 def _double_bookings(sessions, parents, meeting: MeetingFacts) -> Iterable[Conflict]:
@@ -127,11 +139,12 @@ def _double_bookings(sessions, parents, meeting: MeetingFacts) -> Iterable[Confl
     for person_id, theirs in by_person.items():
         for first, second in overlapping_pairs(theirs):
             if not _nested(first, second, parents):
-                name = meeting.person_names.get(person_id, "Someone")
                 yield Conflict(
                     PERSON_DOUBLE_BOOKED,
-                    f"{name} is in “{first.title}” ({_span(first, meeting.zone)}) and in “{second.title}” "
-                    f"({_span(second, meeting.zone)}) at the same time.",
+                    _("%(name)s is in “%(first)s” (%(first_time)s) and in “%(second)s” (%(second_time)s) at the "
+                      "same time.", name=_someone(meeting, person_id), first=first.title,
+                      first_time=_span(first, meeting.zone), second=second.title,
+                      second_time=_span(second, meeting.zone)),
                     (first.id, second.id), person_id=person_id,
                 )
     for room_id, booked in by_room.items():
@@ -139,8 +152,10 @@ def _double_bookings(sessions, parents, meeting: MeetingFacts) -> Iterable[Confl
             if not _nested(first, second, parents):
                 yield Conflict(
                     ROOM_DOUBLE_BOOKED,
-                    f"{meeting.rooms[room_id].name} holds “{first.title}” ({_span(first, meeting.zone)}) and "
-                    f"“{second.title}” ({_span(second, meeting.zone)}) at the same time.",
+                    _("%(room)s holds “%(first)s” (%(first_time)s) and “%(second)s” (%(second_time)s) at the same "
+                      "time.", room=meeting.rooms[room_id].name, first=first.title,
+                      first_time=_span(first, meeting.zone), second=second.title,
+                      second_time=_span(second, meeting.zone)),
                     (first.id, second.id), room_id=room_id,
                 )
 
@@ -151,15 +166,17 @@ def _room_is_online(room_id: int, meeting: MeetingFacts) -> bool:
 
 
 def _timing(sessions, meeting: MeetingFacts) -> Iterable[Conflict]:
-    opens, _ = day_span(meeting.first_day, meeting.zone)
-    _, closes = day_span(meeting.last_day, meeting.zone)
+    opens = day_span(meeting.first_day, meeting.zone)[0]
+    closes = day_span(meeting.last_day, meeting.zone)[1]
     for session in sessions:
         ends = last_moment(session.starts_at, session.ends_at)
         if session.starts_at < opens or session.starts_at >= closes or ends > closes:
             yield Conflict(
                 OUTSIDE_MEETING_DAYS,
-                f"“{session.title}” ({_span(session, meeting.zone)}) falls outside the meeting's days, "
-                f"{meeting.first_day:%d %b} to {meeting.last_day:%d %b %Y}.",
+                _("“%(title)s” (%(time)s) falls outside the meeting's days, %(first_day)s to %(last_day)s.",
+                  title=session.title, time=_span(session, meeting.zone),
+                  first_day=Moment(f"{meeting.first_day:%d %b}", "day_month", meeting.first_day),
+                  last_day=Moment(f"{meeting.last_day:%d %b %Y}", "day_month_year", meeting.last_day)),
                 (session.id,),
             )
         elif local_day(session.starts_at, meeting.zone) != local_day(ends, meeting.zone) and (
@@ -167,7 +184,8 @@ def _timing(sessions, meeting: MeetingFacts) -> Iterable[Conflict]:
         ):
             yield Conflict(
                 CROSSES_MIDNIGHT,
-                f"“{session.title}” ({_span(session, meeting.zone)}) runs past midnight.",
+                _("“%(title)s” (%(time)s) runs past midnight.", title=session.title,
+                  time=_span(session, meeting.zone)),
                 (session.id,),
             )
 
@@ -178,8 +196,10 @@ def _rooms(sessions, meeting: MeetingFacts) -> Iterable[Conflict]:
         if room is not None and room.online_only and session.attendance_mode is not AttendanceMode.ONLINE:
             yield Conflict(
                 IN_PERSON_IN_ONLINE_ROOM,
-                f"“{session.title}” is attended {session.attendance_mode.label.lower()} but {room.name} "
-                f"is online only.",
+                _("“%(title)s” is attended in the room and online but %(room)s is online only.",
+                  title=session.title, room=room.name) if session.attendance_mode is AttendanceMode.HYBRID else
+                _("“%(title)s” is attended in the room but %(room)s is online only.", title=session.title,
+                  room=room.name),
                 (session.id,), room_id=room.id,
             )
 
@@ -196,15 +216,19 @@ def _attendance(sessions, meeting: MeetingFacts) -> Iterable[Conflict]:
         if room is not None and room.capacity is not None and in_room > room.capacity:
             yield Conflict(
                 OVER_CAPACITY,
-                f"{in_room} people attend in the room on {to_local(session.starts_at, meeting.zone):%a %d %b} "
-                f"but {room.name}, where “{session.title}” is held, seats {room.capacity}.",
+                ngettext("%(num)d person attends in the room on %(day)s but %(room)s, where “%(title)s” is held, "
+                         "seats %(capacity)d.",
+                         "%(num)d people attend in the room on %(day)s but %(room)s, where “%(title)s” is held, "
+                         "seats %(capacity)d.", in_room, day=_day(session.starts_at, meeting.zone), room=room.name,
+                         title=session.title, capacity=room.capacity),
                 (session.id,), room_id=room.id,
             )
         if session.attendance_mode is AttendanceMode.IN_PERSON:
             for person_id in sorted(session.person_ids & day.online_person_ids):
                 yield Conflict(
                     SPEAKER_ONLINE,
-                    f"{meeting.person_names.get(person_id, 'Someone')} takes part in “{session.title}”, which is "
-                    f"in the room only, but attends {to_local(session.starts_at, meeting.zone):%a %d %b} online.",
+                    _("%(name)s takes part in “%(title)s”, which is in the room only, but attends %(day)s online.",
+                      name=_someone(meeting, person_id), title=session.title,
+                      day=_day(session.starts_at, meeting.zone)),
                     (session.id,), person_id=person_id,
                 )

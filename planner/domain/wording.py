@@ -45,6 +45,24 @@ class Message(str):
         return escape(_translator(self), quote=True)
 
 
+class Moment(str):
+    """A day or a time inside a message, as the wall clock of the meeting reads it: its English text as Planner
+    writes it (the API, the tests), and the local values the web layer writes again in the reader's language.
+    ``form`` says which: "span" (a local start and end, the end None for a point in time), "day" (a date with its
+    weekday), "day_month" and "day_month_year" (a date)."""
+
+    form: str
+    values: tuple
+
+    def __new__(cls, english: str, form: str, *values):
+        moment = super().__new__(cls, english)
+        moment.form, moment.values = form, values
+        return moment
+
+    def __reduce__(self):
+        return Moment, (str.__str__(self), self.form, *self.values)
+
+
 def _(msgid: str, **params: Any) -> Message:
     """A message for people: ``_("%(what)s is required.", what=_("The title"))``."""
     return Message(msgid, params=params)

@@ -8,7 +8,7 @@ from planner.domain.changes import is_noticeable_session_change
 from planner.domain.intervals import lies_within, shifted
 from planner.domain.timezones import NonexistentLocalTime, day_span, to_instant
 from planner.domain.vocabulary import AttendanceMode, Role, SessionKind, SessionStatus
-from planner.domain.wording import _
+from planner.domain.wording import Moment, _
 from planner.extensions import db
 from planner.models import Meeting, Person, Room, Session, SessionRole, User
 from planner.database import utcnow
@@ -120,19 +120,19 @@ def _session_values(meeting: Meeting, errors: dict, session: Session | None, *, 
     timed = starts_at is not None and (ends is None or ends_at is not None)
     if timed:
         if ends_at is not None and ends_at <= starts_at:
-            errors["ends"] = "The end must come after the start."
+            errors["ends"] = _("The end must come after the start.")
         elif ends_at is not None and ends_at - starts_at > timedelta(days=1):
-            errors["ends"] = "A session lasts at most 24 hours."
+            errors["ends"] = _("A session lasts at most 24 hours.")
         else:
             _within_meeting(errors, meeting, starts_at, ends_at)
     if not isinstance(kind, SessionKind):
-        errors["kind"] = "Choose what kind of session this is."
+        errors["kind"] = _("Choose what kind of session this is.")
     if not isinstance(attendance_mode, AttendanceMode):
-        errors["attendance_mode"] = "Choose how the session is attended."
+        errors["attendance_mode"] = _("Choose how the session is attended.")
     if not isinstance(status, SessionStatus):
-        errors["status"] = "Choose a status."
+        errors["status"] = _("Choose a status.")
     if room is not None and room.meeting_id != meeting.id:
-        errors["room"] = "Choose a room of this meeting."
+        errors["room"] = _("Choose a room of this meeting.")
     if parent is not None:
         _check_parent(errors, meeting, session, parent, timed, starts_at, ends_at)
     if session is not None and timed and "ends" not in errors:
@@ -150,7 +150,7 @@ def _session_values(meeting: Meeting, errors: dict, session: Session | None, *, 
 
 def _instant(errors: dict, field: str, value: datetime | None, meeting: Meeting) -> datetime | None:
     if value is None:
-        errors[field] = "Give a date and time."
+        errors[field] = _("Give a date and time.")
         return None
     if value.tzinfo is not None:
         return value
@@ -173,16 +173,19 @@ def _within_meeting(errors: dict, meeting: Meeting, starts_at: datetime, ends_at
 
 
 def _within_meeting_days(meeting: Meeting) -> str:
-    return f"Choose a time within the meeting's days, {meeting.first_day:%d %B} to {meeting.last_day:%d %B %Y}."
+    return _("Choose a time within the meeting's days, %(first_day)s to %(last_day)s.",
+             first_day=Moment(f"{meeting.first_day:%d %B}", "day_month", meeting.first_day),
+             last_day=Moment(f"{meeting.last_day:%d %B %Y}", "day_month_year", meeting.last_day))
 
 
 def _check_parent(errors, meeting, session, parent, timed, starts_at, ends_at) -> None:
     if parent.meeting_id != meeting.id or parent.deleted_at is not None:
-        errors["parent"] = "Choose a session of this meeting."
+        errors["parent"] = _("Choose a session of this meeting.")
     elif session is not None and (parent.id == session.id or parent in descendants(session)):
-        errors["parent"] = "A session cannot sit inside itself or inside something it contains."
+        errors["parent"] = _("A session cannot sit inside itself or inside something it contains.")
     elif timed and not lies_within(starts_at, ends_at, parent.starts_at, parent.ends_at):
-        errors["parent"] = f"This does not fit inside “{parent.title}”; adjust the times or choose another block."
+        errors["parent"] = _("This does not fit inside “%(block)s”; adjust the times or choose another block.",
+                             block=parent.title)
 
 
 def _children_stay_inside(errors: dict, session: Session, starts_at: datetime, ends_at: datetime | None) -> None:
@@ -192,8 +195,10 @@ def _children_stay_inside(errors: dict, session: Session, starts_at: datetime, e
     ):
         if not lies_within(child.starts_at + shift, shifted(child.ends_at, shift), starts_at, ends_at):
             errors["ends"] = (
-                f"“{child.title}” sits inside this session, which needs an end to hold it." if ends_at is None
-                else f"“{child.title}” sits inside this session and would end after it; shorten it first.")
+                _("“%(title)s” sits inside this session, which needs an end to hold it.", title=child.title)
+                if ends_at is None
+                else _("“%(title)s” sits inside this session and would end after it; shorten it first.",
+                       title=child.title))
             return
 
 
@@ -206,9 +211,9 @@ def assign_role(session: Session, person: Person, role: Role, *, on_behalf_of: s
     errors: dict[str, str] = {}
     on_behalf_of = _on_behalf_of(errors, on_behalf_of)
     if person.meeting_id != session.meeting_id:
-        errors["person"] = "Choose a person of this meeting."
+        errors["person"] = _("Choose a person of this meeting.")
     elif not isinstance(role, Role):
-        errors["role"] = "Choose a role."
+        errors["role"] = _("Choose a role.")
     elif any(existing.person_id == person.id and existing.role == role for existing in session.roles):
         errors["person"] = f"{person.name} is already {role.label.lower()} of this session."
     raise_if_any(errors)

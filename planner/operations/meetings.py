@@ -42,26 +42,30 @@ def _meeting_values(errors: dict, *, title: str, first_day: date, last_day: date
     if not values["language"]:
         errors["language"] = unknown_language_message(language)
     if first_day and last_day and last_day < first_day:
-        errors["last_day"] = "The last day cannot come before the first day."
+        errors["last_day"] = _("The last day cannot come before the first day.")
     if first_day and last_day and (last_day - first_day).days > 60:
-        errors["last_day"] = "A meeting can last at most 61 days."
+        errors["last_day"] = _("A meeting can last at most 61 days.")
     for name, day in (("first_day", first_day), ("last_day", last_day)):
         if day and not EARLIEST_DAY <= day <= LATEST_DAY:
-            errors[name] = f"Give a day between {EARLIEST_DAY.year} and {LATEST_DAY.year}."
+            errors[name] = _day_range()
     if not is_known_zone(values["timezone"]):
         errors["timezone"] = unknown_zone_message(timezone, "Asia/Seoul")
     return values
 
 
+def _day_range() -> str:
+    return _("Give a day between %(first)d and %(last)d.", first=EARLIEST_DAY.year, last=LATEST_DAY.year)
+
+
 def slug_problem(slug: str) -> str | None:
     """Why a new meeting cannot have the address ``slug``, if it cannot."""
     if not SLUG_PATTERN.match(slug) or len(slug) > 80:
-        return "Use lower-case letters, digits and single hyphens, e.g. egm-2021."
+        return _("Use lower-case letters, digits and single hyphens, e.g. egm-2021.")
     trashed = db.session.scalar(select(Meeting.deleted_at.is_not(None)).where(Meeting.slug == slug))
     if trashed is None:
         return None
-    return (f"The address “{slug}” is taken by a meeting in the trash; restore it or choose another." if trashed
-            else f"The address “{slug}” is taken; choose another.")
+    return (_("The address “%(slug)s” is taken by a meeting in the trash; restore it or choose another.", slug=slug)
+            if trashed else _("The address “%(slug)s” is taken; choose another.", slug=slug))
 
 
 def create_meeting(*, slug: str, actor: User | None = None, **fields) -> Meeting:
@@ -148,15 +152,15 @@ def _room_values(meeting: Meeting, errors: dict, *, name: str, capacity: int | N
                  online_only: bool = False, venue: str = "", address: str = "", exclude_id: int | None = None) -> dict:
     name = required_text(errors, "name", name, _("A room name"), 200)
     if capacity is not None and capacity < 0:
-        errors["capacity"] = "Capacity cannot be negative."
+        errors["capacity"] = _("Capacity cannot be negative.")
     if capacity is not None and capacity > 100000:
-        errors["capacity"] = "Capacity is at most 100,000."
+        errors["capacity"] = _("Capacity is at most 100,000.")
     if name and _name_taken(Room, meeting, name, exclude_id):
-        errors["name"] = f"This meeting already has a room called “{name}”."
+        errors["name"] = _("This meeting already has a room called “%(name)s”.", name=name)
     venue = optional_text(errors, "venue", venue, _("The venue"), 300)
     address = optional_text(errors, "address", address, _("The address"), 500)
     if address and not venue:
-        errors["venue"] = "Name the venue at this address (a room elsewhere, such as a restaurant in town)."
+        errors["venue"] = _("Name the venue at this address (a room elsewhere, such as a restaurant in town).")
     return dict(name=name, capacity=capacity, online_only=bool(online_only), venue=venue, address=address)
 
 
@@ -206,9 +210,9 @@ def _institution_values(meeting: Meeting, errors: dict, *, name: str, kind: Inst
                         country: str = "", exclude_id: int | None = None) -> dict:
     name = required_text(errors, "name", name, _("An institution name"), 300)
     if name and _name_taken(Institution, meeting, name, exclude_id):
-        errors["name"] = f"This meeting already has an institution called “{name}”."
+        errors["name"] = _("This meeting already has an institution called “%(name)s”.", name=name)
     if not isinstance(kind, InstitutionKind):
-        errors["kind"] = "Choose the kind of institution."
+        errors["kind"] = _("Choose the kind of institution.")
     return dict(name=name, kind=kind, acronym=optional_text(errors, "acronym", acronym, _("The acronym"), 40),
                 country=optional_text(errors, "country", country, _("The country"), 100))
 
@@ -248,7 +252,7 @@ def delete_institution(institution: Institution, *, actor: User | None, based_on
 def person_values(meeting: Meeting, errors: dict, *, name: str, honorific: str = "", position: str = "",
                    institution: Institution | None = None, email: str = "") -> dict:
     if institution is not None and institution.meeting_id != meeting.id:
-        errors["institution"] = "Choose an institution of this meeting."
+        errors["institution"] = _("Choose an institution of this meeting.")
     return dict(
         name=required_text(errors, "name", name, _("A name"), 200),
         honorific=optional_text(errors, "honorific", honorific, _("The honorific"), 20),
@@ -342,7 +346,7 @@ def update_registration_settings(
     for field, value in (("registration_closes_at", registration_closes_at),
                          ("attendance_changes_close_at", attendance_changes_close_at)):
         if value and not EARLIEST_DAY <= value.date() <= LATEST_DAY:
-            errors[field] = f"Give a day between {EARLIEST_DAY.year} and {LATEST_DAY.year}."
+            errors[field] = _day_range()
             continue
         try:
             values[field] = to_instant(value, meeting.timezone) if value and value.tzinfo is None else value

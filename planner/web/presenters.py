@@ -115,6 +115,20 @@ def weekday_name(day: date) -> str:
     return f"{day:%a}" if locale is None else format_date(day, "EEE", locale=locale)
 
 
+def written_moment(moment) -> str:
+    """A day or time a domain message holds (domain.wording.Moment), in the reader's language; English as the
+    domain wrote it."""
+    locale = reader_locale()
+    if locale is None:
+        return str.__str__(moment)
+    if moment.form == "span":
+        starts, ends = moment.values
+        return short_date_time(starts) if ends is None else f"{short_date_time(starts)}–{wall_clock(ends)}"
+    day = moment.values[0]
+    skeleton = {"day": "MMMEd", "day_month": "MMMd", "day_month_year": "yMMMd"}[moment.form]
+    return format_skeleton(skeleton, day, locale=locale)
+
+
 def size_text(size: int) -> str:
     """A file's size: "3.4 MB"; "3,4 Mo" in French."""
     locale = reader_locale()

@@ -6,11 +6,14 @@ Message is as a ``str``). Flashed messages are said before they are flashed: the
 import flask_babel
 from flask import Flask
 
-from planner.domain.wording import Message, translate_with
+from planner.domain.wording import Message, Moment, translate_with
+from planner.web.presenters import written_moment
 
 
 def say(text):
     """``text`` in the reader's language when it is a Message; any other value as it is (what people typed)."""
+    if isinstance(text, Moment):
+        return written_moment(text)
     if not isinstance(text, Message):
         return text
     params = {name: say(value) for name, value in text.params.items()}

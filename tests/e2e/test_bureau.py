@@ -47,7 +47,7 @@ def test_an_organiser_lists_orders_and_trims_the_bureau(page, live_server, commi
     add_officer(page, "Ms Claire Dupont", "Rapporteur")
     expect(page.get_by_text("Claire Dupont is already rapporteur of this meeting.")).to_be_visible()
 
-    page.get_by_role("button", name="Up Ana Moreno, co-chair").click()
+    page.get_by_role("button", name="Move Ana Moreno, co-chair, up").click()
     officers = page.locator(".roles-editor li > span")
     expect(officers).to_have_text(["Co-chair: Ms Ana Moreno (Government of Peru)", "Co-chair: Mr Lars Berg",
                                    "Rapporteur: Ms Claire Dupont"])

@@ -102,3 +102,20 @@ def test_a_meeting_without_conflicts_says_so(browser, seed):
     with seed() as make:
         make.organiser("calm@example.org", meetings=[make.meeting(slug="calm")])
     assert "No conflicts." in text_of(browser("calm@example.org").get("/events/calm/organise/conflicts"))
+
+
+def test_the_conflicts_are_written_in_the_readers_language_and_the_api_keeps_english(browser, client, ids):
+    organiser = browser("owner@example.org")
+    page = text_of(organiser.get("/events/owned/organise/conflicts?lang=fr"))
+    assert ("Kim Min-ji participe en même temps à « Panel » (lun. 18 oct. 09:00–10:30) et à « Closed briefing » "
+            "(lun. 18 oct. 10:00–11:00).") in page
+    assert "3 personnes assistent en salle le lun. 18 oct., mais Hall A, où se tient « Panel », compte 2 places." \
+        in page
+    assert "« Webinar » se suit en salle et en ligne, mais Zoom est uniquement en ligne." in page
+    assert "at the same time" not in page
+    korean = text_of(organiser.get("/events/owned/organise/conflicts?lang=ko"))
+    assert "Kim Min-ji 님이 같은 시간에 “Panel”(10월 18일 (월) 오전 9:00–오전 10:30)" in korean
+    answered = client.get("/api/v1/events/owned/conflicts", headers={
+        "Authorization": f"Bearer {ids['token']}", "Accept-Language": "fr"}).get_json()["conflicts"]
+    assert "Kim Min-ji is in “Panel” (Mon 18 Oct 09:00–10:30) and in “Closed briefing” (Mon 18 Oct 10:00–11:00) " \
+           "at the same time." in [conflict["message"] for conflict in answered]

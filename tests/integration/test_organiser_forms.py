@@ -518,3 +518,13 @@ def test_a_block_cannot_sit_inside_what_it_contains(organiser, ids, seed, stored
     assert errors_beside_fields(response) == {
         "parent": ["A session cannot sit inside itself or inside something it contains."]}
     assert stored_rows() == before
+
+
+def test_the_operations_refusals_speak_the_readers_language_days_included(organiser, ids):
+    organiser.get(f"{ORGANISE}/?lang=fr")  # the choice is remembered
+    response = submit(organiser, f"{ORGANISE}/sessions/new",
+                      _session_form(ids, starts="2021-10-17T09:30", ends="2021-10-17T11:00"))
+    assert errors_beside_fields(response) == {"starts": [
+        "Choisissez une heure comprise dans les jours de la réunion, du 18 oct. au 22 oct. 2021."]}
+    too_long = submit(organiser, f"{ORGANISE}/sessions/new", _session_form(ids, ends="2021-10-20T11:00"))
+    assert errors_beside_fields(too_long) == {"ends": ["Une séance dure au plus 24 heures."]}

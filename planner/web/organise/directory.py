@@ -24,7 +24,6 @@ from planner.web.presenters import clock_range_with_day
 @dataclass(frozen=True)
 class Directory:
     kind: str
-    singular: str
     model: type
     form: type
     add: Callable
@@ -70,14 +69,14 @@ DIRECTORIES = {
     directory.kind: directory
     for directory in (
         Directory(
-            "rooms", "room", Room, RoomForm, operations.add_room, operations.update_room, operations.delete_room,
+            "rooms", Room, RoomForm, operations.add_room, operations.update_room, operations.delete_room,
             fields=lambda form, meeting: dict(name=form.name.data, capacity=form.capacity.data,
                                               online_only=form.online_only.data, venue=form.venue.data,
                                               address=form.address.data),
             affected=_room_affected, order_by=Room.position,
         ),
         Directory(
-            "institutions", "institution", Institution, InstitutionForm, operations.add_institution,
+            "institutions", Institution, InstitutionForm, operations.add_institution,
             operations.update_institution, operations.delete_institution,
             fields=lambda form, meeting: dict(name=form.name.data, acronym=form.acronym.data,
                                               kind=InstitutionKind(form.kind.data), country=form.country.data),
@@ -86,7 +85,7 @@ DIRECTORIES = {
             order_by=Institution.name,
         ),
         Directory(
-            "people", "person", Person, PersonForm, operations.add_person, operations.update_person,
+            "people", Person, PersonForm, operations.add_person, operations.update_person,
             operations.delete_person,
             fields=lambda form, meeting: dict(
                 honorific=form.honorific.data, name=form.name.data, position=form.position.data,
