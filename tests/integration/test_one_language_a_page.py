@@ -10,6 +10,7 @@ from sqlalchemy import String, Text, inspect, select
 from planner.domain.cldr import city_of
 from planner.domain.timezones import city_zone_names, zone_city
 from planner.extensions import db
+from planner.models import Change
 from planner.operations.accounts import find_user, start_sign_in
 from tests.pages import ORGANISER, PUBLIC, build_every_page
 
@@ -70,7 +71,9 @@ def typed_words() -> set[str]:
     """Every Latin word stored in the database: titles, names, emails, file names, as someone typed them."""
     words = set()
     for mapper in db.Model.registry.mappers:
-        columns = [column for column in mapper.columns if isinstance(column.type, (String, Text))]
+        # A change's summary is Planner's own words, stored as it wrote them (in English): not typed.
+        columns = [column for column in mapper.columns if isinstance(column.type, (String, Text))
+                   and column is not Change.__table__.c.summary]
         for row in db.session.execute(select(*columns)) if columns else ():
             for value in row:
                 found = LATIN_WORD.findall(value or "")
@@ -114,7 +117,18 @@ def read_in_korean(client, address: str) -> str:
     return response.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("address", PUBLIC + ORGANISER)
+# Known and not yet mended: each fails this test today, and passes it (failing the run, strict) once mended.
+NOT_YET_IN_ONE_LANGUAGE = {
+    "/events/egm/organise/history": "the summaries of changes are stored as Planner wrote them, in English",
+}
+
+
+def every_address() -> list:
+    return [pytest.param(address, marks=pytest.mark.xfail(strict=True, reason=NOT_YET_IN_ONE_LANGUAGE[address]))
+            if address in NOT_YET_IN_ONE_LANGUAGE else address for address in PUBLIC + ORGANISER]
+
+
+@pytest.mark.parametrize("address", every_address())
 def test_a_page_read_in_korean_shows_english_only_where_someone_typed_it(client, organiser, records, address):
     reader = organiser if address in ORGANISER else client
     page = read_in_korean(reader, address.format(**records))
