@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 
 import pytest
 from babel import Locale
-from sqlalchemy import String, Text, inspect, select
+from sqlalchemy import String, Text, select
 
 from planner.domain.cldr import city_of
 from planner.domain.timezones import city_zone_names, zone_city
@@ -23,6 +23,9 @@ SAME_IN_EVERY_LANGUAGE = {"Planner", "JSON", "API", "CSV", "PDF", "ZIP", "QR", "
                           "byte", "kB", "GB",
                           # The honorifics a hint gives as examples: badges print them as organisers type them.
                           "Mr", "Ms", "Dr", "Amb"}
+# Identifiers, addresses, file names and IANA zone names (Asia/Seoul) are the same in every language.
+SAME_EVERYWHERE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\S+@\S+|https?://\S+|/\S+"
+                             r"|\b\w+/\w+\b|(?<![\w.-])[\w.-]*\.(?:csv|pdf|docx|xlsx|ics|zip)\b")
 LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]{2,}")
 # What a reader sees or hears besides the text: labels of inputs and images, tooltips.
 SHOWN_ATTRIBUTES = ("placeholder", "title", "aria-label", "alt")
@@ -92,9 +95,7 @@ def zones_cldr_does_not_name() -> set[str]:
 def latin_words_of(page: str, allowed: set[str]) -> set[str]:
     reader = ReadText()
     reader.feed(page)
-    text = " ".join(reader.read)
-    # Addresses, file names and IANA zone names (Asia/Seoul) are the same in every language.
-    text = re.sub(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\S+@\S+|https?://\S+|/\S+|\b\w+/\w+\b|(?<![\w.-])[\w.-]*\.(?:csv|pdf|docx|xlsx|ics|zip)\b", " ", text)
+    text = SAME_EVERYWHERE.sub(" ", " ".join(reader.read))
     return {word for word in LATIN_WORD.findall(text) if word not in allowed}
 
 
