@@ -16,7 +16,7 @@ from flask_babel import get_locale, gettext, ngettext
 from markupsafe import Markup, escape
 
 from planner.domain.cldr import city_of, clock_time, written_size
-from planner.domain.documents import ACCEPTED_TYPES, by_kind, language_name
+from planner.domain.documents import ACCEPTED_TYPES, by_kind, language_name, language_name_in
 from planner.domain.documents import size_text as english_size
 from planner.addresses import meeting_links
 from planner.domain.participant_list import written_name
@@ -127,6 +127,11 @@ def written_moment(moment) -> str:
     day = moment.values[0]
     skeleton = {"day": "MMMEd", "day_month": "MMMd", "day_month_year": "yMMMd"}[moment.form]
     return format_skeleton(skeleton, day, locale=locale)
+
+
+def language_in_sentence(code: str) -> str:
+    """A document's language named inside a sentence, in the sentence's language: "English", "영어"."""
+    return language_name_in(code, reader_locale() or "en")
 
 
 def size_text(size: int) -> str:
@@ -367,7 +372,7 @@ def bureau_groups(officers) -> list:
 def register(app: Flask) -> None:
     for presenter in (clock, time_range, meeting_time_range, long_date, short_date, short_date_time, local_iso,
                       local_day, burden_summary, day_burden_summary, css_string, local_moment,
-                      zoned_moment, language_name, size_text, file_type_label, by_kind, label):
+                      zoned_moment, language_name, language_in_sentence, size_text, file_type_label, by_kind, label):
         app.add_template_filter(presenter)
     app.add_template_filter(later_day_mark, "next_day_mark")
     # Under their older names, which the templates use: in the reader's language.

@@ -84,6 +84,6 @@ def test_deleting_a_document_asks_in_russian_and_says_it_did(app, browser, owned
     address = f"/events/owned/organise/documents/{document_id}/delete"
     page = text_of(owner.get(f"{address}?lang=ru"))
     assert "документ «Concept note»" in page and "Его адреса перестанут работать." in page
-    assert "его версия на языке English и её 1 редакция" in page
+    assert "его версия на языке английский и её 1 редакция" in page
     submit(owner, address)
     assert flashes_of(owner.get("/events/owned/organise/documents")) == ["Документ «Concept note» удалён."]

@@ -5,11 +5,12 @@ from html.parser import HTMLParser
 
 import pytest
 from babel import Locale
-from sqlalchemy import String, Text, inspect, select
+from sqlalchemy import String, Text, select
 
 from planner.domain.cldr import city_of
 from planner.domain.timezones import city_zone_names, zone_city
 from planner.extensions import db
+from planner.models import Change
 from planner.operations.accounts import find_user, start_sign_in
 from tests.pages import ORGANISER, PUBLIC, build_every_page
 
@@ -22,6 +23,9 @@ SAME_IN_EVERY_LANGUAGE = {"Planner", "JSON", "API", "CSV", "PDF", "ZIP", "QR", "
                           "byte", "kB", "GB",
                           # The honorifics a hint gives as examples: badges print them as organisers type them.
                           "Mr", "Ms", "Dr", "Amb"}
+# Identifiers, addresses, file names and IANA zone names (Asia/Seoul) are the same in every language.
+SAME_EVERYWHERE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\S+@\S+|https?://\S+|/\S+"
+                             r"|\b\w+/\w+\b|(?<![\w.-])[\w.-]*\.(?:csv|pdf|docx|xlsx|ics|zip)\b")
 LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]{2,}")
 # What a reader sees or hears besides the text: labels of inputs and images, tooltips.
 SHOWN_ATTRIBUTES = ("placeholder", "title", "aria-label", "alt")
@@ -70,7 +74,9 @@ def typed_words() -> set[str]:
     """Every Latin word stored in the database: titles, names, emails, file names, as someone typed them."""
     words = set()
     for mapper in db.Model.registry.mappers:
-        columns = [column for column in mapper.columns if isinstance(column.type, (String, Text))]
+        # A change's summary is Planner's own words, stored as it wrote them (in English): not typed.
+        columns = [column for column in mapper.columns if isinstance(column.type, (String, Text))
+                   and column is not Change.__table__.c.summary]
         for row in db.session.execute(select(*columns)) if columns else ():
             for value in row:
                 found = LATIN_WORD.findall(value or "")
@@ -89,9 +95,7 @@ def zones_cldr_does_not_name() -> set[str]:
 def latin_words_of(page: str, allowed: set[str]) -> set[str]:
     reader = ReadText()
     reader.feed(page)
-    text = " ".join(reader.read)
-    # Addresses, file names and IANA zone names (Asia/Seoul) are the same in every language.
-    text = re.sub(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\S+@\S+|https?://\S+|/\S+|\b\w+/\w+\b|(?<![\w.-])[\w.-]*\.(?:csv|pdf|docx|xlsx|ics|zip)\b", " ", text)
+    text = SAME_EVERYWHERE.sub(" ", " ".join(reader.read))
     return {word for word in LATIN_WORD.findall(text) if word not in allowed}
 
 
@@ -114,7 +118,18 @@ def read_in_korean(client, address: str) -> str:
     return response.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("address", PUBLIC + ORGANISER)
+# Known and not yet mended: each fails this test today, and passes it (failing the run, strict) once mended.
+NOT_YET_IN_ONE_LANGUAGE = {
+    "/events/egm/organise/history": "the summaries of changes are stored as Planner wrote them, in English",
+}
+
+
+def every_address() -> list:
+    return [pytest.param(address, marks=pytest.mark.xfail(strict=True, reason=NOT_YET_IN_ONE_LANGUAGE[address]))
+            if address in NOT_YET_IN_ONE_LANGUAGE else address for address in PUBLIC + ORGANISER]
+
+
+@pytest.mark.parametrize("address", every_address())
 def test_a_page_read_in_korean_shows_english_only_where_someone_typed_it(client, organiser, records, address):
     reader = organiser if address in ORGANISER else client
     page = read_in_korean(reader, address.format(**records))

@@ -25,7 +25,7 @@ from planner.web.organise.document_forms import (
 )
 from planner.web.organise.forms import ConfirmForm
 from planner.web.organise.responses import show_invalid, stale_page
-from planner.web.presenters import reader_locale, short_date_time
+from planner.web.presenters import language_in_sentence, reader_locale, short_date_time
 from planner.web.uploads import limits, receive_documents_at
 
 receive_documents_at(organise, "organise.upload_documents", "organise.add_version_file")
@@ -222,7 +222,7 @@ def add_version_file(slug: str, document_id: int):
             db.session.commit()
             flash(gettext("Stored “%(filename)s” as revision %(number)s of the %(language)s version.",
                           filename=revision.filename, number=revision.number,
-                          language=language_name(form.language.data)))
+                          language=language_in_sentence(form.language.data)))
             return redirect(url_for("organise.document_page", slug=slug, document_id=document.id), 303)
     return _document_page(meeting, document, file_form=form, status=400)
 
@@ -239,7 +239,7 @@ def add_version_link(slug: str, document_id: int):
             show_invalid(form, error)
         else:
             db.session.commit()
-            flash(gettext("Linked the %(language)s version.", language=language_name(form.language.data)))
+            flash(gettext("Linked the %(language)s version.", language=language_in_sentence(form.language.data)))
             return redirect(url_for("organise.document_page", slug=slug, document_id=document.id), 303)
     return _document_page(meeting, document, link_form=form, status=400)
 
@@ -273,7 +273,7 @@ def delete_document(slug: str, document_id: int):
         consequence=gettext("Its addresses stop working."),
         affected=[ngettext("its %(language)s version and its %(num)d revision",
                            "its %(language)s version and its %(num)d revisions", len(version.revisions),
-                           language=language_name(version.language)) for version in document.languages])
+                           language=language_in_sentence(version.language)) for version in document.languages])
 
 
 @organise.route("/events/<slug>/organise/documents/<int:document_id>/languages/<language>/delete",
@@ -288,10 +288,11 @@ def delete_language(slug: str, document_id: int, language: str):
     if form.validate_on_submit():
         operations.delete_language(version, actor=current_user)
         db.session.commit()
-        flash(gettext("Removed the %(language)s version of “%(title)s”.", language=language_name(language),
+        flash(gettext("Removed the %(language)s version of “%(title)s”.", language=language_in_sentence(language),
                       title=document.title))
         return redirect(url_for("organise.document_page", slug=slug, document_id=document.id), 303)
-    what = gettext("the %(language)s version of “%(title)s”", language=language_name(language), title=document.title)
+    what = gettext("the %(language)s version of “%(title)s”", language=language_in_sentence(language),
+                   title=document.title)
     return _confirm_deletion(meeting, document, form, what,
                              affected=[ngettext("its %(num)d revision", "its %(num)d revisions", len(version.revisions))],
                              consequence=gettext("Its address stops working."))
