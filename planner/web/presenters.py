@@ -6,7 +6,7 @@ the meeting's (``zones.meeting``) for the one beneath it. Days and times are wri
 ("Monday 18 October 2021", "09:00"), which CLDR's English does not ("Monday, October 18, 2021", "9:00 AM").
 """
 import functools
-from datetime import date, datetime
+from datetime import date, datetime, time
 from itertools import groupby
 
 from babel import Locale
@@ -38,8 +38,7 @@ def reader_locale() -> Locale | None:
 
 def wall_clock(local: datetime) -> str:
     """A wall-clock time: "09:00"; the locale's own short form elsewhere ("9:00 ص", 24-hour where it is used)."""
-    locale = reader_locale()
-    return f"{local:%H:%M}" if locale is None else clock_time(local.time(), locale)
+    return _hour(local.time())
 
 
 def later_day_mark(starts_at: datetime, ends_at: datetime | None, zone_name: str) -> str:
@@ -312,7 +311,7 @@ def role_heading(role, count: int) -> str:
     return gettext(ROLE_PLURALS[role]) if count > 1 and role in ROLE_PLURALS else label(role)
 
 
-def _hour(moment) -> str:
+def _hour(moment: time) -> str:
     locale = reader_locale()
     return f"{moment:%H:%M}" if locale is None else clock_time(moment, locale)
 
