@@ -46,6 +46,7 @@ def published_or_404(found: T | None, slug: str) -> T:
 
 
 TRASHED = _("This meeting was deleted: its calendar is gone.")
+UNKNOWN_ADDRESS = _("This personal address is not valid, or no longer: ask the organisers for a new one.")
 
 
 def readable_feed_or_abort(found: tuple | None, slug: str) -> tuple:

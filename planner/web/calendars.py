@@ -12,6 +12,7 @@ from dataclasses import astuple, dataclass, replace
 from datetime import date
 
 from flask import Blueprint, Response, abort, request, url_for
+from flask_babel import gettext
 from werkzeug.http import is_resource_modified
 
 from planner.addresses import session_page_url
@@ -29,7 +30,7 @@ from planner.queries.calendars import (
 )
 from planner.queries.documents import readable_documents
 from planner.queries.listing import ListedSession
-from planner.web.access import TRASHED, readable_feed_or_abort
+from planner.web.access import TRASHED, UNKNOWN_ADDRESS, meeting_day_or_404, readable_feed_or_abort
 from planner.web.kept import kept
 from planner.web.language import reader_language
 from planner.web.presenters import long_date
@@ -48,8 +49,7 @@ def meeting_feed(slug: str):
 @calendars.get("/events/<slug>/days/<isodate:day>.ics")
 def day_file(slug: str, day: date):
     meeting, state = readable_feed_or_abort(meeting_with_feed_state(slug), slug)
-    if day not in meeting.days:
-        abort(404, description=f"{day:%d %B %Y} is not a day of this meeting.")
+    meeting_day_or_404(meeting, day)
     words = _reader_words()
     return _calendar_file(meeting, state, f"{slug}-{day.isoformat()}.ics", lambda: meeting_calendar(
         meeting, state).file(lambda item: item.day == day, name=f"{_meeting_name(meeting)}, {long_date(day)}",
@@ -65,7 +65,7 @@ def session_file(slug: str, session_id: int):
     def build() -> bytes:
         calendar = meeting_calendar(meeting, state, unless_kept=session_id)
         if not calendar.holds(session_id):
-            abort(404, description="This meeting has no such session.")
+            abort(404, description=gettext("This meeting has no such session."))
         return calendar.file(lambda item: item.session.id == session_id, name=_meeting_name(meeting), words=words)
 
     return _calendar_file(meeting, state, f"{slug}-session-{session_id}.ics", build, words=words)
@@ -77,7 +77,7 @@ def personal_feed(token: str):
     if found is not None and found[0].meeting.deleted_at is not None and found[0].meeting.published:
         abort(410, description=TRASHED)
     if found is None or not found[0].meeting.published:
-        abort(404, description="This personal address is not valid, or no longer: ask the organisers for a new one.")
+        abort(404, description=UNKNOWN_ADDRESS)
     registration, state = found
     meeting = registration.meeting
     modes = {attendance.day: attendance.mode for attendance in registration.days}

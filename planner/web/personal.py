@@ -1,6 +1,6 @@
 """A participant's own page at a secret address: their days, their sessions, their join links and feed."""
 from flask import Blueprint, abort, flash, redirect, url_for
-from flask_babel import gettext, lazy_gettext
+from flask_babel import gettext
 from flask_wtf import FlaskForm
 from wtforms import SelectField
 
@@ -17,6 +17,7 @@ from planner.queries.calendars import (
     FeedState, personal_sessions, registration_for_token, registration_with_feed_state,
 )
 from planner.queries.documents import readable_documents
+from planner.web.access import UNKNOWN_ADDRESS
 from planner.web.forms import choices, day_field
 from planner.web.kept import kept_page
 from planner.web.organise.responses import show_invalid
@@ -26,7 +27,6 @@ from planner.web.reader_zone import reader_zone
 
 personal = Blueprint("personal", __name__)
 
-UNKNOWN_ADDRESS = lazy_gettext("This personal address is not valid, or no longer: ask the organisers for a new one.")
 
 
 def registration_or_404(token: str) -> Registration:

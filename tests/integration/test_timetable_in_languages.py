@@ -10,7 +10,7 @@ import pytest
 from planner.domain.vocabulary import Role, SessionKind
 from planner.extensions import db
 from planner.operations.agenda import assign_role
-from tests.integration.browsing import errors_beside_fields, flashes_of, submit, text_of
+from tests.integration.browsing import csrf_token_of, errors_beside_fields, flashes_of, submit, text_of
 
 ORGANISE = "/events/owned/organise"
 TIMETABLE = f"{ORGANISE}/timetable/2021-10-18"
@@ -31,8 +31,9 @@ def ids(seed) -> dict:
         make.session(meeting, "Side event", datetime(2021, 10, 19, 14), datetime(2021, 10, 19, 15), room=annex,
                      draft=True)
         db.session.commit()
-        make.organiser("alice@example.org", meetings=[meeting])
-        return dict(panel=panel.id, hall=hall.id)
+        alice = make.organiser("alice@example.org", meetings=[meeting])
+        return dict(panel=panel.id, hall=hall.id, token=make.token(alice))
+
 
 
 @pytest.fixture
@@ -103,3 +104,17 @@ def test_english_reads_as_before(alice):
     timetable = alice.get(TIMETABLE)
     assert "Hall A 25 seats" in text_of(timetable) and "Times snap to 5 minutes, in Asia/Seoul." in text_of(timetable)
     assert script_words(timetable)["saved"] == "Saved: %(title)s, %(time)s, %(room)s."
+
+
+def test_a_move_the_timetable_cannot_save_is_refused_in_its_readers_language_and_in_english_to_programs(
+        alice, client, ids):
+    """The timetable's script saves through the API and shows the refusal it gets: in the page's language."""
+    token = csrf_token_of(alice.get(f"{TIMETABLE}?lang=fr"))
+    address = f"/api/v1/events/owned/sessions/{ids['panel']}"
+    backwards = {"starts_at": "2021-10-18T10:00:00+09:00", "ends_at": "2021-10-18T09:00:00+09:00"}
+    from_the_page = alice.patch(address, json=backwards, headers={"X-CSRFToken": token})
+    assert from_the_page.status_code == 422
+    assert from_the_page.get_json()["error"]["fields"] == {"ends_at": "La fin doit être postérieure au début."}
+    from_a_program = client.patch(address, json=backwards, headers={
+        "Authorization": f"Bearer {ids['token']}", "Accept-Language": "fr"})
+    assert from_a_program.get_json()["error"]["fields"] == {"ends_at": "The end must come after the start."}

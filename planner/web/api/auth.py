@@ -11,8 +11,9 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 def resolve_api_user() -> None:
-    """Set ``g.api_user`` for the request, or stop it with 401 when it must be authenticated."""
-    g.api_user = None
+    """Set ``g.api_user`` for the request, or stop it with 401 when it must be authenticated; ``g.from_page``
+    when a page of Planner's own calls it (a signed-in browser, not a token)."""
+    g.api_user, g.from_page = None, False
     header = request.headers.get("Authorization", "")
     if header:
         scheme, _, secret = header.partition(" ")
@@ -27,7 +28,8 @@ def resolve_api_user() -> None:
                 validate_csrf(request.headers.get("X-CSRFToken", ""))
             except ValidationError as error:
                 abort(400, description=f"{error} Send the page's token in the X-CSRFToken header.")
-        g.api_user = current_user._get_current_object()
+        g.api_user, g.from_page = current_user._get_current_object(), True
+
     elif request.method not in SAFE_METHODS:
         abort(401, description="Changes need a bearer token (Authorization: Bearer …).")
 

@@ -6,6 +6,8 @@ from flask import g, jsonify, request
 
 from planner.domain.errors import InvalidInput, StaleEdit
 from planner.extensions import db
+from planner.web.wording import say
+
 
 # The operations name fields as the forms do; the API names them as its JSON does.
 API_FIELD_NAMES = {
@@ -18,6 +20,12 @@ def error_body(status: int, title: str, message: str, **extra):
     return jsonify({"error": {"status": status, "title": title, "message": message, **extra}}), status
 
 
+def _for_reader(message):
+    """A refusal as the caller shows it: a page's own script (the timetable) shows it to its reader, in their
+    language; programs calling with a token read English."""
+    return say(message) if g.get("from_page") else message
+
+
 def writes(view):
     """Commit when the view succeeds; roll back and explain when an operation refuses."""
 
@@ -27,7 +35,7 @@ def writes(view):
             response = view(*args, **kwargs)
         except InvalidInput as error:
             db.session.rollback()
-            fields = {API_FIELD_NAMES.get(name, name): message for name, message in error.errors.items()}
+            fields = {API_FIELD_NAMES.get(name, name): _for_reader(message) for name, message in error.errors.items()}
             return error_body(422, "Unprocessable Content", "Some fields are not valid; nothing was changed.",
                               fields=fields)
         except StaleEdit as error:

@@ -14,16 +14,11 @@ from planner.domain.badges import code_in
 from planner.domain.check_in import DoorLine, door_counts
 from planner.queries.presence import door_list
 from planner.domain.permissions import Right
-from planner.web.access import organised_meeting_or_abort, record_of_meeting_or_404
+from planner.web.access import meeting_day_or_404, organised_meeting_or_abort, record_of_meeting_or_404
 from planner.web.organise import organise
 from planner.web.organise.badges import MAX_SCANNED_LENGTH, desk_day
 from planner.web.organise.attendance_forms import CHECK_IN, MAX_QUERY_LENGTH, TickForm
-from planner.web.presenters import clock, long_date
-
-
-def _meeting_day_or_404(meeting: Meeting, day: date) -> None:
-    if day not in meeting.days:
-        abort(404, description=gettext("%(day)s is not a day of this meeting.", day=long_date(day)))
+from planner.web.presenters import clock
 
 
 @organise.get("/events/<slug>/organise/check-in")
@@ -36,7 +31,7 @@ def check_in_start(slug: str):
 @organise.get("/events/<slug>/organise/check-in/<isodate:day>")
 def check_in_desk(slug: str, day: date):
     meeting = organised_meeting_or_abort(slug, right=Right.WORK_THE_DOOR)
-    _meeting_day_or_404(meeting, day)
+    meeting_day_or_404(meeting, day)
     query = request.args.get("q", "").strip()
     code = code_in(query) if len(query) <= MAX_SCANNED_LENGTH else None
     if code:
@@ -58,7 +53,7 @@ def check_in_desk(slug: str, day: date):
 @organise.post("/events/<slug>/organise/check-in/<isodate:day>/<int:registration_id>")
 def tick(slug: str, day: date, registration_id: int):
     meeting = organised_meeting_or_abort(slug, right=Right.WORK_THE_DOOR)
-    _meeting_day_or_404(meeting, day)
+    meeting_day_or_404(meeting, day)
     registration = record_of_meeting_or_404(Registration, meeting, registration_id)
     form = TickForm()
     if not form.validate_on_submit():
