@@ -16,6 +16,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 
 from planner.domain.errors import InvalidInput
 from planner.domain.vocabulary import N_, ParticipantRole
+from planner.domain.wording import _
 
 _SALT = "planner.badge"
 
@@ -82,7 +83,7 @@ def sheet_from(value: str | None) -> Sheet:
     try:
         return Sheet(value or Sheet.A4.value)
     except ValueError:
-        raise InvalidInput("sheet", "Choose A4, Letter or one badge a page.") from None
+        raise InvalidInput("sheet", _("Choose A4, Letter or one badge a page.")) from None
 
 
 # The band's colour for each role when the organiser has chosen none: dark enough for white text.

@@ -10,6 +10,7 @@ import filetype
 from babel import Locale, UnknownLocaleError
 
 from planner.domain.vocabulary import N_, Choice
+from planner.domain.wording import Message, _
 
 
 class DocumentKind(Choice):
@@ -112,7 +113,7 @@ ACCEPTED_TYPES = {
     "image/jpeg": "JPEG image",
     "image/webp": "WebP image",
 }
-ACCEPTED_SUMMARY = "PDF, Word, Excel, PowerPoint, OpenDocument, plain text, PNG, JPEG or WebP"
+ACCEPTED_SUMMARY = _("PDF, Word, Excel, PowerPoint, OpenDocument, plain text, PNG, JPEG or WebP")
 # filetype reads no further than this; neither do we before deciding.
 HEAD_BYTES = 8192
 
@@ -130,6 +131,13 @@ class FileType:
 class RefusedFile(ValueError):
     """A file that is not stored; the message says why, naming the file."""
 
+    def __init__(self, message: Message):
+        super().__init__(message)
+
+    @property
+    def message(self) -> Message:
+        return self.args[0]
+
 
 def detect_type(head: bytes) -> FileType | None:
     """What the file's first bytes say it is, whatever its name says; None for nothing recognisable."""
@@ -145,11 +153,12 @@ def accepted_type(head: bytes, filename: str) -> FileType:
     """The file's type if documents may have it; ``RefusedFile`` naming what was found otherwise."""
     found = detect_type(head)
     if found is None:
-        raise RefusedFile(f"“{filename}” is not a type of file documents can be: its content is not recognised. "
-                          f"Send {ACCEPTED_SUMMARY}.")
+        raise RefusedFile(_("“%(name)s” is not a type of file documents can be: its content is not recognised. "
+                            "Send %(accepted)s.", name=filename, accepted=ACCEPTED_SUMMARY))
     if found.mime not in ACCEPTED_TYPES:
-        raise RefusedFile(f"“{filename}” is {found.mime} (.{found.extension}) by its content, which documents "
-                          f"cannot be. Send {ACCEPTED_SUMMARY}.")
+        raise RefusedFile(_("“%(name)s” is %(type)s (.%(extension)s) by its content, which documents cannot be. "
+                            "Send %(accepted)s.", name=filename, type=found.mime, extension=found.extension,
+                            accepted=ACCEPTED_SUMMARY))
     return found
 
 

@@ -1,6 +1,8 @@
 """The words of the domain: the fixed choices a meeting's data is made of."""
 import enum
 
+from planner.domain.wording import Message, pgettext
+
 
 def N_(label: str) -> str:
     """Marks a label for the catalogues (gettext's no-op): pages show it translated (web.presenters.label)."""
@@ -10,11 +12,23 @@ def N_(label: str) -> str:
 class Choice(str, enum.Enum):
     """A fixed choice whose value is stored and whose label is shown."""
 
-    def __new__(cls, value: str, label: str):
+    def __new__(cls, value: str, label: str, in_sentence: Message | None = None):
         member = str.__new__(cls, value)
         member._value_ = value
         member.label = label
+        member._in_sentence = in_sentence
         return member
+
+    @property
+    def named(self) -> Message:
+        """The label as a message, for a history summary or a refusal to say in its reader's language."""
+        return Message(self.label)
+
+    @property
+    def in_sentence(self) -> Message:
+        """The choice inside a sentence ("Ana is chair of “Opening”"): lower case in English, the form each
+        language uses there (a choice made without one falls back on its label)."""
+        return self._in_sentence if self._in_sentence is not None else self.named
 
     def __str__(self) -> str:
         return self.value
@@ -60,23 +74,23 @@ class SessionStatus(Choice):
 class Role(Choice):
     """What a person does in a session, in the order agendas list them."""
 
-    CHAIR = "chair", N_("Chair")
-    CO_CHAIR = "co_chair", N_("Co-chair")
-    VICE_CHAIR = "vice_chair", N_("Vice-chair")
-    MODERATOR = "moderator", N_("Moderator")
-    SPEAKER = "speaker", N_("Speaker")
-    PANELLIST = "panellist", N_("Panellist")
-    RAPPORTEUR = "rapporteur", N_("Rapporteur")
+    CHAIR = "chair", N_("Chair"), pgettext("role in a sentence", "chair")
+    CO_CHAIR = "co_chair", N_("Co-chair"), pgettext("role in a sentence", "co-chair")
+    VICE_CHAIR = "vice_chair", N_("Vice-chair"), pgettext("role in a sentence", "vice-chair")
+    MODERATOR = "moderator", N_("Moderator"), pgettext("role in a sentence", "moderator")
+    SPEAKER = "speaker", N_("Speaker"), pgettext("role in a sentence", "speaker")
+    PANELLIST = "panellist", N_("Panellist"), pgettext("role in a sentence", "panellist")
+    RAPPORTEUR = "rapporteur", N_("Rapporteur"), pgettext("role in a sentence", "rapporteur")
 
 
 class OfficerRole(Choice):
     """An office in the bureau of a whole meeting, in the order a published agenda lists them."""
 
-    CHAIR = "chair", N_("Chair")
-    CO_CHAIR = "co_chair", N_("Co-chair")
-    VICE_CHAIR = "vice_chair", N_("Vice-chair")
-    RAPPORTEUR = "rapporteur", N_("Rapporteur")
-    SECRETARY = "secretary", N_("Secretary")
+    CHAIR = "chair", N_("Chair"), pgettext("role in a sentence", "chair")
+    CO_CHAIR = "co_chair", N_("Co-chair"), pgettext("role in a sentence", "co-chair")
+    VICE_CHAIR = "vice_chair", N_("Vice-chair"), pgettext("role in a sentence", "vice-chair")
+    RAPPORTEUR = "rapporteur", N_("Rapporteur"), pgettext("role in a sentence", "rapporteur")
+    SECRETARY = "secretary", N_("Secretary"), pgettext("role in a sentence", "secretary")
 
     @property
     def plural(self) -> str:
@@ -95,19 +109,19 @@ class InstitutionKind(Choice):
 
 
 class ParticipantRole(Choice):
-    DELEGATE = "delegate", N_("Delegate")
-    EXPERT = "expert", N_("Expert")
-    OBSERVER = "observer", N_("Observer")
-    STAFF = "staff", N_("Staff")
-    PRESS = "press", N_("Press")
+    DELEGATE = "delegate", N_("Delegate"), pgettext("participant role in a sentence", "delegate")
+    EXPERT = "expert", N_("Expert"), pgettext("participant role in a sentence", "expert")
+    OBSERVER = "observer", N_("Observer"), pgettext("participant role in a sentence", "observer")
+    STAFF = "staff", N_("Staff"), pgettext("participant role in a sentence", "staff")
+    PRESS = "press", N_("Press"), pgettext("participant role in a sentence", "press")
 
 
 class DayMode(Choice):
     """How a registered participant attends one day."""
 
-    IN_ROOM = "in_room", N_("In the room")
-    ONLINE = "online", N_("Online")
-    ABSENT = "absent", N_("Not attending")
+    IN_ROOM = "in_room", N_("In the room"), pgettext("attendance in a sentence", "in the room")
+    ONLINE = "online", N_("Online"), pgettext("attendance in a sentence", "online")
+    ABSENT = "absent", N_("Not attending"), pgettext("attendance in a sentence", "not attending")
 
 
 class BatchKind(Choice):

@@ -8,6 +8,7 @@ from sqlalchemy import JSON, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from planner.database import UTCDateTime, utcnow
+from planner.domain.wording import Message
 from planner.extensions import db
 from planner.models.accounts import User
 
@@ -26,7 +27,10 @@ class Change(db.Model):
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[int] = mapped_column(Integer)
     action: Mapped[str] = mapped_column(String(20))
+    # The summary in English (the API, exports, anything reading the table), and as the message it was written
+    # from, so a page says it in its reader's language. Entries older than that column have the English only.
     summary: Mapped[str] = mapped_column(String(400))
+    summary_message: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     # The changes one request made together (a move and what moved with it, a bulk edit) share a batch: they are
@@ -35,3 +39,14 @@ class Change(db.Model):
     undoes: Mapped[str | None] = mapped_column(String(32), index=True)
 
     user: Mapped[User | None] = relationship()
+
+    @property
+    def summary_words(self) -> Message | str:
+        """The summary as a page says it: the kept Message (printed in the reader's language), else the English."""
+        if self.summary_message is None:
+            return self.summary
+        try:
+            return Message.from_data(self.summary_message)
+        except (AttributeError, IndexError, KeyError, TypeError, ValueError):
+            # An imported export's history holds whatever its file said: what cannot be read shows as English.
+            return self.summary

@@ -8,7 +8,7 @@ from planner.domain.changes import is_noticeable_session_change
 from planner.domain.intervals import lies_within, shifted
 from planner.domain.timezones import NonexistentLocalTime, day_span, to_instant
 from planner.domain.vocabulary import AttendanceMode, Role, SessionKind, SessionStatus
-from planner.domain.wording import Moment, _
+from planner.domain.wording import Message, Moment, _
 from planner.extensions import db
 from planner.models import Meeting, Person, Room, Session, SessionRole, User
 from planner.database import utcnow
@@ -35,13 +35,21 @@ def add_session(
     )
     raise_if_any(errors)
     session = Session(meeting_id=meeting.id, **values)
-    records.created(session, meeting_id=meeting.id, actor=actor, summary=f"Added session “{session.title}”")
+    records.created(session, meeting_id=meeting.id, actor=actor, summary=added_session(session))
     db.session.expire(meeting, ["sessions"])
     return session
 
 
+def added_session(session: Session) -> Message:
+    return _("Added session “%(title)s”", title=session.title)
+
+
+def holds_role(person: Person, role: Role, session: Session) -> Message:
+    return _("%(person)s is %(role)s of “%(title)s”", person=person.name, role=role.in_sentence, title=session.title)
+
+
 def update_session(session: Session, *, actor: User | None, based_on_version: int | None = None,
-                   batch: str | None = None, summary: str | None = None, **fields):
+                   batch: str | None = None, summary: Message | None = None, **fields):
     """Change any of a session's fields (those not given keep their value). Nested items move with it.
 
     ``batch`` and ``summary`` file the change under a larger one (a bulk edit), read and undone with it.
@@ -59,12 +67,13 @@ def update_session(session: Session, *, actor: User | None, based_on_version: in
     shift = values["starts_at"] - session.starts_at
     batch = batch or new_batch()
     changed = update_session_fields(session, values, actor=actor,
-                                    summary=summary or f"Changed session “{values['title']}”", batch=batch)
+                                    summary=summary or _("Changed session “%(title)s”", title=values["title"]),
+                                    batch=batch)
     if shift:
         for child in descendants(session):
             moved = {"starts_at": child.starts_at + shift, "ends_at": shifted(child.ends_at, shift)}
-            update_session_fields(child, moved, actor=actor, summary=summary or f"Moved with “{session.title}”",
-                                  batch=batch)
+            update_session_fields(child, moved, actor=actor, batch=batch,
+                                  summary=summary or _("Moved with “%(title)s”", title=session.title))
     return changed
 
 
@@ -76,7 +85,7 @@ def move_session(session: Session, *, starts: datetime, ends: datetime | None, r
 
 
 def delete_session(session: Session, *, actor: User | None, based_on_version: int | None = None,
-                   batch: str | None = None, summary: str | None = None) -> None:
+                   batch: str | None = None, summary: Message | None = None) -> None:
     """Take a session (and what sits inside it) off the agenda.
 
     The row stays, cancelled, so calendar feeds can tell subscribers to drop it.
@@ -85,10 +94,11 @@ def delete_session(session: Session, *, actor: User | None, based_on_version: in
     batch = batch or new_batch()
     for item in [session, *descendants(session)]:
         update_session_fields(item, {"deleted_at": utcnow(), "status": SessionStatus.CANCELLED}, actor=actor,
-                              summary=summary or f"Deleted session “{item.title}”", action="deleted", batch=batch)
+                              summary=summary or _("Deleted session “%(title)s”", title=item.title),
+                              action="deleted", batch=batch)
 
 
-def update_session_fields(session: Session, values: dict[str, Any], *, actor: User | None, summary: str,
+def update_session_fields(session: Session, values: dict[str, Any], *, actor: User | None, summary: Message,
                           action: str = "updated", batch: str | None = None, undoes: str | None = None):
     """Write ``values``, raising the calendar SEQUENCE when a participant would notice the change."""
     current = snapshot(session)
@@ -215,13 +225,14 @@ def assign_role(session: Session, person: Person, role: Role, *, on_behalf_of: s
     elif not isinstance(role, Role):
         errors["role"] = _("Choose a role.")
     elif any(existing.person_id == person.id and existing.role == role for existing in session.roles):
-        errors["person"] = f"{person.name} is already {role.label.lower()} of this session."
+        errors["person"] = _("%(person)s is already %(role)s of this session.", person=person.name,
+                             role=role.in_sentence)
     raise_if_any(errors)
     position = max((existing.position for existing in session.roles), default=-1) + 1
     session_role = SessionRole(session_id=session.id, person_id=person.id, role=role, position=position,
                                on_behalf_of=on_behalf_of)
     records.created(session_role, meeting_id=session.meeting_id, actor=actor,
-                    summary=f"{person.name} is {role.label.lower()} of “{session.title}”")
+                    summary=holds_role(person, role, session))
     db.session.expire(session, ["roles"])
     db.session.expire(person, ["roles"])
     return session_role
@@ -236,7 +247,8 @@ def update_role(session_role: SessionRole, *, on_behalf_of: str, actor: User | N
     session = session_role.session
     return records.updated(session_role, values, meeting_id=session.meeting_id, actor=actor,
                            based_on_version=based_on_version,
-                           summary=f"Changed the role of {session_role.person.name} in “{session.title}”")
+                           summary=_("Changed the role of %(person)s in “%(title)s”",
+                                     person=session_role.person.name, title=session.title))
 
 
 def _on_behalf_of(errors: dict, value: str | None) -> str:
@@ -247,8 +259,9 @@ def remove_role(session_role: SessionRole, *, actor: User | None, based_on_versi
                 batch: str | None = None) -> None:
     session = session_role.session
     records.deleted(session_role, meeting_id=session.meeting_id, actor=actor, based_on_version=based_on_version,
-                    batch=batch, summary=f"{session_role.person.name} is no longer {session_role.role.label.lower()} "
-                            f"of “{session.title}”")
+                    batch=batch, summary=_("%(person)s is no longer %(role)s of “%(title)s”",
+                                           person=session_role.person.name, role=session_role.role.in_sentence,
+                                           title=session.title))
     db.session.expire(session, ["roles"])
 
 
@@ -257,4 +270,5 @@ def move_role(session_role: SessionRole, offset: int, *, actor: User | None) -> 
     session = session_role.session
     roles = sorted(session.roles, key=lambda r: (r.position, r.id))
     records.reordered(roles, session_role, roles.index(session_role) + offset,
-                      meeting_id=session.meeting_id, actor=actor, summary=f"Reordered the people of “{session.title}”")
+                      meeting_id=session.meeting_id, actor=actor,
+                      summary=_("Reordered the people of “%(title)s”", title=session.title))

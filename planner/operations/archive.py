@@ -3,7 +3,7 @@ number, references and accounts found again, UIDs and SEQUENCEs kept. Anything w
 transaction commits, so a refused file writes nothing (the caller rolls back)."""
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 from sqlalchemy import Date, Enum, LargeBinary, Table, UniqueConstraint, Uuid, func, insert, select, update
 from sqlalchemy.exc import DataError, IntegrityError
@@ -12,7 +12,7 @@ from planner.database import UTCDateTime
 from planner.domain.archive import UnreadableArchive, read_archive
 from planner.domain.errors import InvalidInput
 from planner.domain.vocabulary import TeamRole
-from planner.domain.wording import _
+from planner.domain.wording import Moment, _
 from planner.extensions import db
 from planner.models import Meeting, User
 from planner.models.ownership import MEETINGS, OwnedTable, account_columns, entity_tables, owned_tables
@@ -49,12 +49,23 @@ def import_meeting(data: bytes, *, slug: str | None = None, actor: User | None) 
     meeting = db.session.get(Meeting, meeting_id)
     restored = Restored(meeting, writer.count, writer.notes)
     record_change(meeting, meeting_id=meeting_id, actor=actor, action="imported", before=None, after=None,
-                  summary=f"Imported from an export of “{source['title']}” ({source['slug']}) made "
-                          f"{manifest['exported_at'][:16].replace('T', ' ')} UTC")
+                  summary=_("Imported from an export of “%(title)s” (%(slug)s) made %(when)s UTC",
+                            title=source["title"], slug=source["slug"], when=_exported_at(manifest["exported_at"])))
     if actor is not None:
         grant_role(meeting, actor, TeamRole.ORGANISER, actor=actor)
     db.session.flush()
     return restored
+
+
+def _exported_at(text: str) -> Moment | str:
+    """When the export was made, in UTC, for the import's history entry (the export's own clock, ISO 8601)."""
+    try:
+        made = datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    if made.tzinfo is not None:
+        made = made.astimezone(timezone.utc).replace(tzinfo=None)
+    return Moment(f"{made:%Y-%m-%d %H:%M}", "span", made, None)
 
 
 def _accounts(manifest: dict) -> dict[str, int]:

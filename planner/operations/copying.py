@@ -10,13 +10,17 @@ from sqlalchemy.orm import selectinload
 
 from planner.domain.errors import InvalidInput
 from planner.domain.timezones import days_moved, shifted_by_days
+from planner.domain.wording import _
 from planner.extensions import db
 from planner.models import (
     Document, DocumentVersion, Institution, Meeting, MeetingOfficer, Person, Room, Session, SessionRole, StoredChunk,
     StoredFile, TeamMember, User,
 )
 from planner.operations import records
-from planner.operations.meetings import create_meeting
+from planner.operations.agenda import added_session, holds_role
+from planner.operations.documents import added_document, added_version
+from planner.operations.meetings import added_institution, added_person, added_room, create_meeting
+from planner.operations.officers import holds_office
 from planner.operations.team import grant_role
 
 # The meeting's own details a copy keeps; the rest is what the organiser gives, or starts anew (a copy is a draft
@@ -30,24 +34,24 @@ def copy_meeting(meeting: Meeting, *, slug: str, title: str, first_day: date | N
                  documents: Collection[int] = ()) -> Meeting:
     """``documents`` names those that carry over (by id), each with its current file or link in every language."""
     if first_day is None:
-        raise InvalidInput("first_day", "Give the first day of the new meeting.")
+        raise InvalidInput("first_day", _("Give the first day of the new meeting."))
     days = days_moved(meeting.first_day, first_day, same_weekdays=same_weekdays)
     copy = create_meeting(slug=slug, title=title, actor=actor, first_day=meeting.first_day + timedelta(days=days),
                           last_day=meeting.last_day + timedelta(days=days),
                           **{name: getattr(meeting, name) for name in KEPT_DETAILS})
     rooms = _copied(copy, actor, _of(Room, meeting), lambda room: _clone(room, meeting_id=copy.id),
-                    lambda room: f"Added room “{room.name}”")
+                    added_room)
     people: dict[int, Person] = {}
     if with_people:
         institutions = _copied(copy, actor, _of(Institution, meeting),
                                lambda institution: _clone(institution, meeting_id=copy.id),
-                               lambda institution: f"Added institution “{institution.name}”")
+                               added_institution)
         people = _copied(copy, actor, _of(Person, meeting), lambda person: _clone(
             person, meeting_id=copy.id, institution_id=_id(institutions.get(person.institution_id))),
-            lambda person: f"Added {person.name}")
+            added_person)
         _copied(copy, actor, _of(MeetingOfficer, meeting), lambda officer: _clone(
             officer, meeting_id=copy.id, person_id=people[officer.person_id].id),
-            lambda officer: f"{officer.person.name} is {officer.role.label.lower()} of the meeting")
+            lambda officer: holds_office(officer.person, officer.role))
     sessions = _copy_sessions(meeting, copy, days, rooms, actor)
     roles = db.session.scalars(
         select(SessionRole).options(selectinload(SessionRole.person), selectinload(SessionRole.session))
@@ -55,7 +59,7 @@ def copy_meeting(meeting: Meeting, *, slug: str, title: str, first_day: date | N
         .order_by(SessionRole.id)).all()
     _copied(copy, actor, roles, lambda role: _clone(
         role, session_id=sessions[role.session_id].id, person_id=people[role.person_id].id),
-        lambda role: f"{role.person.name} is {role.role.label.lower()} of “{role.session.title}”")
+        lambda role: holds_role(role.person, role.role, role.session))
     _copy_documents(meeting, copy, documents, sessions, actor)
     for member in db.session.scalars(select(TeamMember).where(TeamMember.meeting_id == meeting.id)):
         if member.user_id != actor.id:
@@ -104,7 +108,7 @@ def _copy_sessions(meeting: Meeting, copy: Meeting, days: int, rooms: dict, acto
             session, meeting_id=copy.id, starts_at=shifted_by_days(session.starts_at, days, meeting.timezone),
             ends_at=shifted_by_days(session.ends_at, days, meeting.timezone),
             room_id=_id(rooms.get(session.room_id)), parent_id=_id(copied.get(session.parent_id))),
-            lambda session: f"Added session “{session.title}”")
+            added_session)
         waiting = [s for s in waiting if s.id not in copied]
     return copied
 
@@ -117,19 +121,19 @@ def _copy_documents(meeting: Meeting, copy: Meeting, chosen: Collection[int], se
         .where(Document.meeting_id == meeting.id, Document.id.in_(list(chosen))).order_by(Document.id)).all()
     documents = _copied(copy, actor, originals, lambda document: _clone(
         document, meeting_id=copy.id, session_id=_id(sessions.get(document.session_id))),
-        lambda document: f"Added the document “{document.title}”")
+        added_document)
     versions = [(version, version.current) for document in originals for version in document.languages]
     files: dict[int, StoredFile] = {}
-    for _, revision in versions:
+    for _version, revision in versions:
         if revision.stored_file_id is not None and revision.stored_file_id not in files:
             files[revision.stored_file_id] = _stored_again(revision.stored_file, copy)
-    new_versions = _copied(copy, actor, [version for version, _ in versions], lambda version: _clone(
+    new_versions = _copied(copy, actor, [version for version, _revision in versions], lambda version: _clone(
         version, document_id=documents[version.document_id].id),
-        lambda version: f"Added the {version.language} version of “{version.document.title}”")
-    _copied(copy, actor, [revision for _, revision in versions], lambda revision: _clone(
+        lambda version: added_version(version.document, version.language))
+    _copied(copy, actor, [revision for _version, revision in versions], lambda revision: _clone(
         revision, document_version_id=new_versions[revision.document_version_id].id, number=1,
         stored_file_id=_id(files.get(revision.stored_file_id))),
-        lambda revision: f"Added “{revision.filename or revision.link}”")
+        lambda revision: _("Added “%(name)s”", name=revision.filename or revision.link))
 
 
 def _stored_again(stored: StoredFile, copy: Meeting) -> StoredFile:

@@ -6,7 +6,7 @@ from planner.domain.documents import (
     DocumentKind, DocumentVisibility, RefusedFile, language_code, language_name_in_english, stored_filename,
 )
 from planner.domain.errors import InvalidInput
-from planner.domain.wording import _
+from planner.domain.wording import LanguageName, Message, _
 from planner.extensions import db
 from planner.models import Document, DocumentRevision, DocumentVersion, Meeting, Session, User
 from planner.operations import file_store, records
@@ -26,7 +26,16 @@ def add_document(meeting: Meeting, *, title: str, kind: str | DocumentKind, visi
         Document.meeting_id == meeting.id, _in_group(values["session_id"])))
     document = Document(meeting_id=meeting.id, position=(last or 0) + 1, **values)
     return records.created(document, meeting_id=meeting.id, actor=actor, batch=batch,
-                           summary=f"Added the document “{document.title}”")
+                           summary=added_document(document))
+
+
+def added_document(document: Document) -> Message:
+    return _("Added the document “%(title)s”", title=document.title)
+
+
+def added_version(document: Document, language: str) -> Message:
+    return _("Added the %(language)s version of “%(title)s”", language=_language_named(language),
+             title=document.title)
 
 
 def update_document(document: Document, *, title: str, kind: str | DocumentKind,
@@ -37,7 +46,7 @@ def update_document(document: Document, *, title: str, kind: str | DocumentKind,
                               session=session)
     raise_if_any(errors)
     records.updated(document, values, meeting_id=document.meeting_id, actor=actor, based_on_version=based_on_version,
-                    summary=f"Changed the document “{values['title']}”")
+                    summary=_("Changed the document “%(title)s”", title=values["title"]))
 
 
 def upload_document(meeting: Meeting, *, upload: Upload, language: str, kind: str | DocumentKind,
@@ -72,7 +81,7 @@ def add_link(document: Document, *, language: str, link: str, actor: User | None
     code = _language(language)
     address = web_link(errors, "link", link)
     if not address and "link" not in errors:
-        errors["link"] = "Give the web address the document is at."
+        errors["link"] = _("Give the web address the document is at.")
     raise_if_any(errors)
     return _add_revision(document, code, actor, None, link=address)
 
@@ -83,9 +92,12 @@ def delete_language(version: DocumentVersion, *, actor: User | None) -> None:
     batch = new_batch()
     for revision in version.revisions:  # deleted with their version, each in the history
         records.taken_along(revision, meeting_id=document.meeting_id, actor=actor, batch=batch,
-                            summary=f"Removed revision {revision.number} of “{document.title}” ({version.language})")
+                            summary=_("Removed revision %(number)d of “%(title)s” (%(language)s)",
+                                      number=revision.number, title=document.title,
+                                      language=_language_named(version.language)))
     records.deleted(version, meeting_id=document.meeting_id, actor=actor, batch=batch,
-                    summary=f"Removed the {language_name_in_english(version.language)} version of “{document.title}”")
+                    summary=_("Removed the %(language)s version of “%(title)s”",
+                              language=_language_named(version.language), title=document.title))
     db.session.expire(document, ["languages"])
     file_store.remove_unused(document.meeting)
 
@@ -95,7 +107,7 @@ def delete_document(document: Document, *, actor: User | None, based_on_version:
     for version in list(document.languages):
         delete_language(version, actor=actor)
     records.deleted(document, meeting_id=meeting.id, actor=actor, based_on_version=based_on_version,
-                    summary=f"Deleted the document “{document.title}”")
+                    summary=_("Deleted the document “%(title)s”", title=document.title))
     file_store.remove_unused(meeting)
 
 
@@ -112,34 +124,41 @@ def move_document(document: Document, *, offset: int, actor: User | None) -> Non
     for position, each in enumerate(group, start=1):
         if each.position != position:
             records.updated(each, {"position": position}, meeting_id=each.meeting_id, actor=actor,
-                            summary=f"Moved the document “{document.title}” {'up' if offset < 0 else 'down'}")
+                            summary=_("Moved the document “%(title)s” up", title=document.title) if offset < 0
+                            else _("Moved the document “%(title)s” down", title=document.title))
 
 
 def _add_revision(document: Document, language: str, actor: User | None, batch: str | None,
                   **content) -> DocumentRevision:
     version = next((each for each in document.languages if each.language == language), None)
     if version is None:
-        named = language_name_in_english(language)
         version = records.created(DocumentVersion(document_id=document.id, language=language),
                                   meeting_id=document.meeting_id, actor=actor, batch=batch,
-                                  summary=f"Added the {named} version of “{document.title}”")
+                                  summary=added_version(document, language))
         db.session.expire(document, ["languages"])
     number = max((revision.number for revision in version.revisions), default=0) + 1
     revision = DocumentRevision(document_version_id=version.id, number=number,
                                 uploaded_by_id=actor.id if actor else None, **content)
     what = content.get("filename") or content.get("link")
-    language = language_name_in_english(language)
-    summary = (f"Replaced the {language} version of “{document.title}” with {what} (revision {number})"
-               if number > 1 else f"Gave “{document.title}” its {language} version: {what}")
+    named = _language_named(language)
+    summary = (_("Replaced the %(language)s version of “%(title)s” with %(what)s (revision %(number)d)",
+                 language=named, title=document.title, what=what, number=number) if number > 1
+               else _("Gave “%(title)s” its %(language)s version: %(what)s", title=document.title, language=named,
+                      what=what))
     records.created(revision, meeting_id=document.meeting_id, actor=actor, summary=summary, batch=batch)
     db.session.expire(version, ["revisions"])
     return revision
 
 
+def _language_named(code: str) -> LanguageName:
+    return LanguageName(language_name_in_english(code), code)
+
+
 def _language(text: str) -> str:
     code = language_code(text)
     if code is None:
-        raise InvalidInput("language", f"“{text}” is not a language code such as en, fr, ko or zh-Hans.")
+        raise InvalidInput("language", _("“%(text)s” is not a language code such as en, fr, ko or zh-Hans.",
+                                         text=text))
     return code
 
 
@@ -152,13 +171,14 @@ def _document_values(meeting: Meeting, errors: dict, *, title, kind, visibility,
     try:
         values["kind"] = DocumentKind(kind)
     except ValueError:
-        errors["kind"] = f"Choose the document's type: {', '.join(each.value for each in DocumentKind)}."
+        errors["kind"] = _("Choose the document's type: %(kinds)s.",
+                           kinds=", ".join(each.value for each in DocumentKind))
     try:
         values["visibility"] = DocumentVisibility(visibility)
     except ValueError:
-        errors["visibility"] = "Choose who may read it: public, participants or organisers."
+        errors["visibility"] = _("Choose who may read it: public, participants or organisers.")
     if session is not None and (session.meeting_id != meeting.id or session.deleted_at is not None):
-        errors["session"] = "This meeting has no such session."
+        errors["session"] = _("This meeting has no such session.")
     values["session_id"] = session.id if session is not None else None
     return values
 

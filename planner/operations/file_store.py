@@ -11,6 +11,7 @@ from typing import BinaryIO
 from sqlalchemy import delete, func, select
 
 from planner.domain.documents import HEAD_BYTES, FileType, RefusedFile, accepted_type, size_text
+from planner.domain.wording import FileSize, _
 from planner.extensions import db
 from planner.models import DocumentRevision, Meeting, StoredChunk, StoredFile
 
@@ -39,6 +40,10 @@ def stream_size(stream: BinaryIO) -> int:
     return size
 
 
+def file_size(size: int) -> FileSize:
+    return FileSize(size_text(size), size)
+
+
 def meeting_bytes(meeting: Meeting) -> int:
     return db.session.scalar(select(func.coalesce(func.sum(StoredFile.size), 0))
                              .where(StoredFile.meeting_id == meeting.id))
@@ -49,10 +54,10 @@ def checked_upload(meeting: Meeting, upload: Upload, limits: Limits) -> tuple[in
     its first bytes)."""
     size = stream_size(upload.stream)
     if size > limits.file_bytes:
-        raise RefusedFile(f"“{upload.filename}” is {size_text(size)}: a document's file can be at most "
-                          f"{size_text(limits.file_bytes)}.")
+        raise RefusedFile(_("“%(name)s” is %(size)s: a document's file can be at most %(limit)s.",
+                            name=upload.filename, size=file_size(size), limit=file_size(limits.file_bytes)))
     if size == 0:
-        raise RefusedFile(f"“{upload.filename}” is empty.")
+        raise RefusedFile(_("“%(name)s” is empty.", name=upload.filename))
     file_type = accepted_type(upload.stream.read(HEAD_BYTES), upload.filename)
     upload.stream.seek(0)
     return size, file_type
@@ -68,8 +73,9 @@ def store(meeting: Meeting, upload: Upload, limits: Limits) -> StoredFile:
         return existing
     held = meeting_bytes(meeting)
     if held + size > limits.meeting_bytes:
-        raise RefusedFile(f"“{upload.filename}” ({size_text(size)}) does not fit: the meeting's documents hold "
-                          f"{size_text(held)} of at most {size_text(limits.meeting_bytes)}.")
+        raise RefusedFile(_("“%(name)s” (%(size)s) does not fit: the meeting's documents hold %(held)s of at most "
+                            "%(limit)s.", name=upload.filename, size=file_size(size), held=file_size(held),
+                            limit=file_size(limits.meeting_bytes)))
     stored = StoredFile(meeting_id=meeting.id, sha256=digest, size=size, content_type=file_type.mime,
                         chunk_size=CHUNK_BYTES)
     db.session.add(stored)

@@ -8,6 +8,7 @@ from sqlalchemy import Uuid, inspect, select, update
 from planner.database import UTCDateTime
 from planner.domain.changes import differences, jsonable
 from planner.domain.errors import StaleEdit
+from planner.domain.wording import Message, english
 from planner.extensions import db
 from planner.models import Change, Person, User
 
@@ -47,13 +48,17 @@ def new_batch() -> str:
 
 
 def record_change(
-    record, *, meeting_id: int | None, actor: Actor, action: str, summary: str,
+    record, *, meeting_id: int | None, actor: Actor, action: str, summary: Message,
     before: dict | None, after: dict | None, batch: str | None = None, undoes: str | None = None,
 ) -> Change:
+    if not isinstance(summary, Message):
+        # Plain text would show in English on every language's history page.
+        raise TypeError(f"A change's summary is a domain.wording Message, not {type(summary).__name__}.")
     change = Change(
         meeting_id=meeting_id, user_id=actor.id if isinstance(actor, User) else None,
         participant_name=actor.name if isinstance(actor, Person) else None, entity=entity_name(record),
-        entity_id=inspect(record).identity[0], action=action, summary=summary[:400], before=before, after=after,
+        entity_id=inspect(record).identity[0], action=action, summary=english(summary)[:400],
+        summary_message=summary.as_data(), before=before, after=after,
         batch=batch or new_batch(), undoes=undoes,
     )
     db.session.add(change)

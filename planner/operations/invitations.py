@@ -17,6 +17,7 @@ from planner.domain.calendars.words import words_in
 from planner.domain.errors import InvalidInput
 from planner.domain.timezones import local_day
 from planner.domain.vocabulary import SessionStatus
+from planner.domain.wording import _
 from planner.extensions import db
 from planner.models import Meeting, Registration, SentInvitation, Session, User
 from planner.queries.calendars import calendar_entry
@@ -61,10 +62,10 @@ def prepare_invitations(meeting: Meeting, scope: Scope, registrations: Sequence[
     """
     errors = _cannot_invite(meeting)
     if not registrations:
-        errors["recipients"] = "Choose at least one participant."
+        errors["recipients"] = _("Choose at least one participant.")
     sessions = invitable_sessions(meeting, day=scope.day, session_id=scope.session_id)
     if not sessions:
-        errors["scope"] = "There is nothing to invite to there: no session on the agenda that is not cancelled."
+        errors["scope"] = _("There is nothing to invite to there: no session on the agenda that is not cancelled.")
     if errors:
         raise InvalidInput(errors=errors)
     return [

@@ -7,7 +7,7 @@ from sqlalchemy import func, or_, select
 from planner.domain.languages import DEFAULT_LANGUAGE, interface_language, unknown_language_message
 from planner.domain.timezones import is_known_zone, to_instant, to_local, unknown_zone_message
 from planner.domain.vocabulary import InstitutionKind, MeetingFormat, TeamRole
-from planner.domain.wording import _
+from planner.domain.wording import Listing, Message, Moment, _, ngettext
 from planner.extensions import db
 from planner.models import CheckIn, Institution, Meeting, Person, Registration, Room, SentInvitation, Session, User
 from planner.operations import records
@@ -76,7 +76,8 @@ def create_meeting(*, slug: str, actor: User | None = None, **fields) -> Meeting
     values = _meeting_values(errors, **fields)
     raise_if_any(errors)
     meeting = Meeting(slug=slug, **values)
-    records.created(meeting, meeting_id=None, actor=actor, summary=f"Created meeting “{meeting.title}”")
+    records.created(meeting, meeting_id=None, actor=actor, summary=_("Created meeting “%(title)s”",
+                                                                     title=meeting.title))
     if actor is not None:
         grant_role(meeting, actor, TeamRole.ORGANISER, actor=actor)
     return meeting
@@ -91,7 +92,7 @@ def update_meeting(meeting: Meeting, *, actor: User | None, based_on_version: in
     raise_if_any(errors)
     old_zone = meeting.timezone
     changed = records.updated(meeting, values, meeting_id=meeting.id, actor=actor, based_on_version=based_on_version,
-                              summary=f"Changed meeting “{values['title']}”")
+                              summary=_("Changed meeting “%(title)s”", title=values["title"]))
     if values["timezone"] != old_zone:
         _keep_wall_clock_times(meeting, old_zone, actor)
     return changed
@@ -114,16 +115,20 @@ def _sessions_keep_within(errors: dict, meeting: Meeting, first_day: date, last_
             after.append((session, starts))
     for field, outside in (("first_day", before), ("last_day", after)):
         if outside:
-            listed = "; ".join(f"“{session.title}” ({starts:%a %d %b %H:%M})" for session, starts in outside[:10])
-            more = f"; and {len(outside) - 10} more" if len(outside) > 10 else ""
-            errors[field] = (f"{len(outside)} session{'s' if len(outside) > 1 else ''} would fall outside the "
-                             f"meeting's days: {listed}{more}. Move or delete {'them' if len(outside) > 1 else 'it'}"
-                             f" first.")
+            listed = [_("“%(title)s” (%(when)s)", title=session.title,
+                        when=Moment(f"{starts:%a %d %b %H:%M}", "span", starts, None)) for session, starts in outside[:10]]
+            if len(outside) > 10:
+                listed.append(ngettext("and %(num)d more", "and %(num)d more", len(outside) - 10))
+            errors[field] = ngettext(
+                "%(num)d session would fall outside the meeting's days: %(sessions)s. Move or delete it first.",
+                "%(num)d sessions would fall outside the meeting's days: %(sessions)s. Move or delete them first.",
+                len(outside), sessions=Listing(listed, "; "))
 
 
 def set_published(meeting: Meeting, published: bool, *, actor: User | None, based_on_version: int | None = None):
     """Publish a meeting (its pages, programme and calendar files open to anyone) or make it a draft again."""
-    summary = f"Published meeting “{meeting.title}”" if published else f"Made meeting “{meeting.title}” a draft"
+    summary = (_("Published meeting “%(title)s”", title=meeting.title) if published
+               else _("Made meeting “%(title)s” a draft", title=meeting.title))
     return records.updated(meeting, {"published": bool(published)}, meeting_id=meeting.id, actor=actor,
                            based_on_version=based_on_version, summary=summary)
 
@@ -135,7 +140,8 @@ def _keep_wall_clock_times(meeting: Meeting, old_zone: str, actor: User | None) 
         starts, ends = (instant and _rezone(instant, old_zone, meeting.timezone)
                         for instant in (session.starts_at, session.ends_at))
         update_session_fields(session, {"starts_at": starts, "ends_at": ends}, actor=actor,
-                              summary=f"Kept “{session.title}” at its local time in {meeting.timezone}")
+                              summary=_("Kept “%(title)s” at its local time in %(zone)s", title=session.title,
+                                        zone=meeting.timezone))
 
 
 def _rezone(instant: datetime, old_zone: str, new_zone: str) -> datetime:
@@ -169,9 +175,13 @@ def add_room(meeting: Meeting, *, actor: User | None = None, **fields) -> Room:
     values = _room_values(meeting, errors, **fields)
     raise_if_any(errors)
     room = Room(meeting_id=meeting.id, position=_next_room_position(meeting), **values)
-    records.created(room, meeting_id=meeting.id, actor=actor, summary=f"Added room “{room.name}”")
+    records.created(room, meeting_id=meeting.id, actor=actor, summary=added_room(room))
     db.session.expire(meeting, ["rooms"])
     return room
+
+
+def added_room(room: Room) -> Message:
+    return _("Added room “%(name)s”", name=room.name)
 
 
 def _next_room_position(meeting: Meeting) -> int:
@@ -183,7 +193,7 @@ def update_room(room: Room, *, actor: User | None, based_on_version: int | None 
     values = _room_values(room.meeting, errors, exclude_id=room.id, **fields)
     raise_if_any(errors)
     return records.updated(room, values, meeting_id=room.meeting_id, actor=actor, based_on_version=based_on_version,
-                           summary=f"Changed room “{values['name']}”")
+                           summary=_("Changed room “%(name)s”", name=values["name"]))
 
 
 def delete_room(room: Room, *, actor: User | None, based_on_version: int | None = None) -> None:
@@ -191,17 +201,18 @@ def delete_room(room: Room, *, actor: User | None, based_on_version: int | None 
     ensure_current(room, based_on_version)
     sessions = db.session.scalars(select(Session).where(Session.room_id == room.id).order_by(Session.starts_at)).all()
     for session in sessions:
-        update_session_fields(session, {"room_id": None}, actor=actor, summary=f"Room “{room.name}” deleted")
-    records.deleted(room, meeting_id=room.meeting_id, actor=actor,
-                    summary=f"Deleted room “{room.name}”{_leaving(sessions, 'session', 'sessions', 'a room')}")
+        update_session_fields(session, {"room_id": None}, actor=actor,
+                              summary=_("Room “%(name)s” deleted", name=room.name))
+    summary = _("Deleted room “%(name)s”", name=room.name) if not sessions else ngettext(
+        "Deleted room “%(name)s”; %(num)d session left without a room: %(left)s",
+        "Deleted room “%(name)s”; %(num)d sessions left without a room: %(left)s",
+        len(sessions), name=room.name, left=_quoted([session.title for session in sessions]))
+    records.deleted(room, meeting_id=room.meeting_id, actor=actor, summary=summary)
 
 
-def _leaving(records_left: list, one: str, many: str, without: str) -> str:
-    """What a deletion left without the deleted record, for its history entry (each has its own entry too)."""
-    if not records_left:
-        return ""
-    names = ", ".join(f"“{getattr(record, 'title', None) or record.name}”" for record in records_left)
-    return f"; {len(records_left)} {one if len(records_left) == 1 else many} left without {without}: {names}"
+def _quoted(texts: list[str]) -> Listing:
+    """What a deletion left without the deleted record, named in its history entry (each has its own entry too)."""
+    return Listing([_("“%(name)s”", name=text) for text in texts])
 
 
 # Institutions
@@ -222,9 +233,14 @@ def add_institution(meeting: Meeting, *, actor: User | None = None, **fields) ->
     values = _institution_values(meeting, errors, **fields)
     raise_if_any(errors)
     institution = Institution(meeting_id=meeting.id, **values)
-    records.created(institution, meeting_id=meeting.id, actor=actor, summary=f"Added institution “{institution.name}”")
+    records.created(institution, meeting_id=meeting.id, actor=actor,
+                    summary=added_institution(institution))
     db.session.expire(meeting, ["institutions"])
     return institution
+
+
+def added_institution(institution: Institution) -> Message:
+    return _("Added institution “%(name)s”", name=institution.name)
 
 
 def update_institution(institution: Institution, *, actor: User | None, based_on_version: int | None = None,
@@ -233,7 +249,8 @@ def update_institution(institution: Institution, *, actor: User | None, based_on
     values = _institution_values(institution.meeting, errors, exclude_id=institution.id, **fields)
     raise_if_any(errors)
     return records.updated(institution, values, meeting_id=institution.meeting_id, actor=actor,
-                           based_on_version=based_on_version, summary=f"Changed institution “{values['name']}”")
+                           based_on_version=based_on_version,
+                           summary=_("Changed institution “%(name)s”", name=values["name"]))
 
 
 def delete_institution(institution: Institution, *, actor: User | None, based_on_version: int | None = None):
@@ -242,9 +259,12 @@ def delete_institution(institution: Institution, *, actor: User | None, based_on
     people = list(institution.people)
     for person in people:
         records.updated(person, {"institution_id": None}, meeting_id=person.meeting_id, actor=actor,
-                        summary=f"Institution “{institution.name}” deleted")
-    records.deleted(institution, meeting_id=institution.meeting_id, actor=actor,
-                    summary=f"Deleted institution “{institution.name}”{_leaving(people, 'person', 'people', 'an institution')}")
+                        summary=_("Institution “%(name)s” deleted", name=institution.name))
+    summary = _("Deleted institution “%(name)s”", name=institution.name) if not people else ngettext(
+        "Deleted institution “%(name)s”; %(num)d person left without an institution: %(left)s",
+        "Deleted institution “%(name)s”; %(num)d people left without an institution: %(left)s",
+        len(people), name=institution.name, left=_quoted([person.name for person in people]))
+    records.deleted(institution, meeting_id=institution.meeting_id, actor=actor, summary=summary)
 
 
 # People
@@ -267,9 +287,13 @@ def add_person(meeting: Meeting, *, actor: User | None = None, **fields) -> Pers
     values = person_values(meeting, errors, **fields)
     raise_if_any(errors)
     person = Person(meeting_id=meeting.id, **values)
-    records.created(person, meeting_id=meeting.id, actor=actor, summary=f"Added {person.name}")
+    records.created(person, meeting_id=meeting.id, actor=actor, summary=added_person(person))
     db.session.expire(meeting, ["people"])
     return person
+
+
+def added_person(person: Person) -> Message:
+    return _("Added %(name)s", name=person.name)
 
 
 def update_person(person: Person, *, actor: User | None, based_on_version: int | None = None, **fields):
@@ -277,7 +301,7 @@ def update_person(person: Person, *, actor: User | None, based_on_version: int |
     values = person_values(person.meeting, errors, **fields)
     raise_if_any(errors)
     changed = records.updated(person, values, meeting_id=person.meeting_id, actor=actor,
-                              based_on_version=based_on_version, summary=f"Changed {values['name']}")
+                              based_on_version=based_on_version, summary=_("Changed %(name)s", name=values["name"]))
     db.session.refresh(person, ["institution"])
     return changed
 
@@ -293,12 +317,13 @@ def delete_person(person: Person, *, actor: User | None, based_on_version: int |
         select(CheckIn).where(CheckIn.registration_id == registration.id).order_by(CheckIn.day)).all()
     sent = db.session.scalars(select(SentInvitation).where(SentInvitation.person_id == person.id)).all()
     offices = list(person.offices)
-    taken = [f"{role.role.label.lower()} of “{role.session.title}”" for role in roles]
-    taken += [f"{office.role.label.lower()} of the meeting" for office in offices]
+    taken = [_("%(role)s of “%(title)s”", role=role.role.in_sentence, title=role.session.title) for role in roles]
+    taken += [_("%(role)s of the meeting", role=office.role.in_sentence) for office in offices]
     if registration is not None:
-        taken.append(f"their registration ({_days(registration)} of attendance)")
-    taken += [f"their check-in on {check_in.day.isoformat()}" for check_in in check_ins]
-    taken += [f"the invitation to “{invitation.session.title}” sent to them" for invitation in sent]
+        taken.append(ngettext("their registration (%(num)d day of attendance)",
+                              "their registration (%(num)d days of attendance)", len(registration.days)))
+    taken += [_("their check-in on %(day)s", day=_day(check_in.day)) for check_in in check_ins]
+    taken += [_("the invitation to “%(title)s” sent to them", title=invitation.session.title) for invitation in sent]
     batch = new_batch()
 
     def take_along() -> None:
@@ -310,21 +335,24 @@ def delete_person(person: Person, *, actor: User | None, based_on_version: int |
         if registration is not None:
             records.taken_along(registration, **went, days={
                 attendance.day.isoformat(): attendance.mode.value for attendance in registration.days},
-                summary=f"The registration of {person.name} ({registration.role.label.lower()}, "
-                        f"{_days(registration)})")
+                summary=ngettext("The registration of %(name)s (%(role)s, %(num)d day)",
+                                 "The registration of %(name)s (%(role)s, %(num)d days)", len(registration.days),
+                                 name=person.name, role=registration.role.in_sentence))
         for check_in in check_ins:
-            records.taken_along(check_in, **went, summary=f"{person.name}'s check-in on {check_in.day.isoformat()}")
+            records.taken_along(check_in, **went, summary=_("%(name)s's check-in on %(day)s", name=person.name,
+                                                            day=_day(check_in.day)))
         for invitation in sent:
-            records.taken_along(invitation, **went,
-                                summary=f"The invitation to “{invitation.session.title}” sent to {person.name}")
+            records.taken_along(invitation, **went, summary=_("The invitation to “%(title)s” sent to %(name)s",
+                                                              title=invitation.session.title, name=person.name))
 
+    summary = _("Deleted %(name)s", name=person.name) if not taken else _(
+        "Deleted %(name)s, with %(taken)s", name=person.name, taken=Listing(taken, "; "))
     records.deleted(person, meeting_id=person.meeting_id, actor=actor, batch=batch, taking=take_along,
-                    summary=f"Deleted {person.name}" + (f", with {'; '.join(taken)}" if taken else ""))
+                    summary=summary)
 
 
-def _days(registration: Registration) -> str:
-    count = len(registration.days)
-    return f"{count} day{'s' if count != 1 else ''}"
+def _day(day: date) -> Moment:
+    return Moment(day.isoformat(), "day_month_year", day)
 
 
 def _name_taken(model, meeting: Meeting, name: str, exclude_id: int | None) -> bool:
@@ -354,4 +382,4 @@ def update_registration_settings(
             errors[field] = str(error)
     raise_if_any(errors)
     return records.updated(meeting, values, meeting_id=meeting.id, actor=actor, based_on_version=based_on_version,
-                           summary="Changed the registration settings")
+                           summary=_("Changed the registration settings"))

@@ -1,5 +1,6 @@
 """The meeting's bureau: officers of the whole meeting (chair, co-chairs, rapporteurs, secretary), in order."""
 from planner.domain.vocabulary import OfficerRole
+from planner.domain.wording import Message, _
 from planner.extensions import db
 from planner.models import Meeting, MeetingOfficer, Person, User
 from planner.operations import records
@@ -10,12 +11,13 @@ from planner.operations.validation import raise_if_any
 def _officer_errors(meeting: Meeting, person: Person | None, role, exclude_id: int | None = None) -> dict[str, str]:
     errors: dict[str, str] = {}
     if person is None or person.meeting_id != meeting.id:
-        errors["person"] = "Choose a person of this meeting."
+        errors["person"] = _("Choose a person of this meeting.")
     if not isinstance(role, OfficerRole):
-        errors["role"] = "Choose an office."
+        errors["role"] = _("Choose an office.")
     elif person is not None and any(officer.person_id == person.id and officer.role is role
                                     and officer.id != exclude_id for officer in meeting.officers):
-        errors["person"] = f"{person.name} is already {role.label.lower()} of this meeting."
+        errors["person"] = _("%(person)s is already %(role)s of this meeting.", person=person.name,
+                             role=role.in_sentence)
     return errors
 
 
@@ -25,8 +27,7 @@ def add_officer(meeting: Meeting, person: Person, role: OfficerRole, *, actor: U
     raise_if_any(_officer_errors(meeting, person, role))
     position = max((officer.position for officer in meeting.officers), default=-1) + 1
     officer = MeetingOfficer(meeting_id=meeting.id, person_id=person.id, role=role, position=position)
-    records.created(officer, meeting_id=meeting.id, actor=actor,
-                    summary=f"{person.name} is {role.label.lower()} of the meeting")
+    records.created(officer, meeting_id=meeting.id, actor=actor, summary=holds_office(person, role))
     db.session.expire(meeting, ["officers"])
     if position is not None and position != len(meeting.officers) - 1:
         place_officer(officer, position, actor=actor)
@@ -42,7 +43,7 @@ def update_officer(officer: MeetingOfficer, *, actor: User | None, based_on_vers
     raise_if_any(_officer_errors(officer.meeting, person, role, exclude_id=officer.id))
     changed = records.updated(officer, {"person_id": person.id, "role": role}, meeting_id=officer.meeting_id,
                               actor=actor, based_on_version=based_on_version,
-                              summary=f"{person.name} is {role.label.lower()} of the meeting")
+                              summary=holds_office(person, role))
     db.session.expire(officer, ["person"])
     if position is not None and position != officer.meeting.officers.index(officer):
         place_officer(officer, position, actor=actor)
@@ -54,8 +55,13 @@ def remove_officer(officer: MeetingOfficer, *, actor: User | None, based_on_vers
     meeting = officer.meeting
     records.deleted(officer, meeting_id=officer.meeting_id, actor=actor, based_on_version=based_on_version,
                     batch=batch,
-                    summary=f"{officer.person.name} is no longer {officer.role.label.lower()} of the meeting")
+                    summary=_("%(person)s is no longer %(role)s of the meeting", person=officer.person.name,
+                              role=officer.role.in_sentence))
     db.session.expire(meeting, ["officers"])
+
+
+def holds_office(person: Person, role: OfficerRole) -> Message:
+    return _("%(person)s is %(role)s of the meeting", person=person.name, role=role.in_sentence)
 
 
 def move_officer(officer: MeetingOfficer, offset: int, *, actor: User | None) -> None:
@@ -69,5 +75,5 @@ def place_officer(officer: MeetingOfficer, position: int, *, actor: User | None,
     ensure_current(officer, based_on_version)
     meeting = officer.meeting
     records.reordered(list(meeting.officers), officer, position, meeting_id=meeting.id, actor=actor,
-                      summary="Reordered the bureau")
+                      summary=_("Reordered the bureau"))
     db.session.expire(meeting, ["officers"])

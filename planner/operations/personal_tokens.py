@@ -6,6 +6,7 @@ issuing a new one (which also retires the old one) is always possible.
 """
 from planner.database import utcnow
 from planner.domain.secrets import hash_secret, new_secret
+from planner.domain.wording import _
 from planner.extensions import db
 from planner.models import Registration, User
 from planner.operations.history import record_change
@@ -19,7 +20,8 @@ def issue_personal_token(registration: Registration, *, actor: User | None) -> s
     db.session.flush()
     # The history says that it happened, never the hash.
     record_change(registration, meeting_id=registration.meeting_id, actor=actor, action="updated",
-                  summary=f"Issued a new personal address for {registration.person.name}", before=None, after=None)
+                  summary=_("Issued a new personal address for %(name)s", name=registration.person.name),
+                  before=None, after=None)
     return secret
 
 
@@ -30,4 +32,5 @@ def revoke_personal_token(registration: Registration, *, actor: User | None) -> 
     registration.personal_token_issued_at = None
     db.session.flush()
     record_change(registration, meeting_id=registration.meeting_id, actor=actor, action="updated",
-                  summary=f"Revoked the personal address of {registration.person.name}", before=None, after=None)
+                  summary=_("Revoked the personal address of %(name)s", name=registration.person.name),
+                  before=None, after=None)

@@ -10,6 +10,7 @@ from planner.domain.intervals import days_touched
 from planner.domain.matching import Match, Registrant, Registrants
 from planner.domain.platform_report import ReportRow, file_digest, read_platform_report
 from planner.domain.timezones import is_known_zone, unknown_zone_message
+from planner.domain.wording import Moment, _, ngettext
 from planner.extensions import db
 from planner.models import CheckIn, Meeting, OnlineAttendance, OnlineReport, Person, Registration, User
 from planner.operations import records
@@ -28,14 +29,15 @@ def check_in(registration: Registration, day: date, *, actor: User | None) -> Ch
     door may tick the same person, and the first tick is the one that counts."""
     meeting = registration.meeting
     if day not in meeting.days:
-        raise InvalidInput("day", f"{day:%d %B %Y} is not a day of this meeting.")
+        raise InvalidInput("day", _("%(day)s is not a day of this meeting.",
+                                    day=Moment(f"{day:%d %B %Y}", "day_month_year", day)))
     existing = find_check_in(registration, day)
     if existing is not None:
         return existing
     person = registration.person
     entry = CheckIn(registration_id=registration.id, day=day, checked_in_by_id=actor.id if actor else None)
     return records.created(entry, meeting_id=meeting.id, actor=actor,
-                           summary=f"Checked in {person.name} on {day:%a %d %b %Y}")
+                           summary=_("Checked in %(name)s on %(day)s", name=person.name, day=_on(day)))
 
 
 def undo_check_in(registration: Registration, day: date, *, actor: User | None) -> bool:
@@ -44,7 +46,8 @@ def undo_check_in(registration: Registration, day: date, *, actor: User | None) 
     if existing is None:
         return False
     records.deleted(existing, meeting_id=registration.meeting_id, actor=actor,
-                    summary=f"Undid the check-in of {registration.person.name} on {day:%a %d %b %Y}")
+                    summary=_("Undid the check-in of %(name)s on %(day)s", name=registration.person.name,
+                              day=_on(day)))
     return True
 
 
@@ -109,10 +112,11 @@ def import_online_report(meeting: Meeting, data: bytes, *, filename: str, zone_n
         rows_in_file=len(rows), duplicate_rows=outcome.duplicate_rows,
         imported_by_id=actor.id if actor else None,
     )
-    records.created(report, meeting_id=meeting.id, actor=actor, summary=(
-        f"Imported the online attendance report “{name}”: {len(new_rows)} connections, "
-        f"{outcome.matched} matched to registrations, {len(outcome.unmatched)} not matched"
-    ))
+    records.created(report, meeting_id=meeting.id, actor=actor, summary=_(
+        "Imported the online attendance report “%(name)s”: %(connections)s, %(matched)s, %(unmatched)s", name=name,
+        connections=ngettext("%(num)d connection", "%(num)d connections", len(new_rows)),
+        matched=ngettext("%(num)d matched to registrations", "%(num)d matched to registrations", outcome.matched),
+        unmatched=ngettext("%(num)d not matched", "%(num)d not matched", len(outcome.unmatched))))
     db.session.add_all([
         OnlineAttendance(
             meeting_id=meeting.id, report_id=report.id, registration_id=match.registration_id, line=row.line,
@@ -129,7 +133,11 @@ def import_online_report(meeting: Meeting, data: bytes, *, filename: str, zone_n
 def delete_online_report(report: OnlineReport, *, actor: User | None) -> None:
     """Remove an imported report and every connection it brought."""
     records.deleted(report, meeting_id=report.meeting_id, actor=actor,
-                    summary=f"Removed the online attendance report “{report.filename}”")
+                    summary=_("Removed the online attendance report “%(name)s”", name=report.filename))
+
+
+def _on(day: date) -> Moment:
+    return Moment(f"{day:%a %d %b %Y}", "day_year", day)
 
 
 def _stored_fingerprints(meeting: Meeting) -> set[str]:

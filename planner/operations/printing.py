@@ -5,6 +5,7 @@ from planner.database import utcnow
 from planner.domain.badges import checked_colour
 from planner.domain.errors import InvalidInput
 from planner.domain.vocabulary import ParticipantRole
+from planner.domain.wording import _, ngettext
 from planner.extensions import db
 from planner.models import Badge, Meeting, Registration, User
 from planner.operations import records
@@ -18,9 +19,9 @@ def update_print_settings(
 ):
     known = {role.value for role in ParticipantRole}
     if set(public_roles) - known:
-        raise InvalidInput("public_roles", "Choose roles from the list.")
+        raise InvalidInput("public_roles", _("Choose roles from the list."))
     if list_published and not public_roles:
-        raise InvalidInput("public_roles", "Choose which roles the published list shows.")
+        raise InvalidInput("public_roles", _("Choose which roles the published list shows."))
     colours = {role: checked_colour(f"colour_{role}", colour) for role, colour in role_colours.items()
                if role in known and colour}
     values = {"list_published": bool(list_published), "family_names_in_capitals": bool(family_names_in_capitals),
@@ -30,9 +31,9 @@ def update_print_settings(
         for name, value in values.items():
             setattr(settings, name, value)
         return records.created(settings, meeting_id=meeting.id, actor=actor,
-                               summary="Chose the settings of the printed documents")
+                               summary=_("Chose the settings of the printed documents"))
     records.updated(settings, values, meeting_id=meeting.id, actor=actor, based_on_version=based_on_version,
-                    summary="Changed the settings of the printed documents")
+                    summary=_("Changed the settings of the printed documents"))
     return settings
 
 
@@ -52,7 +53,7 @@ def reissue_badge(registration: Registration, *, actor: User | None) -> Badge:
     badge.printed_face = ""  # so "changed since the last print" offers it again
     db.session.flush()
     record_change(badge, meeting_id=registration.meeting_id, actor=actor, action="updated",
-                  summary=f"Reissued the badge of {registration.person.name}", before=None, after=None)
+                  summary=_("Reissued the badge of %(name)s", name=registration.person.name), before=None, after=None)
     return badge
 
 
@@ -63,7 +64,8 @@ def revoke_badge(registration: Registration, *, actor: User | None) -> Badge:
         badge.revoked_at = utcnow()
         db.session.flush()
         record_change(badge, meeting_id=registration.meeting_id, actor=actor, action="updated",
-                      summary=f"Revoked the badge of {registration.person.name}", before=None, after=None)
+                      summary=_("Revoked the badge of %(name)s", name=registration.person.name), before=None,
+                      after=None)
     return badge
 
 
@@ -81,5 +83,6 @@ def mark_badges_printed(meeting: Meeting, faces: Mapping[int, str], *, actor: Us
     db.session.flush()
     if faces:
         record_change(meeting, meeting_id=meeting.id, actor=actor, action="updated",
-                      summary=f"Printed {len(faces)} badge{'' if len(faces) == 1 else 's'}", before=None, after=None)
+                      summary=ngettext("Printed %(num)d badge", "Printed %(num)d badges", len(faces)), before=None,
+                      after=None)
     return len(faces)

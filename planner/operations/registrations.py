@@ -11,12 +11,12 @@ from planner.domain.registration_csv import ParticipantRow
 from planner.domain.spreadsheets import CsvProblems
 from planner.domain.timezones import is_known_zone, unknown_zone_message
 from planner.domain.vocabulary import DayMode, InstitutionKind, ParticipantRole
-from planner.domain.wording import _
+from planner.domain.wording import Message, Moment, _
 from planner.extensions import db
 from planner.models import DayAttendance, Meeting, Person, Registration, User
 from planner.operations import records
 from planner.operations.history import Actor, credit_creation, ensure_current
-from planner.operations.meetings import person_values, add_institution, add_person
+from planner.operations.meetings import added_person, person_values, add_institution, add_person
 from planner.operations.validation import raise_if_any
 
 
@@ -62,7 +62,7 @@ def register_participant(
     registration = Registration(meeting_id=meeting.id, person_id=person.id, role=role,
                                 home_timezone=home_timezone.strip(), language=language)
     records.created(registration, meeting_id=meeting.id, actor=actor,
-                    summary=f"Registered {person.name} as {role.label.lower()}")
+                    summary=_registered(person, role))
     _write_days(registration, days, actor, person.name)
     return registration
 
@@ -78,7 +78,7 @@ def update_registration(
     ensure_current(registration, based_on_version)
     records.updated(registration, {"role": role, "home_timezone": home_timezone.strip(), "language": language},
                     meeting_id=registration.meeting_id, actor=actor,
-                    summary=f"Changed the registration of {registration.person.name}")
+                    summary=_("Changed the registration of %(name)s", name=registration.person.name))
     _write_days(registration, days, actor, registration.person.name)
 
 
@@ -96,7 +96,16 @@ def change_own_attendance(registration: Registration, days: Mapping[date, DayMod
 def delete_registration(registration: Registration, *, actor: User | None,
                         based_on_version: int | None = None) -> None:
     records.deleted(registration, meeting_id=registration.meeting_id, actor=actor, based_on_version=based_on_version,
-                    summary=f"Removed the registration of {registration.person.name}")
+                    summary=_("Removed the registration of %(name)s", name=registration.person.name))
+
+
+def _registered(person: Person, role: ParticipantRole) -> Message:
+    return _("Registered %(name)s as %(role)s", name=person.name, role=role.in_sentence)
+
+
+def _attends(name: str, mode: DayMode, day: date) -> Message:
+    return _("%(name)s: %(mode)s on %(day)s", name=name, mode=mode.in_sentence,
+             day=Moment(f"{day:%d %b}", "day_month", day))
 
 
 def _write_days(registration: Registration, days: Mapping[date, DayMode], actor: Actor, name: str) -> None:
@@ -106,11 +115,10 @@ def _write_days(registration: Registration, days: Mapping[date, DayMode], actor:
         attendance = current.get(day)
         if attendance is None:
             records.created(DayAttendance(registration_id=registration.id, day=day, mode=mode),
-                            meeting_id=registration.meeting_id, actor=actor,
-                            summary=f"{name}: {mode.label.lower()} on {day:%d %b}")
+                            meeting_id=registration.meeting_id, actor=actor, summary=_attends(name, mode, day))
         elif attendance.mode is not mode:
             records.updated(attendance, {"mode": mode}, meeting_id=registration.meeting_id, actor=actor,
-                            summary=f"{name}: {mode.label.lower()} on {day:%d %b}")
+                            summary=_attends(name, mode, day))
     db.session.expire(registration, ["days"])
 
 
@@ -158,17 +166,15 @@ def import_participants(meeting: Meeting, rows: list[ParticipantRow], *, actor: 
         institution = institutions.get(rows[index].institution.lower()) if rows[index].institution else None
         person.institution_id = institution.id if institution is not None else None
         people[index] = person
-    records.created_all([person for _, person in new_people], [f"Added {person.name}" for _, person in new_people],
-                        meeting_id=meeting.id, actor=actor)
+    records.created_all([person for _index, person in new_people],
+                        [added_person(person) for _index, person in new_people], meeting_id=meeting.id, actor=actor)
     registrations = records.created_all(
         [Registration(meeting_id=meeting.id, person_id=person.id, role=row.role, home_timezone=row.home_timezone,
                       language=row.language) for row, person in zip(rows, people)],
-        [f"Registered {person.name} as {row.role.label.lower()}" for row, person in zip(rows, people)],
-        meeting_id=meeting.id, actor=actor)
-    days = [(DayAttendance(registration_id=registration.id, day=day, mode=mode), f"{person.name}: "
-             f"{mode.label.lower()} on {day:%d %b}")
+        [_registered(person, row.role) for row, person in zip(rows, people)], meeting_id=meeting.id, actor=actor)
+    days = [(DayAttendance(registration_id=registration.id, day=day, mode=mode), _attends(person.name, mode, day))
             for registration, person, row in zip(registrations, people, rows) for day, mode in sorted(row.days.items())]
-    records.created_all([attendance for attendance, _ in days], [summary for _, summary in days],
+    records.created_all([attendance for attendance, _summary in days], [summary for _attendance, summary in days],
                         meeting_id=meeting.id, actor=actor)
     db.session.expire(meeting, ["people", "institutions"])
     return registrations

@@ -39,7 +39,8 @@ def grant_role(meeting: Meeting, user: User, role: TeamRole, *, actor: User | No
     db.session.add(member)
     db.session.flush()
     record_change(member, meeting_id=meeting.id, actor=actor, action="created",
-                  summary=f"Gave {_who(user)} the role {role.label}", before=None, after=snapshot(member))
+                  summary=_("Gave %(who)s the role %(role)s", who=_who(user), role=role.named), before=None,
+                  after=snapshot(member))
     return member
 
 
@@ -60,13 +61,15 @@ def change_role(member: TeamMember, role: TeamRole, *, actor: User | None) -> No
     member.role = role
     db.session.flush()
     record_change(member, meeting_id=member.meeting_id, actor=actor, action="updated",
-                  summary=f"Made {_who(member.user)} {role.label}", before=before, after=snapshot(member))
+                  summary=_("Made %(who)s %(role)s", who=_who(member.user), role=role.named), before=before,
+                  after=snapshot(member))
 
 
 def remove_member(member: TeamMember, *, actor: User | None) -> None:
     _refuse_losing_last_organiser(member)
     record_change(member, meeting_id=member.meeting_id, actor=actor, action="deleted",
-                  summary=f"Removed {_who(member.user)} ({member.role.label}) from the team",
+                  summary=_("Removed %(who)s (%(role)s) from the team", who=_who(member.user),
+                            role=member.role.named),
                   before=snapshot(member), after=None)
     db.session.delete(member)
     db.session.flush()
@@ -96,7 +99,7 @@ def invite(meeting: Meeting, email: str, role: TeamRole, *, actor: User | None,
     db.session.add(invitation)
     db.session.flush()
     record_change(invitation, meeting_id=meeting.id, actor=actor, action="created",
-                  summary=f"Invited {email} to the team as {role.label}", before=None,
+                  summary=_("Invited %(email)s to the team as %(role)s", email=email, role=role.named), before=None,
                   after=_invitation_snapshot(invitation))
     return invitation, secret
 
@@ -119,7 +122,7 @@ def resend(invitation: TeamInvitation, *, actor: User | None, now: datetime | No
     invitation.expires_at = now + INVITATION_LIFETIME
     db.session.flush()
     record_change(invitation, meeting_id=invitation.meeting_id, actor=actor, action="updated",
-                  summary=f"Sent the invitation to {invitation.email} again", before=before,
+                  summary=_("Sent the invitation to %(email)s again", email=invitation.email), before=before,
                   after=_invitation_snapshot(invitation))
     return secret
 
@@ -131,7 +134,7 @@ def withdraw(invitation: TeamInvitation, *, actor: User | None, now: datetime | 
     invitation.withdrawn_at = now or utcnow()
     db.session.flush()
     record_change(invitation, meeting_id=invitation.meeting_id, actor=actor, action="updated",
-                  summary=f"Withdrew the invitation to {invitation.email}", before=before,
+                  summary=_("Withdrew the invitation to %(email)s", email=invitation.email), before=before,
                   after=_invitation_snapshot(invitation))
 
 
@@ -169,6 +172,6 @@ def accept(invitation: TeamInvitation, *, name: str = "", password: str = "",
     invitation.accepted_at = now or utcnow()
     grant_role(invitation.meeting, user, invitation.role, actor=user)
     record_change(invitation, meeting_id=invitation.meeting_id, actor=user, action="updated",
-                  summary=f"{invitation.email} accepted the invitation", before=before,
+                  summary=_("%(email)s accepted the invitation", email=invitation.email), before=before,
                   after=_invitation_snapshot(invitation))
     return user

@@ -19,7 +19,7 @@ from planner.queries.undo import batch_changes, last_undoable_change
 KEPT = {"id", "uid", "meeting_id", "sequence", "created_at", "updated_at", "version"}
 
 
-def undo_last_change(meeting: Meeting, *, actor: User) -> str:
+def undo_last_change(meeting: Meeting, *, actor: User) -> Message | str:
     """Undo ``actor``'s latest batch of session changes on ``meeting``; return what was undone, for the message."""
     first = last_undoable_change(meeting, actor)
     if first is None:
@@ -28,9 +28,9 @@ def undo_last_change(meeting: Meeting, *, actor: User) -> str:
     plans = [_plan(change) for change in changes]
     undo = new_batch()
     for session, values in reversed(plans):
-        update_session_fields(session, values, actor=actor, summary=f"Undid: {first.summary}", batch=undo,
-                              undoes=first.batch)
-    return first.summary
+        update_session_fields(session, values, actor=actor, summary=_("Undid: %(change)s", change=first.summary_words),
+                              batch=undo, undoes=first.batch)
+    return first.summary_words
 
 
 def _plan(change: Change) -> tuple[Session, dict]:

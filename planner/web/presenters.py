@@ -11,6 +11,7 @@ from itertools import groupby
 
 from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton
+from babel.lists import format_list
 from flask import Flask
 from flask_babel import get_locale, gettext, ngettext
 from markupsafe import Markup, escape
@@ -124,8 +125,15 @@ def written_moment(moment) -> str:
         starts, ends = moment.values
         return short_date_time(starts) if ends is None else f"{short_date_time(starts)}–{wall_clock(ends)}"
     day = moment.values[0]
-    skeleton = {"day": "MMMEd", "day_month": "MMMd", "day_month_year": "yMMMd"}[moment.form]
+    skeleton = {"day": "MMMEd", "day_year": "yMMMEd", "day_month": "MMMd", "day_month_year": "yMMMd"}[moment.form]
     return format_skeleton(skeleton, day, locale=locale)
+
+
+def written_list(items: list[str], separator: str = ", ") -> str:
+    """A list inside a sentence as the reader's language writes one ("a, b et c"); English as Planner wrote it,
+    joined by ``separator``."""
+    locale = reader_locale()
+    return separator.join(items) if locale is None else format_list(items, locale=locale)
 
 
 def language_in_sentence(code: str) -> str:

@@ -188,8 +188,8 @@ def test_removing_a_language_keeps_the_document_for_its_organisers_to_complete(s
     assert db.session.scalar(select(func.count()).select_from(StoredFile)) == 0
     assert [change.summary for change in db.session.scalars(
         select(Change).where(Change.action == "deleted").order_by(Change.id))] == [
-        "Removed revision 1 of “Concept note” (fr)", "Removed the French version of “Concept note”",
-        "Removed revision 1 of “Concept note” (en)", "Removed the English version of “Concept note”"]
+        "Removed revision 1 of “Concept note” (French)", "Removed the French version of “Concept note”",
+        "Removed revision 1 of “Concept note” (English)", "Removed the English version of “Concept note”"]
 
 
 def test_the_agenda_costs_the_same_queries_with_one_document_or_thirty(make, meeting, client, count_queries):

@@ -118,18 +118,7 @@ def read_in_korean(client, address: str) -> str:
     return response.get_data(as_text=True)
 
 
-# Known and not yet mended: each fails this test today, and passes it (failing the run, strict) once mended.
-NOT_YET_IN_ONE_LANGUAGE = {
-    "/events/egm/organise/history": "the summaries of changes are stored as Planner wrote them, in English",
-}
-
-
-def every_address() -> list:
-    return [pytest.param(address, marks=pytest.mark.xfail(strict=True, reason=NOT_YET_IN_ONE_LANGUAGE[address]))
-            if address in NOT_YET_IN_ONE_LANGUAGE else address for address in PUBLIC + ORGANISER]
-
-
-@pytest.mark.parametrize("address", every_address())
+@pytest.mark.parametrize("address", PUBLIC + ORGANISER)
 def test_a_page_read_in_korean_shows_english_only_where_someone_typed_it(client, organiser, records, address):
     reader = organiser if address in ORGANISER else client
     page = read_in_korean(reader, address.format(**records))

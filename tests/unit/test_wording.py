@@ -35,3 +35,26 @@ def test_outside_the_web_layer_a_page_would_print_english():
     message = _("Give a <full> address for %(name)s.", name="Ann & Bo")
     assert message.__html__() == "Give a &lt;full&gt; address for Ann &amp; Bo."
     assert type(english(message)) is str
+
+
+def test_a_message_kept_as_json_reads_back_whole_with_its_values():
+    import json
+    from datetime import date, datetime
+
+    from planner.domain.wording import FileSize, LanguageName, Listing, Moment, pgettext
+
+    message = ngettext(
+        "Deleted %(num)d thing: %(things)s (%(size)s, %(language)s, %(role)s, %(when)s)",
+        "Deleted %(num)d things: %(things)s (%(size)s, %(language)s, %(role)s, %(when)s)", 2,
+        things=Listing([_("“%(name)s”", name="Hall A"), "Annex"], "; "), size=FileSize("3.4 MB", 3_565_158),
+        language=LanguageName("French", "fr"), role=pgettext("role in a sentence", "chair"),
+        when=Moment("Mon 18 Oct 09:00", "span", datetime(2021, 10, 18, 9), None))
+    kept = Message.from_data(json.loads(json.dumps(message.as_data())))
+    assert kept == message == "Deleted 2 things: “Hall A”; Annex (3.4 MB, French, chair, Mon 18 Oct 09:00)"
+    assert kept.as_data() == message.as_data()
+    things, size, language, role, when = (kept.params[name] for name in ("things", "size", "language", "role", "when"))
+    assert (things.separator, things.items[0].msgid, things.items[1]) == ("; ", "“%(name)s”", "Annex")
+    assert (size.size, language.code, role.context, when.form, when.values) == (
+        3_565_158, "fr", "role in a sentence", "span", (datetime(2021, 10, 18, 9), None))
+    day = Message.from_data(_("On %(day)s", day=Moment("18 Oct", "day_month", date(2021, 10, 18))).as_data())
+    assert day.params["day"].values == (date(2021, 10, 18),)

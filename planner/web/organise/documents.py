@@ -27,6 +27,7 @@ from planner.web.organise.forms import ConfirmForm
 from planner.web.organise.responses import show_invalid, stale_page
 from planner.web.presenters import language_in_sentence, reader_locale, short_date_time
 from planner.web.uploads import limits, receive_documents_at
+from planner.web.wording import say
 
 receive_documents_at(organise, "organise.upload_documents", "organise.add_version_file")
 
@@ -96,7 +97,7 @@ def upload_documents(slug: str):
                         language=form.language.data, kind=form.kind.data, visibility=form.visibility.data,
                         session=session, limits=limits(), actor=current_user))
                 except RefusedFile as error:
-                    refused.append((file.filename, str(error)))
+                    refused.append((file.filename, say(error.message)))
         except InvalidInput as error:
             show_invalid(form, error)
             stored = []
@@ -215,7 +216,7 @@ def add_version_file(slug: str, document_id: int):
                                            upload=Upload(file.filename, file.stream), limits=limits(),
                                            actor=current_user)
         except RefusedFile as error:
-            form.file.errors = [str(error)]
+            form.file.errors = [say(error.message)]
         except InvalidInput as error:
             show_invalid(form, error)
         else:

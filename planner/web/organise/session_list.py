@@ -80,7 +80,7 @@ def bulk_sessions(slug: str):
                       "them as they are; choose again."))
     else:
         db.session.commit()
-        flash(f"{summary}.")
+        flash(gettext("%(summary)s.", summary=say(summary)))
     return redirect(back)
 
 

@@ -55,7 +55,7 @@ def undo(slug: str):
     if not form.validate_on_submit():
         abort(400, description=" ".join(str(error) for errors in form.errors.values() for error in errors))
     try:
-        message, status = gettext("Undone: %(change)s.", change=undo_last_change(meeting, actor=current_user)), 200
+        message, status = gettext("Undone: %(change)s.", change=say(undo_last_change(meeting, actor=current_user))), 200
         db.session.commit()
     except InvalidInput as error:
         db.session.rollback()
