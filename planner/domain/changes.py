@@ -65,6 +65,14 @@ FIELD_LABELS = {
     "family_names_in_capitals": _("Family names in capitals"), "list_published": _("List of participants published"),
     "public_roles": _("Roles on the published list"), "role_colours": _("Badge band colours"),
     "expires_at": _("Expires"), "added_at": _("Added"), "user_id": _("Account"),
+    "checked_in_at": _("Checked in"), "checked_in_by_id": _("Checked in by"), "deleted_by_id": _("Deleted by"),
+    "content_sha256": _("File fingerprint (SHA-256)"), "rows_in_file": _("Rows in the file"),
+    "duplicate_rows": _("Rows repeated in the file"), "imported_at": _("Imported"), "imported_by_id": _("Imported by"),
+    "invited_by_id": _("Invited by"), "withdrawn_at": _("Withdrawn"), "uploaded_by_id": _("Uploaded by"),
+    "sent_at": _("Sent"), "sent_by_id": _("Sent by"), "issue": _("Issue"), "printed_at": _("Printed"),
+    "printed_face": _("Printed face"), "revoked_at": _("Revoked"),
+    "personal_token_hash": _("Personal address (fingerprint)"),
+    "personal_token_issued_at": _("Personal address issued"),
 }
 
 

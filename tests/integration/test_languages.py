@@ -285,8 +285,9 @@ PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 
 
 @functools.cache
-def messages_in_the_code() -> dict[str, tuple]:
-    """Every message babel.cfg finds in the code and templates, as `make catalogues-update` extracts them."""
+def messages_in_the_code() -> dict[tuple[str, str | None], str | tuple]:
+    """Every message babel.cfg finds in the code and templates, as `make catalogues-update` extracts them, by its
+    msgid and context (pgettext's: "chair" as a role inside a sentence)."""
     root = CATALOGUE_FOLDER.parent.parent
     with open(root / "babel.cfg") as cfg:
         method_map, options_map = parse_mapping_cfg(cfg)
@@ -296,9 +297,9 @@ def messages_in_the_code() -> dict[str, tuple]:
         return Path(path).relative_to(root).parts[:1] in ((), ("planner",), ("templates",))
 
     found = {}
-    for _, _, message, _, _ in extract_from_dir(str(root), method_map, options_map,
-                                                directory_filter=where_babel_cfg_looks):
-        found[message if isinstance(message, str) else message[0]] = message
+    for _, _, message, _, context in extract_from_dir(str(root), method_map, options_map,
+                                                      directory_filter=where_babel_cfg_looks):
+        found[message if isinstance(message, str) else message[0], context] = message
     return found
 
 
@@ -307,8 +308,8 @@ def test_every_message_is_translated_with_its_placeholders(tag):
     with open(CATALOGUE_FOLDER / babel_identifier(tag) / "LC_MESSAGES" / "messages.po", "rb") as po:
         catalogue = read_po(po, locale=babel_identifier(tag))
     missing, broken = [], []
-    for key, message in messages_in_the_code().items():
-        entry = catalogue.get(key)
+    for (key, context), message in messages_in_the_code().items():
+        entry = catalogue.get(key, context=context)
         strings = () if entry is None else (entry.string if isinstance(entry.string, tuple) else (entry.string,))
         if entry is None or entry.fuzzy or not all(strings):
             missing.append(key)
