@@ -116,7 +116,8 @@ def _sessions_keep_within(errors: dict, meeting: Meeting, first_day: date, last_
     for field, outside in (("first_day", before), ("last_day", after)):
         if outside:
             listed = [_("“%(title)s” (%(when)s)", title=session.title,
-                        when=Moment(f"{starts:%a %d %b %H:%M}", "span", starts, None)) for session, starts in outside[:10]]
+                        when=Moment(f"{starts:%a %d %b %H:%M}", "span", starts, None))
+                      for session, starts in outside[:10]]
             if len(outside) > 10:
                 listed.append(ngettext("and %(num)d more", "and %(num)d more", len(outside) - 10))
             errors[field] = ngettext(
